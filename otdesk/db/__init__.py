@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy models, the engine factory and the Alembic migrations."""

@@ -1,0 +1,144 @@
+"""The one place that opens databases: URL or path in, a ready, migrated ``Database`` out.
+
+SQLite is the embedded default; a PostgreSQL URL works through the same call. Later,
+encryption keys slot in here without touching the services.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from otdesk.domain.errors import StorageError
+
+SQLITE_PRAGMAS = (
+    ("journal_mode", "WAL"),
+    ("synchronous", "FULL"),
+    ("foreign_keys", "ON"),
+    ("busy_timeout", "10000"),
+)
+
+
+def to_url(target: str | Path) -> URL:
+    """Turn a file path or a database URL into a SQLAlchemy URL."""
+    text = str(target)
+    if "://" not in text:
+        path = Path(text).expanduser().resolve()
+        return URL.create("sqlite+pysqlite", database=str(path))
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise StorageError(f"'{text}' is not a database URL or file path.") from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StorageError(f"otdesk stores records in SQLite or PostgreSQL, not '{url.drivername}'.")
+    return url
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        for name, value in SQLITE_PRAGMAS:
+            cursor.execute(f"PRAGMA {name}={value}")
+    finally:
+        cursor.close()
+
+
+@dataclass
+class Database:
+    """An open database: its engine and a factory for short-lived sessions."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def url(self) -> URL:
+        """Where the records live."""
+        return self.engine.url
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for the embedded SQLite store."""
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session (nothing is committed)."""
+        with self.sessions() as session:
+            yield session
+
+    def dispose(self) -> None:
+        """Close every pooled connection (needed before copying or deleting the file)."""
+        self.engine.dispose()
+
+
+def create_db_engine(target: str | Path) -> Engine:
+    """Create an engine for ``target`` with otdesk's connection settings."""
+    url = to_url(target)
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            folder = Path(url.database).parent
+            if not folder.is_dir():
+                raise StorageError(f"The folder {folder} for the database does not exist.")
+        engine = create_engine(url, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def open_database(target: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the database at ``target`` and bring its schema to head."""
+    engine = create_db_engine(target)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except OperationalError as exc:
+        engine.dispose()
+        raise StorageError(f"Cannot open the database {target}: {exc.orig}") from exc
+    db = Database(engine, sessionmaker(engine, expire_on_commit=False))
+    if migrate:
+        from otdesk.db.migrate import upgrade_to_head
+
+        upgrade_to_head(db)
+    return db
+
+
+def backup_sqlite(db: Database, reason: str) -> Path | None:
+    """Copy a SQLite database aside with SQLite's online backup API; return the copy's path."""
+    if not db.is_sqlite or not db.url.database or db.url.database == ":memory:":
+        return None
+    source_path = Path(db.url.database)
+    if not source_path.exists() or source_path.stat().st_size == 0:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = source_path.with_name(f"{source_path.stem}.{reason}-{stamp}{source_path.suffix}")
+    src = sqlite3.connect(source_path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def has_tables(db: Database) -> bool:
+    """True when the database already holds any table."""
+    return bool(inspect(db.engine).get_table_names())

@@ -1,0 +1,49 @@
+"""Running Alembic from inside the application: schema state, upgrade with a backup first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from otdesk.db.engine import Database, backup_sqlite, has_tables
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(db: Database | None = None) -> Config:
+    """An Alembic configuration pointing at otdesk's migrations (and ``db``, if given)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if db is not None:
+        cfg.set_main_option("sqlalchemy.url", db.url.render_as_string(hide_password=False))
+        cfg.attributes["engine"] = db.engine
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest migration shipped with this version of otdesk."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    """The migration the database is at, or None for an empty database."""
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_to_head(db: Database) -> Path | None:
+    """Bring the schema to head; copy a non-empty SQLite file aside first. Return the copy."""
+    current = current_revision(db)
+    if current == head_revision():
+        return None
+    backup = None
+    if has_tables(db):
+        backup = backup_sqlite(db, f"pre-upgrade-{current or 'unversioned'}")
+    command.upgrade(alembic_config(db), "head")
+    return backup

@@ -1,0 +1,65 @@
+"""Environmental (home, work, community) checklists and the modifications they recommend."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from otdesk.db.base import Base, Tracked
+
+
+class EnvironmentalChecklist(Tracked, Base):
+    """One visit's checklist, answered from a versioned template."""
+
+    __tablename__ = "environmental_checklists"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    episode_id: Mapped[int | None] = mapped_column(
+        ForeignKey("episodes.id", ondelete="SET NULL"), index=True
+    )
+    template_id: Mapped[str] = mapped_column(String(100))
+    template_version: Mapped[str] = mapped_column(String(40))
+    setting: Mapped[str] = mapped_column(String(20), default="home")
+    visit_date: Mapped[date]
+    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    finalised_at: Mapped[datetime | None]
+
+
+class ChecklistAnswer(Tracked, Base):
+    """The answer to one checklist item: hazard, no hazard or not applicable."""
+
+    __tablename__ = "checklist_answers"
+    __table_args__ = (UniqueConstraint("checklist_id", "item_key"),)
+
+    checklist_id: Mapped[int] = mapped_column(
+        ForeignKey("environmental_checklists.id", ondelete="CASCADE"), index=True
+    )
+    area: Mapped[str] = mapped_column(String(100))
+    item_key: Mapped[str] = mapped_column(String(100))
+    answer: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class HomeModification(Tracked, Base):
+    """A recommended change to the environment, tracked until it is verified or declined."""
+
+    __tablename__ = "home_modifications"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    checklist_id: Mapped[int | None] = mapped_column(
+        ForeignKey("environmental_checklists.id", ondelete="SET NULL"), index=True
+    )
+    item_key: Mapped[str] = mapped_column(String(100), default="")
+    area: Mapped[str] = mapped_column(String(100), default="")
+    recommendation: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(20), default="routine")
+    owner: Mapped[str] = mapped_column(String(30), default="client")
+    estimated_cost: Mapped[float | None] = mapped_column(Numeric(10, 2, asdecimal=False))
+    funding_source: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20), default="recommended", index=True)
+    due_date: Mapped[date | None] = mapped_column(index=True)
+    completed_on: Mapped[date | None]

@@ -1,0 +1,94 @@
+"""Family session notes: attendees, action items, signatures and addenda.
+
+Signatures and addenda are append-only rows: a signed note never changes; corrections are added.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from otdesk.db.base import Base, Tracked
+
+
+class FamilySession(Tracked, Base):
+    """A session with the client's family or caregivers."""
+
+    __tablename__ = "family_sessions"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    episode_id: Mapped[int | None] = mapped_column(
+        ForeignKey("episodes.id", ondelete="SET NULL"), index=True
+    )
+    session_date: Mapped[date]
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    mode: Mapped[str] = mapped_column(String(20), default="clinic")
+    note_format: Mapped[str] = mapped_column(String(20), default="dap")
+    note_sections: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    caregiver_checkin: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    handouts_given: Mapped[list[str]] = mapped_column(JSON, default=list)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    signed_at: Mapped[datetime | None]
+    content_hash: Mapped[str] = mapped_column(String(128), default="")
+
+
+class SessionAttendee(Tracked, Base):
+    """Who was there: a family member on file, a staff member, or someone named by hand."""
+
+    __tablename__ = "session_attendees"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("family_sessions.id", ondelete="CASCADE"), index=True
+    )
+    family_member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("family_members.id", ondelete="SET NULL")
+    )
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(100), default="")
+
+
+class SessionActionItem(Tracked, Base):
+    """Who will do what, by when."""
+
+    __tablename__ = "session_action_items"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("family_sessions.id", ondelete="CASCADE"), index=True
+    )
+    who: Mapped[str] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(Text)
+    due_date: Mapped[date | None]
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SessionSignature(Tracked, Base):
+    """A signature or co-signature over the note's content hash (append-only)."""
+
+    __tablename__ = "session_signatures"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("family_sessions.id", ondelete="CASCADE"), index=True
+    )
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="author")
+    signed_at: Mapped[datetime]
+    content_hash: Mapped[str] = mapped_column(String(128))
+
+
+class SessionAddendum(Tracked, Base):
+    """A correction or addition to a signed note (append-only)."""
+
+    __tablename__ = "session_addenda"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("family_sessions.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    reason: Mapped[str] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,77 @@
+"""Error types every layer understands.
+
+Services raise these; the command line prints them as one sentence and the desktop shows a
+validation error beside the field it names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class OtdeskError(Exception):
+    """Base of the errors a user can act on (never a programming error)."""
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one field: which field and why, in plain words."""
+
+    field: str
+    reason: str
+    row: int | None = None  # a line number, when the value came from a file
+
+    def __str__(self) -> str:
+        where = f"line {self.row}, " if self.row is not None else ""
+        return f"{where}{self.field}: {self.reason}"
+
+
+class ValidationError(OtdeskError):
+    """One or more fields hold values the clinic's rules refuse."""
+
+    def __init__(self, errors: list[FieldError] | FieldError) -> None:
+        self.errors: list[FieldError] = [errors] if isinstance(errors, FieldError) else errors
+        super().__init__("; ".join(str(e) for e in self.errors))
+
+    @classmethod
+    def single(cls, field: str, reason: str) -> ValidationError:
+        """Build an error for one field."""
+        return cls(FieldError(field, reason))
+
+    def for_field(self, field: str) -> str | None:
+        """The reason given for ``field``, if any."""
+        for e in self.errors:
+            if e.field == field:
+                return e.reason
+        return None
+
+
+class NotFoundError(OtdeskError):
+    """The record asked for does not exist (or was deleted)."""
+
+    def __init__(self, entity: str, key: object) -> None:
+        self.entity = entity
+        self.key = key
+        super().__init__(f"No {entity} with {key!s} was found.")
+
+
+class ConflictError(OtdeskError):
+    """Someone saved the record after it was read: saving now would overwrite their work."""
+
+    def __init__(self, entity: str, key: object, expected: int | None, actual: int | None) -> None:
+        self.entity = entity
+        self.key = key
+        self.expected_version = expected
+        self.actual_version = actual
+        super().__init__(
+            f"The {entity} {key!s} was changed by someone else since you opened it "
+            f"(your copy is version {expected}, the saved one is version {actual})."
+        )
+
+
+class PermissionDeniedError(OtdeskError):
+    """The acting staff member may not do this."""
+
+
+class StorageError(OtdeskError):
+    """The database cannot be opened, upgraded or read."""

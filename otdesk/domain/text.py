@@ -1,0 +1,69 @@
+"""Text rules: what free text may hold, and how names are folded for searching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from otdesk.domain.errors import FieldError
+
+# Single-line fields refuse all control characters; multi-line fields allow tab and line breaks.
+_CONTROL_SINGLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_MULTI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+NAME_MAX = 200
+SHORT_MAX = 500
+LONG_MAX = 100_000
+
+
+def check_text(
+    field: str,
+    value: str | None,
+    *,
+    required: bool = False,
+    multiline: bool = False,
+    max_length: int = SHORT_MAX,
+) -> FieldError | None:
+    """Return why ``value`` cannot be stored in ``field``, or None when it can.
+
+    Text is stored exactly as given; nothing is trimmed or rewritten here.
+    """
+    if value is None or value.strip() == "":
+        return FieldError(field, "is required") if required else None
+    if len(value) > max_length:
+        return FieldError(field, f"is {len(value):,} characters long; the limit is {max_length:,}")
+    if _SURROGATE.search(value):
+        return FieldError(field, "holds a broken character (an unpaired surrogate)")
+    if "\x00" in value:
+        return FieldError(field, "holds a NUL character, which cannot be stored")
+    bad = (_CONTROL_MULTI if multiline else _CONTROL_SINGLE).search(value)
+    if bad:
+        what = "a line break" if bad.group() in "\r\n\u2028\u2029" else "a control character"
+        return FieldError(field, f"holds {what} (U+{ord(bad.group()):04X}), which is not allowed here")
+    return None
+
+
+def fold(text: str) -> str:
+    """Fold text for searching: case- and accent-insensitive ("Zoë" and "ZOE" fold alike)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def search_terms(*texts: str | None) -> set[str]:
+    """The folded words of ``texts`` under which a record can be found."""
+    terms: set[str] = set()
+    for text in texts:
+        if text:
+            terms.update(w[:100] for w in _WORD.findall(fold(text)))
+    return terms
+
+
+def query_words(query: str) -> list[str]:
+    """Split a typed query into folded words, longest first (the most selective first)."""
+    words = {w[:100] for w in _WORD.findall(fold(query))}
+    return sorted(words, key=lambda w: (-len(w), w))

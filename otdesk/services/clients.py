@@ -1,0 +1,404 @@
+"""Clients: create, read, update, search, and the diagnoses kept with them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, delete, func, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.exc import StaleDataError
+
+from otdesk.db.models import Client, ClientDiagnosis, ClientSearchTerm, Staff
+from otdesk.domain.dates import guess_date
+from otdesk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
+from otdesk.domain.text import fold, query_words, search_terms
+from otdesk.domain.vocab import AuditAction, ClientStatus, Priority
+from otdesk.services._records import (
+    apply_changes,
+    audit,
+    check_version,
+    jsonable,
+    snapshot,
+    stamp_new,
+)
+from otdesk.services.context import Context
+
+ENTITY = "client"
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """A diagnosis as written, with an optional code."""
+
+    text: str
+    code: str = ""
+    code_system: str = ""
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    """One caseload line."""
+
+    id: int
+    uuid: uuid.UUID
+    record_number: str
+    given_name: str
+    family_name: str
+    preferred_name: str
+    date_of_birth: date
+    status: ClientStatus
+    priority: Priority
+    preferred_language: str
+    interpreter_needed: bool
+    assigned_ot_id: int | None
+    assigned_ot: str
+    version: int
+
+    @property
+    def display_name(self) -> str:
+        """"Family, Given (Preferred)" as a caseload shows it."""
+        pref = f" ({self.preferred_name})" if self.preferred_name else ""
+        return f"{self.family_name}, {self.given_name}{pref}"
+
+
+@dataclass(frozen=True)
+class ClientDetail:
+    """Everything kept about a client on the client record itself."""
+
+    id: int
+    uuid: uuid.UUID
+    record_number: str
+    given_name: str
+    family_name: str
+    preferred_name: str
+    pronouns: str
+    date_of_birth: date
+    preferred_language: str
+    interpreter_needed: bool
+    phone: str
+    email: str
+    address: str
+    consent_family: bool
+    consent_community: bool
+    status: ClientStatus
+    priority: Priority
+    assigned_ot_id: int | None
+    assigned_ot: str
+    alerts: str
+    diagnoses: tuple[Diagnosis, ...]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def display_name(self) -> str:
+        """"Given (Preferred) Family" as a header shows it."""
+        pref = f" ({self.preferred_name})" if self.preferred_name else ""
+        return f"{self.given_name}{pref} {self.family_name}"
+
+    def editable_values(self) -> dict[str, Any]:
+        """The values a form edits, in the form ``update_client`` takes them."""
+        return {name: getattr(self, name) for name in CLIENT_FIELDS} | {
+            "diagnoses": list(self.diagnoses)
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dictionary."""
+        data = {k: jsonable(v) for k, v in self.__dict__.items() if k != "diagnoses"}
+        data["diagnoses"] = [d.__dict__ for d in self.diagnoses]
+        return data
+
+
+def summary_json(c: ClientSummary) -> dict[str, Any]:
+    """A JSON-ready dictionary of a caseload line."""
+    return {k: jsonable(v) for k, v in c.__dict__.items()}
+
+
+def staff_name(given: str | None, family: str | None) -> str:
+    """How a staff member is named in lists."""
+    return f"{given} {family}" if given else ""
+
+
+_OT = aliased(Staff)
+
+SUMMARY_COLUMNS = (
+    Client.id,
+    Client.uuid,
+    Client.record_number,
+    Client.given_name,
+    Client.family_name,
+    Client.preferred_name,
+    Client.date_of_birth,
+    Client.status,
+    Client.priority,
+    Client.preferred_language,
+    Client.interpreter_needed,
+    Client.assigned_ot_id,
+    _OT.given_name,
+    _OT.family_name,
+    Client.version,
+)
+
+
+def summary_select() -> Select[Any]:
+    """SELECT of caseload lines (joined to the assigned OT's name)."""
+    return select(*SUMMARY_COLUMNS).outerjoin(_OT, _OT.id == Client.assigned_ot_id)
+
+
+def summary_from_row(r: Any) -> ClientSummary:
+    """Build a caseload line from a ``summary_select`` row."""
+    return ClientSummary(
+        id=r[0],
+        uuid=r[1],
+        record_number=r[2],
+        given_name=r[3],
+        family_name=r[4],
+        preferred_name=r[5],
+        date_of_birth=r[6],
+        status=ClientStatus(r[7]),
+        priority=Priority(r[8]),
+        preferred_language=r[9],
+        interpreter_needed=r[10],
+        assigned_ot_id=r[11],
+        assigned_ot=staff_name(r[12], r[13]),
+        version=r[14],
+    )
+
+
+def _detail(session: Session, c: Client) -> ClientDetail:
+    ot = session.get(Staff, c.assigned_ot_id) if c.assigned_ot_id else None
+    return ClientDetail(
+        id=c.id,
+        uuid=c.uuid,
+        record_number=c.record_number,
+        given_name=c.given_name,
+        family_name=c.family_name,
+        preferred_name=c.preferred_name,
+        pronouns=c.pronouns,
+        date_of_birth=c.date_of_birth,
+        preferred_language=c.preferred_language,
+        interpreter_needed=c.interpreter_needed,
+        phone=c.phone,
+        email=c.email,
+        address=c.address,
+        consent_family=c.consent_family,
+        consent_community=c.consent_community,
+        status=ClientStatus(c.status),
+        priority=Priority(c.priority),
+        assigned_ot_id=c.assigned_ot_id,
+        assigned_ot=staff_name(ot.given_name, ot.family_name) if ot else "",
+        alerts=c.alerts,
+        diagnoses=tuple(Diagnosis(d.text, d.code, d.code_system) for d in c.diagnoses),
+        version=c.version,
+        created_at=c.created_at,
+        updated_at=c.updated_at,
+    )
+
+
+def sort_key(family_name: str, given_name: str) -> str:
+    """The folded name the caseload sorts by."""
+    return f"{fold(family_name)}\x1f{fold(given_name)}"[:420]
+
+
+def _index_terms(session: Session, c: Client) -> None:
+    session.execute(delete(ClientSearchTerm).where(ClientSearchTerm.client_id == c.id))
+    terms = search_terms(c.given_name, c.family_name, c.preferred_name, c.record_number)
+    session.add_all(ClientSearchTerm(client_id=c.id, term=t) for t in sorted(terms))
+
+
+def _check_diagnoses(items: Any, today: date) -> list[Diagnosis]:
+    if not isinstance(items, list | tuple):
+        raise ValidationError.single("diagnoses", "must be a list")
+    out: list[Diagnosis] = []
+    errors: list[FieldError] = []
+    for i, item in enumerate(items, start=1):
+        values = item.__dict__ if isinstance(item, Diagnosis) else dict(item)
+        try:
+            clean = validate(DIAGNOSIS_FIELDS, values, today=today)
+        except ValidationError as exc:
+            errors.extend(FieldError(f"diagnoses[{i}].{e.field}", e.reason) for e in exc.errors)
+            continue
+        out.append(Diagnosis(clean["text"], clean.get("code", ""), clean.get("code_system", "")))
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+def _check_refs(session: Session, values: dict[str, Any]) -> None:
+    ot_id = values.get("assigned_ot_id")
+    if ot_id is not None:
+        ot = session.get(Staff, ot_id)
+        if ot is None:
+            raise ValidationError.single("assigned_ot_id", f"no staff member has id {ot_id}")
+        if not ot.active:
+            raise ValidationError.single(
+                "assigned_ot_id", f"{ot.given_name} {ot.family_name} is no longer active"
+            )
+
+
+def _check_unique_record_number(session: Session, number: str, own_id: int | None) -> None:
+    found = session.scalar(select(Client.id).where(Client.record_number == number))
+    if found is not None and found != own_id:
+        raise ValidationError.single("record_number", f"{number} is already in use")
+
+
+def _set_diagnoses(session: Session, ctx: Context, c: Client, items: list[Diagnosis]) -> bool:
+    current = [Diagnosis(d.text, d.code, d.code_system) for d in c.diagnoses]
+    if current == items:
+        return False
+    c.diagnoses.clear()
+    session.flush()
+    for pos, d in enumerate(items):
+        row = ClientDiagnosis(position=pos, text=d.text, code=d.code, code_system=d.code_system)
+        stamp_new(row, ctx)
+        c.diagnoses.append(row)
+    return True
+
+
+def create_client(ctx: Context, **values: Any) -> ClientDetail:
+    """Add a client to the clinic's books. Keyword arguments are the fields of CLIENT_FIELDS,
+    plus ``diagnoses`` (a list of ``Diagnosis`` or dictionaries)."""
+    diagnoses_in = values.pop("diagnoses", [])
+    clean = validate(CLIENT_FIELDS, values, today=ctx.today())
+    diagnoses = _check_diagnoses(diagnoses_in, ctx.today())
+    with ctx.db.transaction() as session:
+        _check_unique_record_number(session, clean["record_number"], None)
+        _check_refs(session, clean)
+        c = Client(
+            **{k: (v.value if isinstance(v, ClientStatus | Priority) else v) for k, v in clean.items()}
+        )
+        c.sort_name = sort_key(c.family_name, c.given_name)
+        stamp_new(c, ctx)
+        session.add(c)
+        session.flush()
+        _set_diagnoses(session, ctx, c, diagnoses)
+        _index_terms(session, c)
+        changes = snapshot(clean)
+        if diagnoses:
+            changes["diagnoses"] = [None, [d.__dict__ for d in diagnoses]]
+        audit(session, ctx, AuditAction.CREATE, ENTITY, c, changes, client_id=c.id)
+        return _detail(session, c)
+
+
+def update_client(
+    ctx: Context, *, client_id: int, expected_version: int, **changes: Any
+) -> ClientDetail:
+    """Change some fields of a client; refuse if the client was saved by someone else since
+    ``expected_version`` was read (``ConflictError``)."""
+    diagnoses_in = changes.pop("diagnoses", None)
+    clean = validate(CLIENT_FIELDS, changes, today=ctx.today(), partial=True)
+    diagnoses = None if diagnoses_in is None else _check_diagnoses(diagnoses_in, ctx.today())
+    try:
+        with ctx.db.transaction() as session:
+            c = session.get(Client, client_id)
+            if c is None:
+                raise NotFoundError(ENTITY, f"id {client_id}")
+            check_version(c, ENTITY, c.record_number, expected_version)
+            if "record_number" in clean:
+                _check_unique_record_number(session, clean["record_number"], c.id)
+            _check_refs(session, clean)
+            changed = apply_changes(c, ctx, clean)
+            if diagnoses is not None:
+                before = [Diagnosis(d.text, d.code, d.code_system) for d in c.diagnoses]
+                if before != diagnoses:
+                    changed["diagnoses"] = [
+                        [d.__dict__ for d in before],
+                        [d.__dict__ for d in diagnoses],
+                    ]
+                    c.updated_at = ctx.now()
+                    c.updated_by_id = ctx.actor_id
+            if not changed:
+                return _detail(session, c)
+            # Set every column before the first flush so the version moves by exactly one.
+            c.sort_name = sort_key(c.family_name, c.given_name)
+            if "diagnoses" in changed:
+                _set_diagnoses(session, ctx, c, diagnoses or [])
+            if changed.keys() & {"given_name", "family_name", "preferred_name", "record_number"}:
+                _index_terms(session, c)
+            session.flush()
+            audit(session, ctx, AuditAction.UPDATE, ENTITY, c, changed, client_id=c.id)
+            return _detail(session, c)
+    except StaleDataError as exc:
+        # Another workstation committed between our version check and our UPDATE.
+        raise ConflictError(ENTITY, f"id {client_id}", expected_version, None) from exc
+
+
+def get_client(ctx: Context, *, client_id: int) -> ClientDetail:
+    """One client's record."""
+    with ctx.db.reading() as session:
+        c = session.get(Client, client_id)
+        if c is None:
+            raise NotFoundError(ENTITY, f"id {client_id}")
+        return _detail(session, c)
+
+
+def find_by_record_number(ctx: Context, *, record_number: str) -> ClientDetail:
+    """One client by record number (exact, ignoring surrounding spaces)."""
+    with ctx.db.reading() as session:
+        c = session.scalar(select(Client).where(Client.record_number == record_number.strip()))
+        if c is None:
+            raise NotFoundError(ENTITY, f"record number {record_number.strip()}")
+        return _detail(session, c)
+
+
+def _prefix_bounds(word: str) -> tuple[str, str]:
+    # Every string that starts with ``word`` sorts in [word, word + U+10FFFF).
+    return word, word + "\U0010ffff"
+
+
+def search_filter(text: str) -> Any:
+    """A WHERE clause matching clients by name words, record number or date of birth.
+
+    Each typed word must begin a word of the client's names or record number (case- and
+    accent-insensitive); a typed date matches the date of birth.
+    """
+    clauses = []
+    for raw in text.split():
+        born = guess_date(raw)
+        if born is not None:
+            clauses.append(Client.date_of_birth == born)
+            continue
+        for word in query_words(raw):
+            low, high = _prefix_bounds(word)
+            clauses.append(
+                Client.id.in_(
+                    select(ClientSearchTerm.client_id).where(
+                        ClientSearchTerm.term >= low, ClientSearchTerm.term < high
+                    )
+                )
+            )
+    return and_(*clauses) if clauses else None
+
+
+def search_clients(
+    ctx: Context,
+    *,
+    text: str = "",
+    status: ClientStatus | str | None = None,
+    assigned_ot_id: int | None = None,
+    limit: int | None = 100,
+) -> list[ClientSummary]:
+    """Clients whose names, record number or date of birth match ``text``, by name."""
+    query = summary_select()
+    where = search_filter(text)
+    if where is not None:
+        query = query.where(where)
+    if status:
+        query = query.where(Client.status == parse_choice("status", ClientStatus, status).value)
+    if assigned_ot_id is not None:
+        query = query.where(Client.assigned_ot_id == assigned_ot_id)
+    query = query.order_by(Client.sort_name, Client.id)
+    if limit is not None:
+        query = query.limit(limit)
+    with ctx.db.reading() as session:
+        return [summary_from_row(r) for r in session.execute(query)]
+
+
+def count_clients(ctx: Context) -> int:
+    """How many clients the clinic has on its books (all statuses)."""
+    with ctx.db.reading() as session:
+        return session.scalar(select(func.count(Client.id))) or 0

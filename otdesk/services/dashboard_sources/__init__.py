@@ -1,0 +1,1 @@
+"""Dashboard sources: each module here registers what it contributes with ``@source``."""

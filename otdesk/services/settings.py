@@ -1,0 +1,81 @@
+"""The clinic's own settings: letterhead and the intervals that make work fall due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from otdesk.db.models import ClinicSettings
+from otdesk.domain.errors import ConflictError
+from otdesk.domain.fields import CLINIC_FIELDS, validate
+from otdesk.domain.vocab import AuditAction
+from otdesk.services._records import apply_changes, audit, check_version, stamp_new
+from otdesk.services.context import Context
+
+ENTITY = "clinic settings"
+
+
+@dataclass(frozen=True)
+class ClinicInfo:
+    """The clinic's letterhead and intervals."""
+
+    name: str
+    address: str
+    phone: str
+    letterhead_text: str
+    logo_path: str
+    care_plan_review_days: int
+    reassessment_days: int
+    unsigned_note_hours: int
+    handout_language: str
+    version: int
+
+
+def _row(session: Session, ctx: Context) -> ClinicSettings:
+    row = session.scalar(select(ClinicSettings).order_by(ClinicSettings.id).limit(1))
+    if row is None:
+        row = ClinicSettings(
+            name="",
+            address="",
+            phone="",
+            letterhead_text="",
+            logo_path="",
+            care_plan_review_days=90,
+            reassessment_days=180,
+            unsigned_note_hours=24,
+            handout_language="en",
+        )
+        stamp_new(row, ctx)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _dto(row: ClinicSettings) -> ClinicInfo:
+    return ClinicInfo(**{name: getattr(row, name) for name in CLINIC_FIELDS}, version=row.version)
+
+
+def get_clinic(ctx: Context) -> ClinicInfo:
+    """The clinic's settings (defaults until someone saves them)."""
+    with ctx.db.transaction() as session:
+        return _dto(_row(session, ctx))
+
+
+def update_clinic(ctx: Context, *, expected_version: int, **changes: Any) -> ClinicInfo:
+    """Change the clinic's settings."""
+    clean = validate(CLINIC_FIELDS, changes, today=ctx.today(), partial=True)
+    try:
+        with ctx.db.transaction() as session:
+            row = _row(session, ctx)
+            check_version(row, ENTITY, "", expected_version)
+            changed = apply_changes(row, ctx, clean)
+            if changed:
+                session.flush()
+                audit(session, ctx, AuditAction.UPDATE, ENTITY, row, changed)
+            return _dto(row)
+    except StaleDataError as exc:
+        raise ConflictError(ENTITY, "", expected_version, None) from exc

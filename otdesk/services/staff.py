@@ -1,0 +1,137 @@
+"""Staff members and external care-team members."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from otdesk.db.models import Staff
+from otdesk.domain.errors import ConflictError, NotFoundError, ValidationError
+from otdesk.domain.fields import STAFF_FIELDS, validate
+from otdesk.domain.vocab import AuditAction, StaffRole
+from otdesk.services._records import apply_changes, audit, check_version, load, snapshot, stamp_new
+from otdesk.services.context import Context
+
+ENTITY = "staff member"
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """A staff member as lists and forms show them."""
+
+    id: int
+    uuid: uuid.UUID
+    username: str
+    given_name: str
+    family_name: str
+    role: StaffRole
+    credentials: str
+    phone: str
+    email: str
+    organisation: str
+    active: bool
+    version: int
+
+    @property
+    def display_name(self) -> str:
+        """Given and family name."""
+        return f"{self.given_name} {self.family_name}"
+
+
+def _dto(s: Staff) -> StaffMember:
+    return StaffMember(
+        id=s.id,
+        uuid=s.uuid,
+        username=s.username,
+        given_name=s.given_name,
+        family_name=s.family_name,
+        role=StaffRole(s.role),
+        credentials=s.credentials,
+        phone=s.phone,
+        email=s.email,
+        organisation=s.organisation,
+        active=s.active,
+        version=s.version,
+    )
+
+
+def create_staff(ctx: Context, **values: Any) -> StaffMember:
+    """Add a staff member (fields of STAFF_FIELDS)."""
+    clean = validate(STAFF_FIELDS, values, today=ctx.today())
+    with ctx.db.transaction() as session:
+        if session.scalar(select(Staff.id).where(Staff.username == clean["username"])):
+            raise ValidationError.single("username", f"{clean['username']} is already in use")
+        row = Staff(**{k: getattr(v, "value", v) for k, v in clean.items()})
+        stamp_new(row, ctx)
+        session.add(row)
+        audit(session, ctx, AuditAction.CREATE, ENTITY, row, snapshot(clean))
+        return _dto(row)
+
+
+def update_staff(
+    ctx: Context, *, staff_id: int, expected_version: int, **changes: Any
+) -> StaffMember:
+    """Change a staff member's details (deactivate with ``active=False``)."""
+    clean = validate(STAFF_FIELDS, changes, today=ctx.today(), partial=True)
+    try:
+        with ctx.db.transaction() as session:
+            row = load(session, Staff, ENTITY, staff_id)
+            check_version(row, ENTITY, row.username, expected_version)
+            if "username" in clean:
+                other = session.scalar(select(Staff.id).where(Staff.username == clean["username"]))
+                if other is not None and other != staff_id:
+                    raise ValidationError.single("username", f"{clean['username']} is already in use")
+            changed = apply_changes(row, ctx, clean)
+            if changed:
+                session.flush()
+                audit(session, ctx, AuditAction.UPDATE, ENTITY, row, changed)
+            return _dto(row)
+    except StaleDataError as exc:
+        raise ConflictError(ENTITY, f"id {staff_id}", expected_version, None) from exc
+
+
+def get_staff(ctx: Context, *, staff_id: int) -> StaffMember:
+    """One staff member by id."""
+    with ctx.db.reading() as session:
+        return _dto(load(session, Staff, ENTITY, staff_id))
+
+
+def find_staff(ctx: Context, *, username: str) -> StaffMember:
+    """One staff member by user name."""
+    with ctx.db.reading() as session:
+        row = session.scalar(select(Staff).where(Staff.username == username))
+        if row is None:
+            raise NotFoundError(ENTITY, f"user name {username}")
+        return _dto(row)
+
+
+def list_staff(
+    ctx: Context, *, roles: tuple[StaffRole, ...] = (), active_only: bool = True
+) -> list[StaffMember]:
+    """Staff members by name, optionally only some roles."""
+    query = select(Staff).order_by(Staff.family_name, Staff.given_name)
+    if active_only:
+        query = query.where(Staff.active.is_(True))
+    if roles:
+        query = query.where(Staff.role.in_([r.value for r in roles]))
+    with ctx.db.reading() as session:
+        return [_dto(s) for s in session.scalars(query)]
+
+
+def ensure_administrator(ctx: Context) -> StaffMember:
+    """Make sure the database has at least one staff member: the built-in administrator."""
+    with ctx.db.reading() as session:
+        first = session.scalar(select(Staff).order_by(Staff.id).limit(1))
+        if first is not None:
+            return _dto(first)
+    return create_staff(
+        ctx,
+        username="admin",
+        given_name="Clinic",
+        family_name="Administrator",
+        role=StaffRole.ADMINISTRATOR,
+    )
