@@ -122,6 +122,9 @@ class AuditAction(LabelledEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+    EXPORT = "export"
+    IMPORT = "import"
+    PRINT = "print"
 
 
 _LABELS: dict[StrEnum, str] = {
