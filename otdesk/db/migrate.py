@@ -19,7 +19,9 @@ def alembic_config(db: Database | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if db is not None:
-        cfg.set_main_option("sqlalchemy.url", db.url.render_as_string(hide_password=False))
+        # ConfigParser treats "%" as interpolation; percent-encoded URLs need it doubled.
+        url = db.url.render_as_string(hide_password=False).replace("%", "%%")
+        cfg.set_main_option("sqlalchemy.url", url)
         cfg.attributes["engine"] = db.engine
     return cfg
 

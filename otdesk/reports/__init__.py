@@ -1,0 +1,1 @@
+"""PDF renderers: plain view-model dataclasses in, PDF bytes out (no database, no Qt)."""

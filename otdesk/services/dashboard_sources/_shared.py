@@ -1,0 +1,81 @@
+"""Pieces the dashboard sources share: client columns and names, counting, clinic intervals.
+
+This module registers no source of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Row, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from otdesk.db.models import Client, ClinicSettings
+from otdesk.services.dashboard import DueItem, RecordRef, Urgency
+
+AnyRow = Row[*tuple[Any, ...]]
+TOTAL_LABEL = "dashboard_total_rows"
+
+# Labelled so a row's client columns never clash with the record's own ``id``.
+CLIENT_COLUMNS = (
+    Client.id.label("client_id"),
+    Client.record_number.label("record_number"),
+    Client.given_name.label("given_name"),
+    Client.family_name.label("family_name"),
+    Client.preferred_name.label("preferred_name"),
+)
+
+
+def client_name(given: str, family: str, preferred: str) -> str:
+    """A client's name as the caseload shows it: "Family, Given (Preferred)"."""
+    pref = f" ({preferred})" if preferred else ""
+    return f"{family}, {given}{pref}"
+
+
+def plural(count: int, word: str) -> str:
+    """A count with its noun: "1 day", "3 days"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def total_and_first(
+    session: Session, stmt: Select[*tuple[Any, ...]], limit: int
+) -> tuple[int, list[AnyRow]]:
+    """The number of rows ``stmt`` matches (counted in SQL) and its first ``limit`` rows.
+
+    The count rides along as a window function, so the database finds the matching rows once
+    for both the total and the page.
+    """
+    if limit <= 0:
+        counted = select(func.count()).select_from(stmt.order_by(None).subquery())
+        return session.scalar(counted) or 0, []
+    paged = stmt.add_columns(func.count().over().label(TOTAL_LABEL)).limit(limit)
+    rows = list(session.execute(paged).all())
+    return (getattr(rows[0], TOTAL_LABEL) if rows else 0), rows
+
+
+def clinic_interval(session: Session, column: InstrumentedAttribute[int], default: int) -> int:
+    """One of the clinic's intervals (e.g. reassessment days), or its default if none is saved."""
+    value = session.scalar(select(column).order_by(ClinicSettings.id).limit(1))
+    return default if value is None else int(value)
+
+
+def due_item(
+    row: AnyRow,
+    *,
+    summary: str,
+    due_date: date | None,
+    urgency: Urgency,
+    entity: str,
+    record_id: int,
+) -> DueItem:
+    """A dashboard line for a row that carries ``CLIENT_COLUMNS``."""
+    return DueItem(
+        client_id=row.client_id,
+        record_number=row.record_number,
+        client_name=client_name(row.given_name, row.family_name, row.preferred_name),
+        summary=summary,
+        due_date=due_date,
+        urgency=urgency,
+        target=RecordRef(entity, record_id, row.client_id),
+    )

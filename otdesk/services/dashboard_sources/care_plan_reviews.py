@@ -1,0 +1,67 @@
+"""Dashboard: active care plans whose review date has passed or falls in the next two weeks.
+
+Plans of discharged clients are left out: their review no longer needs anyone to act, and an
+old active plan would otherwise stay on the dashboard for ever.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from otdesk.db.models import CarePlan, Client
+from otdesk.domain.vocab import CarePlanStatus, ClientStatus
+from otdesk.services.context import Context
+from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard_sources._shared import (
+    CLIENT_COLUMNS,
+    due_item,
+    plural,
+    total_and_first,
+)
+
+REVIEW_WINDOW_DAYS = 14
+
+
+@source("care_plan_reviews", title="Care-plan reviews", order=10)
+def care_plan_reviews(
+    session: Session, ctx: Context, query: SourceQuery
+) -> tuple[int, list[DueItem]]:
+    """Overdue reviews first (the longest overdue at the top), then those coming up."""
+    horizon = query.today + timedelta(days=REVIEW_WINDOW_DAYS)
+    stmt = (
+        select(CarePlan.id.label("plan_id"), CarePlan.review_date, *CLIENT_COLUMNS)
+        .join(Client, Client.id == CarePlan.client_id)
+        .where(
+            CarePlan.status == CarePlanStatus.ACTIVE.value,
+            CarePlan.review_date <= horizon,
+            Client.status != ClientStatus.DISCHARGED.value,
+        )
+    )
+    if query.staff_id is not None:
+        stmt = stmt.where(Client.assigned_ot_id == query.staff_id)
+    stmt = stmt.order_by(CarePlan.review_date, Client.sort_name, CarePlan.id)
+    total, rows = total_and_first(session, stmt, query.limit)
+    items = []
+    for row in rows:
+        days = (row.review_date - query.today).days
+        if days < 0:
+            summary = f"Care-plan review overdue by {plural(-days, 'day')}"
+            urgency = Urgency.OVERDUE
+        elif days == 0:
+            summary, urgency = "Care-plan review due today", Urgency.DUE
+        else:
+            summary, urgency = f"Review due in {plural(days, 'day')}", Urgency.DUE
+        items.append(
+            due_item(
+                row,
+                summary=summary,
+                due_date=row.review_date,
+                urgency=urgency,
+                entity="care_plan",
+                record_id=row.plan_id,
+            )
+        )
+    return total, items

@@ -1,0 +1,64 @@
+"""Dashboard: recommended home modifications still open after their due date."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from otdesk.db.models import Client, HomeModification
+from otdesk.domain.vocab import ModificationStatus
+from otdesk.services.context import Context
+from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard_sources._shared import CLIENT_COLUMNS, due_item, total_and_first
+
+OPEN_STATUSES = tuple(s.value for s in ModificationStatus if s.is_open)
+_TEXT_MAX = 80
+
+
+def describe(recommendation: str, area: str) -> str:
+    """A short name for a modification: its first line, with the area unless already named."""
+    lines = recommendation.strip().splitlines()
+    text = lines[0].strip() if lines else ""
+    if len(text) > _TEXT_MAX:
+        text = text[: _TEXT_MAX - 1].rstrip() + "…"
+    area = area.strip()
+    if area and area.casefold() not in text.casefold():
+        text = f"{text} in {area}" if text else area
+    return text or "Home modification"
+
+
+@source("home_modifications", title="Overdue home modifications", order=40)
+def overdue_home_modifications(
+    session: Session, ctx: Context, query: SourceQuery
+) -> tuple[int, list[DueItem]]:
+    """Open modifications past their due date, the longest overdue first."""
+    stmt = (
+        select(
+            HomeModification.id.label("modification_id"),
+            HomeModification.recommendation,
+            HomeModification.area,
+            HomeModification.due_date,
+            *CLIENT_COLUMNS,
+        )
+        .join(Client, Client.id == HomeModification.client_id)
+        .where(
+            HomeModification.status.in_(OPEN_STATUSES),
+            HomeModification.due_date < query.today,
+        )
+    )
+    if query.staff_id is not None:
+        stmt = stmt.where(Client.assigned_ot_id == query.staff_id)
+    stmt = stmt.order_by(HomeModification.due_date, Client.sort_name, HomeModification.id)
+    total, rows = total_and_first(session, stmt, query.limit)
+    items = [
+        due_item(
+            row,
+            summary=f"{describe(row.recommendation, row.area)}: due {row.due_date.isoformat()}",
+            due_date=row.due_date,
+            urgency=Urgency.OVERDUE,
+            entity="home_modification",
+            record_id=row.modification_id,
+        )
+        for row in rows
+    ]
+    return total, items

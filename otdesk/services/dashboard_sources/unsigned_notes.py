@@ -1,0 +1,77 @@
+"""Dashboard: family-session notes left unsigned longer than the clinic allows.
+
+For one staff member the list holds the notes they wrote and the notes about clients assigned
+to them (the OT answers for their clients' records, including an assistant's drafts).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from otdesk.db.models import Client, ClinicSettings, FamilySession
+from otdesk.domain.vocab import RecordStatus
+from otdesk.services.context import Context
+from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard_sources._shared import (
+    CLIENT_COLUMNS,
+    clinic_interval,
+    due_item,
+    plural,
+    total_and_first,
+)
+
+DEFAULT_HOURS = 24
+
+
+def as_of(ctx: Context, query: SourceQuery) -> datetime:
+    """The moment the dashboard describes: now, moved by whole days when asked about another day."""
+    return ctx.now() + timedelta(days=(query.today - ctx.today()).days)
+
+
+def age_phrase(created: datetime, now: datetime) -> str:
+    """How long ago a note was started, in days (or hours, under two days)."""
+    age = now - created
+    hours = int(age.total_seconds() // 3600)
+    if hours < 48:
+        return f"{plural(hours, 'hour')} ago"
+    return f"{plural(age.days, 'day')} ago"
+
+
+@source("unsigned_notes", title="Unsigned family-session notes", order=30)
+def unsigned_notes(session: Session, ctx: Context, query: SourceQuery) -> tuple[int, list[DueItem]]:
+    """Draft notes older than the clinic's signing window, the oldest first."""
+    hours = clinic_interval(session, ClinicSettings.unsigned_note_hours, DEFAULT_HOURS)
+    now = as_of(ctx, query)
+    window = timedelta(hours=hours)
+    stmt = (
+        select(FamilySession.id.label("session_id"), FamilySession.created_at, *CLIENT_COLUMNS)
+        .join(Client, Client.id == FamilySession.client_id)
+        .where(
+            FamilySession.status == RecordStatus.DRAFT.value,
+            FamilySession.created_at < now - window,
+        )
+    )
+    if query.staff_id is not None:
+        stmt = stmt.where(
+            or_(
+                FamilySession.author_id == query.staff_id,
+                Client.assigned_ot_id == query.staff_id,
+            )
+        )
+    stmt = stmt.order_by(FamilySession.created_at, FamilySession.id)
+    total, rows = total_and_first(session, stmt, query.limit)
+    items = [
+        due_item(
+            row,
+            summary=f"Unsigned note from {age_phrase(row.created_at, now)}",
+            due_date=(row.created_at + window).astimezone().date(),
+            urgency=Urgency.OVERDUE,
+            entity="family_session",
+            record_id=row.session_id,
+        )
+        for row in rows
+    ]
+    return total, items

@@ -1,0 +1,440 @@
+"""Episodes of care, from referral to discharge, and the care team of each episode.
+
+A client has at most one open episode (one without an actual discharge date). An episode is
+closed only by ``discharge_client``, which sets the client's status to discharged in the same
+transaction, so the caseload and the episode never disagree.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from otdesk.db.models import CareTeamMember, Client, Episode, Staff
+from otdesk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from otdesk.domain.fields import CARE_TEAM_FIELDS, EPISODE_FIELDS, check_date_order, validate
+from otdesk.domain.text import fold
+from otdesk.domain.vocab import AuditAction, ClientStatus, Discipline
+from otdesk.services._records import (
+    apply_changes,
+    audit,
+    check_version,
+    jsonable,
+    load,
+    snapshot,
+    stamp_new,
+)
+from otdesk.services.context import Context
+
+ENTITY = "episode"
+TEAM_ENTITY = "care team member"
+CLIENT_ENTITY = "client"
+
+# (earlier, later): the later date may not fall before the earlier one.
+_DATE_ORDER = (
+    ("referral_date", "start_date"),
+    ("referral_date", "planned_discharge_date"),
+    ("referral_date", "actual_discharge_date"),
+    ("start_date", "planned_discharge_date"),
+    ("start_date", "actual_discharge_date"),
+)
+
+
+@dataclass(frozen=True)
+class EpisodeInfo:
+    """One episode of care as lists and forms show it."""
+
+    id: int
+    uuid: uuid.UUID
+    client_id: int
+    referral_source: str
+    referral_date: date
+    referral_reason: str
+    start_date: date | None
+    planned_discharge_date: date | None
+    actual_discharge_date: date | None
+    discharge_destination: str
+    outcome: str
+    version: int
+
+    @property
+    def is_open(self) -> bool:
+        """True until the client is discharged from this episode."""
+        return self.actual_discharge_date is None
+
+    def editable_values(self) -> dict[str, Any]:
+        """The values a form edits, in the form ``update_episode`` takes them."""
+        return {name: getattr(self, name) for name in EPISODE_FIELDS}
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dictionary."""
+        return {k: jsonable(v) for k, v in self.__dict__.items()}
+
+
+@dataclass(frozen=True)
+class CareTeamEntry:
+    """Someone on an episode's care team: a staff member or a named outside partner."""
+
+    id: int
+    uuid: uuid.UUID
+    episode_id: int
+    staff_id: int | None
+    name: str
+    discipline: Discipline
+    role_in_team: str
+    organisation: str
+    phone: str
+    start_date: date | None
+    end_date: date | None
+    version: int
+
+    def is_current(self, today: date) -> bool:
+        """Whether the member is still on the team on ``today``."""
+        return self.end_date is None or self.end_date >= today
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dictionary."""
+        return {k: jsonable(v) for k, v in self.__dict__.items()}
+
+
+def _episode_dto(e: Episode) -> EpisodeInfo:
+    return EpisodeInfo(
+        id=e.id,
+        uuid=e.uuid,
+        client_id=e.client_id,
+        referral_source=e.referral_source,
+        referral_date=e.referral_date,
+        referral_reason=e.referral_reason,
+        start_date=e.start_date,
+        planned_discharge_date=e.planned_discharge_date,
+        actual_discharge_date=e.actual_discharge_date,
+        discharge_destination=e.discharge_destination,
+        outcome=e.outcome,
+        version=e.version,
+    )
+
+
+def _team_dto(m: CareTeamMember, person: Staff | None) -> CareTeamEntry:
+    name = f"{person.given_name} {person.family_name}" if person is not None else m.name
+    return CareTeamEntry(
+        id=m.id,
+        uuid=m.uuid,
+        episode_id=m.episode_id,
+        staff_id=m.staff_id,
+        name=name,
+        discipline=Discipline(m.discipline),
+        role_in_team=m.role_in_team,
+        organisation=m.organisation,
+        phone=m.phone,
+        start_date=m.start_date,
+        end_date=m.end_date,
+        version=m.version,
+    )
+
+
+def _plain(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: getattr(v, "value", v) for k, v in values.items()}
+
+
+def _check_episode_dates(values: Mapping[str, Any], today: date) -> None:
+    errors: list[FieldError] = []
+    for earlier, later in _DATE_ORDER:
+        err = check_date_order(values, earlier, later)
+        if err is not None and all(e.field != err.field for e in errors):
+            errors.append(err)
+    actual = values.get("actual_discharge_date")
+    if isinstance(actual, date) and actual > today:
+        errors.append(FieldError("actual_discharge_date", "is in the future"))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _load_client(session: Session, client_id: int) -> Client:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFoundError(CLIENT_ENTITY, f"id {client_id}")
+    return client
+
+
+def _set_client_status(
+    session: Session, ctx: Context, client: Client, status: ClientStatus
+) -> None:
+    changed = apply_changes(client, ctx, {"status": status})
+    if changed:
+        session.flush()
+        audit(session, ctx, AuditAction.UPDATE, CLIENT_ENTITY, client, changed, client_id=client.id)
+
+
+def list_episodes(ctx: Context, *, client_id: int) -> list[EpisodeInfo]:
+    """A client's episodes of care, the newest referral first."""
+    with ctx.db.reading() as session:
+        _load_client(session, client_id)
+        rows = session.scalars(
+            select(Episode)
+            .where(Episode.client_id == client_id)
+            .order_by(Episode.referral_date.desc(), Episode.id.desc())
+        )
+        return [_episode_dto(e) for e in rows]
+
+
+def get_episode(ctx: Context, *, episode_id: int) -> EpisodeInfo:
+    """One episode of care by id."""
+    with ctx.db.reading() as session:
+        return _episode_dto(load(session, Episode, ENTITY, episode_id))
+
+
+def open_episode(ctx: Context, *, client_id: int, **values: Any) -> EpisodeInfo:
+    """Record a referral and open an episode of care (fields of EPISODE_FIELDS).
+
+    Refused while the client has another open episode. A past episode entered with its actual
+    discharge date is allowed at any time. Re-referring a discharged client sets their status
+    back to referred (or active, when the episode has already started).
+    """
+    clean = validate(EPISODE_FIELDS, values, today=ctx.today())
+    _check_episode_dates(clean, ctx.today())
+    with ctx.db.transaction() as session:
+        client = _load_client(session, client_id)
+        opening = clean.get("actual_discharge_date") is None
+        if opening:
+            current = session.scalar(
+                select(Episode.referral_date)
+                .where(Episode.client_id == client_id, Episode.actual_discharge_date.is_(None))
+                .limit(1)
+            )
+            if current is not None:
+                raise ValidationError.single(
+                    "referral_date",
+                    f"the client already has an open episode (referred {current.isoformat()}); "
+                    "discharge it before opening another",
+                )
+        row = Episode(client_id=client_id, **clean)
+        stamp_new(row, ctx)
+        session.add(row)
+        session.flush()
+        audit(session, ctx, AuditAction.CREATE, ENTITY, row, snapshot(clean), client_id=client_id)
+        if opening and client.status == ClientStatus.DISCHARGED.value:
+            started = row.start_date is not None and row.start_date <= ctx.today()
+            status = ClientStatus.ACTIVE if started else ClientStatus.REFERRED
+            _set_client_status(session, ctx, client, status)
+        return _episode_dto(row)
+
+
+def update_episode(
+    ctx: Context, *, episode_id: int, expected_version: int, **changes: Any
+) -> EpisodeInfo:
+    """Change some fields of an episode; refuse a stale copy with ``ConflictError``.
+
+    An open episode is closed with ``discharge_client``, not here; a discharge date, once set,
+    may be corrected but not removed.
+    """
+    clean = validate(EPISODE_FIELDS, changes, today=ctx.today(), partial=True)
+    try:
+        with ctx.db.transaction() as session:
+            row = load(session, Episode, ENTITY, episode_id)
+            check_version(row, ENTITY, f"id {episode_id}", expected_version)
+            if "actual_discharge_date" in clean:
+                new = clean["actual_discharge_date"]
+                if row.actual_discharge_date is None and new is not None:
+                    raise ValidationError.single(
+                        "actual_discharge_date",
+                        "use Discharge to close an episode, so the client's status changes too",
+                    )
+                if row.actual_discharge_date is not None and new is None:
+                    raise ValidationError.single(
+                        "actual_discharge_date",
+                        "cannot be removed from a closed episode; open a new episode instead",
+                    )
+            merged = {name: getattr(row, name) for name in EPISODE_FIELDS} | clean
+            _check_episode_dates(merged, ctx.today())
+            changed = apply_changes(row, ctx, clean)
+            if changed:
+                session.flush()
+                audit(
+                    session, ctx, AuditAction.UPDATE, ENTITY, row, changed, client_id=row.client_id
+                )
+            return _episode_dto(row)
+    except StaleDataError as exc:
+        raise ConflictError(ENTITY, f"id {episode_id}", expected_version, None) from exc
+
+
+def discharge_client(
+    ctx: Context,
+    *,
+    episode_id: int,
+    expected_version: int,
+    actual_discharge_date: date | str | None,
+    discharge_destination: str = "",
+    outcome: str = "",
+) -> EpisodeInfo:
+    """Close an episode and set the client's status to discharged, in one transaction.
+
+    A blank destination or outcome keeps what the episode already holds.
+    """
+    given: dict[str, Any] = {"actual_discharge_date": actual_discharge_date}
+    if discharge_destination:
+        given["discharge_destination"] = discharge_destination
+    if outcome:
+        given["outcome"] = outcome
+    clean = validate(EPISODE_FIELDS, given, today=ctx.today(), partial=True)
+    if clean["actual_discharge_date"] is None:
+        raise ValidationError.single("actual_discharge_date", "is required")
+    try:
+        with ctx.db.transaction() as session:
+            row = load(session, Episode, ENTITY, episode_id)
+            check_version(row, ENTITY, f"id {episode_id}", expected_version)
+            if row.actual_discharge_date is not None:
+                raise ValidationError.single(
+                    "actual_discharge_date",
+                    f"the episode was already closed on {row.actual_discharge_date.isoformat()}",
+                )
+            merged = {name: getattr(row, name) for name in EPISODE_FIELDS} | clean
+            _check_episode_dates(merged, ctx.today())
+            changed = apply_changes(row, ctx, clean)
+            session.flush()
+            audit(session, ctx, AuditAction.UPDATE, ENTITY, row, changed, client_id=row.client_id)
+            client = _load_client(session, row.client_id)
+            _set_client_status(session, ctx, client, ClientStatus.DISCHARGED)
+            return _episode_dto(row)
+    except StaleDataError as exc:
+        raise ConflictError(ENTITY, f"id {episode_id}", expected_version, None) from exc
+
+
+def _check_staff(session: Session, staff_id: int) -> Staff:
+    person = session.get(Staff, staff_id)
+    if person is None:
+        raise ValidationError.single("staff_id", f"no staff member has id {staff_id}")
+    if not person.active:
+        raise ValidationError.single(
+            "staff_id", f"{person.given_name} {person.family_name} is no longer active"
+        )
+    return person
+
+
+def _check_team_values(values: Mapping[str, Any]) -> None:
+    errors: list[FieldError] = []
+    if values.get("staff_id") is None and not str(values.get("name") or "").strip():
+        errors.append(FieldError("name", "is required when no staff member is chosen"))
+    err = check_date_order(values, "start_date", "end_date")
+    if err is not None:
+        errors.append(err)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _team_sort_key(today: date) -> Any:
+    def key(m: CareTeamEntry) -> tuple[bool, str, int]:
+        return (not m.is_current(today), fold(m.name), m.id)
+
+    return key
+
+
+def list_care_team(ctx: Context, *, episode_id: int) -> list[CareTeamEntry]:
+    """An episode's care team: current members first, then by name."""
+    with ctx.db.reading() as session:
+        load(session, Episode, ENTITY, episode_id)
+        rows = session.execute(
+            select(CareTeamMember, Staff)
+            .outerjoin(Staff, Staff.id == CareTeamMember.staff_id)
+            .where(CareTeamMember.episode_id == episode_id)
+        ).all()
+        entries = [_team_dto(m, person) for m, person in rows]
+    return sorted(entries, key=_team_sort_key(ctx.today()))
+
+
+def get_care_team_member(ctx: Context, *, member_id: int) -> CareTeamEntry:
+    """One care-team entry by id."""
+    with ctx.db.reading() as session:
+        row = load(session, CareTeamMember, TEAM_ENTITY, member_id)
+        person = session.get(Staff, row.staff_id) if row.staff_id is not None else None
+        return _team_dto(row, person)
+
+
+def add_care_team_member(ctx: Context, *, episode_id: int, **values: Any) -> CareTeamEntry:
+    """Add someone to an episode's care team (fields of CARE_TEAM_FIELDS).
+
+    Either ``staff_id`` of an active staff member or a ``name`` is required.
+    """
+    clean = validate(CARE_TEAM_FIELDS, values, today=ctx.today())
+    _check_team_values(clean)
+    with ctx.db.transaction() as session:
+        episode = load(session, Episode, ENTITY, episode_id)
+        staff_id = clean.get("staff_id")
+        person = _check_staff(session, staff_id) if staff_id is not None else None
+        stored = _plain(clean)
+        row = CareTeamMember(episode_id=episode_id, **stored)
+        stamp_new(row, ctx)
+        session.add(row)
+        session.flush()
+        audit(
+            session,
+            ctx,
+            AuditAction.CREATE,
+            TEAM_ENTITY,
+            row,
+            snapshot(stored),
+            client_id=episode.client_id,
+        )
+        return _team_dto(row, person)
+
+
+def update_care_team_member(
+    ctx: Context, *, member_id: int, expected_version: int, **changes: Any
+) -> CareTeamEntry:
+    """Change a care-team entry; refuse a stale copy with ``ConflictError``."""
+    clean = validate(CARE_TEAM_FIELDS, changes, today=ctx.today(), partial=True)
+    try:
+        with ctx.db.transaction() as session:
+            row = load(session, CareTeamMember, TEAM_ENTITY, member_id)
+            check_version(row, TEAM_ENTITY, f"id {member_id}", expected_version)
+            merged = {name: getattr(row, name) for name in CARE_TEAM_FIELDS} | clean
+            _check_team_values(merged)
+            new_staff = clean.get("staff_id")
+            if new_staff is not None and new_staff != row.staff_id:
+                _check_staff(session, new_staff)
+            episode = load(session, Episode, ENTITY, row.episode_id)
+            changed = apply_changes(row, ctx, clean)
+            if changed:
+                session.flush()
+                audit(
+                    session,
+                    ctx,
+                    AuditAction.UPDATE,
+                    TEAM_ENTITY,
+                    row,
+                    changed,
+                    client_id=episode.client_id,
+                )
+            person = session.get(Staff, row.staff_id) if row.staff_id is not None else None
+            return _team_dto(row, person)
+    except StaleDataError as exc:
+        raise ConflictError(TEAM_ENTITY, f"id {member_id}", expected_version, None) from exc
+
+
+def remove_care_team_member(ctx: Context, *, member_id: int, expected_version: int) -> None:
+    """Take someone off a care team; the audit trail keeps the values that were removed."""
+    try:
+        with ctx.db.transaction() as session:
+            row = load(session, CareTeamMember, TEAM_ENTITY, member_id)
+            check_version(row, TEAM_ENTITY, f"id {member_id}", expected_version)
+            episode = load(session, Episode, ENTITY, row.episode_id)
+            removed = {name: [jsonable(getattr(row, name)), None] for name in CARE_TEAM_FIELDS}
+            audit(
+                session,
+                ctx,
+                AuditAction.DELETE,
+                TEAM_ENTITY,
+                row,
+                removed,
+                client_id=episode.client_id,
+            )
+            session.delete(row)
+            session.flush()
+    except StaleDataError as exc:
+        raise ConflictError(TEAM_ENTITY, f"id {member_id}", expected_version, None) from exc
