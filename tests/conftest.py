@@ -13,9 +13,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from otdesk.db.engine import Database, open_database  # noqa: E402
-from otdesk.services import clients, staff  # noqa: E402
-from otdesk.services.context import Context  # noqa: E402
+from otdesk.db.engine import Database, open_database
+from otdesk.services import clients, staff
+from otdesk.services.context import Context
 
 
 @pytest.fixture(scope="session")

@@ -45,5 +45,5 @@ class Tracked:
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (a class-level directive)
         return {"version_id_col": cls.version}

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from otdesk.domain.errors import StorageError
@@ -42,7 +42,9 @@ def to_url(target: str | Path) -> URL:
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
-        raise StorageError(f"otdesk stores records in SQLite or PostgreSQL, not '{url.drivername}'.")
+        raise StorageError(
+            f"otdesk stores records in SQLite or PostgreSQL, not '{url.drivername}'."
+        )
     return url
 
 
@@ -109,14 +111,18 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
-    except OperationalError as exc:
+    except DBAPIError as exc:
         engine.dispose()
         raise StorageError(f"Cannot open the database {target}: {exc.orig}") from exc
     db = Database(engine, sessionmaker(engine, expire_on_commit=False))
     if migrate:
         from otdesk.db.migrate import upgrade_to_head
 
-        upgrade_to_head(db)
+        try:
+            upgrade_to_head(db)
+        except BaseException:
+            db.dispose()
+            raise
     return db
 
 
@@ -127,7 +133,7 @@ def backup_sqlite(db: Database, reason: str) -> Path | None:
     source_path = Path(db.url.database)
     if not source_path.exists() or source_path.stat().st_size == 0:
         return None
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     target = source_path.with_name(f"{source_path.stem}.{reason}-{stamp}{source_path.suffix}")
     src = sqlite3.connect(source_path)
     dst = sqlite3.connect(target)

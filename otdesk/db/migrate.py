@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from otdesk.db.engine import Database, backup_sqlite, has_tables
+from otdesk.domain.errors import StorageError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -44,6 +45,12 @@ def upgrade_to_head(db: Database) -> Path | None:
     current = current_revision(db)
     if current == head_revision():
         return None
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise StorageError(
+            f"The database {db.url.database or db.url} was made by a newer version of otdesk "
+            f"(schema {current}); install that version to open it."
+        )
     backup = None
     if has_tables(db):
         backup = backup_sqlite(db, f"pre-upgrade-{current or 'unversioned'}")

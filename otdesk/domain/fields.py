@@ -255,4 +255,5 @@ def parse_choice(field: str, choices: type[LabelledEnum], value: object) -> Labe
     try:
         return choices.parse(str(value))
     except ValueError:
-        raise ValidationError.single(field, f"'{value}' is not one of {choices.choices()}") from None
+        reason = f"'{value}' is not one of {choices.choices()}"
+        raise ValidationError.single(field, reason) from None

@@ -40,13 +40,21 @@ def check_text(
     bad = (_CONTROL_MULTI if multiline else _CONTROL_SINGLE).search(value)
     if bad:
         what = "a line break" if bad.group() in "\r\n\u2028\u2029" else "a control character"
-        return FieldError(field, f"holds {what} (U+{ord(bad.group()):04X}), which is not allowed here")
+        code = f"U+{ord(bad.group()):04X}"
+        return FieldError(field, f"holds {what} ({code}), which is not allowed here")
     return None
+
+
+# Letters that are not "letter + accent" in Unicode, so decomposition leaves them alone.
+_LETTER_FOLDS = str.maketrans(
+    {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h",
+     "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th", "Þ": "th"}
+)
 
 
 def fold(text: str) -> str:
     """Fold text for searching: case- and accent-insensitive ("Zoë" and "ZOE" fold alike)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLDS))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()
 

@@ -15,7 +15,7 @@ class LabelledEnum(StrEnum):
     @property
     def label(self) -> str:
         """The member's plain-English label."""
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        return _LABELS.get((type(self), self.value), self.value.replace("_", " ").capitalize())
 
     @classmethod
     def parse(cls, text: str) -> LabelledEnum:
@@ -127,18 +127,19 @@ class AuditAction(LabelledEnum):
     PRINT = "print"
 
 
-_LABELS: dict[StrEnum, str] = {
-    StaffRole.OT: "Occupational therapist",
-    StaffRole.OT_ASSISTANT: "OT assistant",
-    StaffRole.COORDINATOR: "Coordinator",
-    StaffRole.PSYCHIATRIST: "Psychiatrist",
-    StaffRole.EXTERNAL: "External care-team member",
-    StaffRole.ADMINISTRATOR: "Administrator",
-    ClientStatus.ON_HOLD: "On hold",
-    ConsentScope.NONE: "Nothing shared",
-    ConsentScope.GENERAL: "General updates",
-    ConsentScope.CARE_PLAN: "Care plan and handouts",
-    ConsentScope.FULL: "Full record",
-    Discipline.OT: "Occupational therapy",
-    Discipline.COMMUNITY_PARTNER: "Community partner",
+# Keyed by (enum class, code): members of different enums with the same code compare equal.
+_LABELS: dict[tuple[type, str], str] = {
+    (StaffRole, StaffRole.OT.value): "Occupational therapist",
+    (StaffRole, StaffRole.OT_ASSISTANT.value): "OT assistant",
+    (StaffRole, StaffRole.COORDINATOR.value): "Coordinator",
+    (StaffRole, StaffRole.PSYCHIATRIST.value): "Psychiatrist",
+    (StaffRole, StaffRole.EXTERNAL.value): "External care-team member",
+    (StaffRole, StaffRole.ADMINISTRATOR.value): "Administrator",
+    (ClientStatus, ClientStatus.ON_HOLD.value): "On hold",
+    (ConsentScope, ConsentScope.NONE.value): "Nothing shared",
+    (ConsentScope, ConsentScope.GENERAL.value): "General updates",
+    (ConsentScope, ConsentScope.CARE_PLAN.value): "Care plan and handouts",
+    (ConsentScope, ConsentScope.FULL.value): "Full record",
+    (Discipline, Discipline.OT.value): "Occupational therapy",
+    (Discipline, Discipline.COMMUNITY_PARTNER.value): "Community partner",
 }

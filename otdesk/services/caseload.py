@@ -128,5 +128,6 @@ def rows(ctx: Context, *, ids: Sequence[int]) -> list[ClientSummary]:
 def status_counts(ctx: Context) -> dict[ClientStatus, int]:
     """How many clients are in each status."""
     with ctx.db.reading() as session:
-        got = dict(session.execute(select(Client.status, func.count()).group_by(Client.status)).all())
+        query = select(Client.status, func.count()).group_by(Client.status)
+        got = dict(session.execute(query).all())
     return {s: int(got.get(s.value, 0)) for s in ClientStatus}

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -199,31 +200,39 @@ def open_episode(ctx: Context, *, client_id: int, **values: Any) -> EpisodeInfo:
     """
     clean = validate(EPISODE_FIELDS, values, today=ctx.today())
     _check_episode_dates(clean, ctx.today())
-    with ctx.db.transaction() as session:
-        client = _load_client(session, client_id)
-        opening = clean.get("actual_discharge_date") is None
-        if opening:
-            current = session.scalar(
-                select(Episode.referral_date)
-                .where(Episode.client_id == client_id, Episode.actual_discharge_date.is_(None))
-                .limit(1)
-            )
-            if current is not None:
-                raise ValidationError.single(
-                    "referral_date",
-                    f"the client already has an open episode (referred {current.isoformat()}); "
-                    "discharge it before opening another",
+    try:
+        with ctx.db.transaction() as session:
+            client = _load_client(session, client_id)
+            opening = clean.get("actual_discharge_date") is None
+            if opening:
+                current = session.scalar(
+                    select(Episode.referral_date)
+                    .where(Episode.client_id == client_id, Episode.actual_discharge_date.is_(None))
+                    .limit(1)
                 )
-        row = Episode(client_id=client_id, **clean)
-        stamp_new(row, ctx)
-        session.add(row)
-        session.flush()
-        audit(session, ctx, AuditAction.CREATE, ENTITY, row, snapshot(clean), client_id=client_id)
-        if opening and client.status == ClientStatus.DISCHARGED.value:
-            started = row.start_date is not None and row.start_date <= ctx.today()
-            status = ClientStatus.ACTIVE if started else ClientStatus.REFERRED
-            _set_client_status(session, ctx, client, status)
-        return _episode_dto(row)
+                if current is not None:
+                    raise ValidationError.single(
+                        "referral_date",
+                        f"the client already has an open episode (referred {current.isoformat()}); "
+                        "discharge it before opening another",
+                    )
+            row = Episode(client_id=client_id, **clean)
+            stamp_new(row, ctx)
+            session.add(row)
+            session.flush()
+            audit(
+                session, ctx, AuditAction.CREATE, ENTITY, row, snapshot(clean), client_id=client_id
+            )
+            if opening and client.status == ClientStatus.DISCHARGED.value:
+                started = row.start_date is not None and row.start_date <= ctx.today()
+                status = ClientStatus.ACTIVE if started else ClientStatus.REFERRED
+                _set_client_status(session, ctx, client, status)
+            return _episode_dto(row)
+    except IntegrityError as exc:
+        # The one-open-episode index caught a save racing ours from another workstation.
+        raise ValidationError.single(
+            "referral_date", "another episode was opened for this client a moment ago; reload"
+        ) from exc
 
 
 def update_episode(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from otdesk.db.models import Staff
@@ -84,7 +85,7 @@ def update_staff(
             if "username" in clean:
                 other = session.scalar(select(Staff.id).where(Staff.username == clean["username"]))
                 if other is not None and other != staff_id:
-                    raise ValidationError.single("username", f"{clean['username']} is already in use")
+                    raise _taken(clean["username"])
             changed = apply_changes(row, ctx, clean)
             if changed:
                 session.flush()
@@ -92,6 +93,8 @@ def update_staff(
             return _dto(row)
     except StaleDataError as exc:
         raise ConflictError(ENTITY, f"id {staff_id}", expected_version, None) from exc
+    except IntegrityError as exc:
+        raise _taken(str(clean.get("username", ""))) from exc
 
 
 def get_staff(ctx: Context, *, staff_id: int) -> StaffMember:

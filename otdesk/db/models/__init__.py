@@ -8,13 +8,13 @@ from otdesk.db.models.care_plans import (
     CarePlanNeed,
 )
 from otdesk.db.models.checklists import ChecklistAnswer, EnvironmentalChecklist, HomeModification
-from otdesk.db.models.clinic import ClinicSettings, Staff
 from otdesk.db.models.clients import (
     Client,
     ClientDiagnosis,
     ClientSearchTerm,
     FamilyMember,
 )
+from otdesk.db.models.clinic import ClinicSettings, Staff
 from otdesk.db.models.episodes import Assessment, CareTeamMember, Episode
 from otdesk.db.models.family_sessions import (
     FamilySession,

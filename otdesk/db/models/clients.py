@@ -69,7 +69,10 @@ class ClientSearchTerm(Base):
     client_id: Mapped[int] = mapped_column(
         ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
     )
-    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    # Prefix ranges need plain code-point order; PostgreSQL's locale collations would break them.
+    term: Mapped[str] = mapped_column(
+        String(100).with_variant(String(100, collation="C"), "postgresql"), primary_key=True
+    )
 
     __table_args__ = (Index("ix_client_search_terms_term_client", "term", "client_id"),)
 

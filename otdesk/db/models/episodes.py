@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otdesk.db.base import Base, Tracked
@@ -15,6 +15,17 @@ class Episode(Tracked, Base):
     """One stretch of care from referral to discharge."""
 
     __tablename__ = "episodes"
+    # At most one open episode per client, enforced by the database so two workstations
+    # opening one at the same moment cannot both succeed.
+    __table_args__ = (
+        Index(
+            "uq_episodes_one_open_per_client",
+            "client_id",
+            unique=True,
+            sqlite_where=text("actual_discharge_date IS NULL"),
+            postgresql_where=text("actual_discharge_date IS NULL"),
+        ),
+    )
 
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
     referral_source: Mapped[str] = mapped_column(String(200), default="")

@@ -160,7 +160,7 @@ def upgrade() -> None:
 
     op.create_table('client_search_terms',
     sa.Column('client_id', sa.Integer(), nullable=False),
-    sa.Column('term', sa.String(length=100), nullable=False),
+    sa.Column('term', sa.String(length=100).with_variant(sa.String(length=100, collation="C"), "postgresql"), nullable=False),
     sa.ForeignKeyConstraint(['client_id'], ['clients.id'], name=op.f('fk_client_search_terms_client_id_clients'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('client_id', 'term', name=op.f('pk_client_search_terms'))
     )
@@ -609,6 +609,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_care_plan_interventions_care_plan_id'), ['care_plan_id'], unique=False)
 
     # ### end Alembic commands ###
+    with op.batch_alter_table("episodes", schema=None) as batch_op:
+        batch_op.create_index(
+            "uq_episodes_one_open_per_client",
+            ["client_id"],
+            unique=True,
+            sqlite_where=sa.text("actual_discharge_date IS NULL"),
+            postgresql_where=sa.text("actual_discharge_date IS NULL"),
+        )
     _install_audit_guard()
 
 

@@ -1,0 +1,419 @@
+"""Pure domain rules: text folding and checks, dates, vocabularies and field validation.
+
+No database and no Qt: these run in milliseconds.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from otdesk.domain.dates import age_on, check_birth_date, guess_date, parse_date, utcnow
+from otdesk.domain.errors import FieldError, ValidationError
+from otdesk.domain.fields import (
+    CLIENT_FIELDS,
+    CLINIC_FIELDS,
+    FAMILY_MEMBER_FIELDS,
+    Field,
+    check_date_order,
+    parse_choice,
+    validate,
+)
+from otdesk.domain.text import check_text, fold, query_words, search_terms
+from otdesk.domain.vocab import (
+    ClientStatus,
+    ConsentScope,
+    Discipline,
+    LabelledEnum,
+    Priority,
+    StaffRole,
+)
+
+TODAY = date(2026, 6, 15)
+
+
+# --- text -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [
+        ("Zoë", "zoe"),
+        ("ZOË", "zoe"),
+        ("zoe", "zoe"),
+        ("Martín-López", "martin-lopez"),
+        ("Ñuñez", "nunez"),
+        ("François", "francois"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_fold_is_case_and_accent_insensitive(typed: str, folded: str) -> None:
+    assert fold(typed) == folded
+
+
+def test_fold_treats_precomposed_and_combining_accents_alike() -> None:
+    assert fold("Zo\u00eb") == fold("Zoe\u0308") == "zoe"
+
+
+def test_search_terms_are_folded_words_of_every_text() -> None:
+    terms = search_terms("Zoë", "Martín-López", None, "", "REC_0042")
+    assert terms == {"zoe", "martin", "lopez", "rec", "0042"}
+
+
+def test_search_terms_of_non_latin_names_keep_their_script() -> None:
+    assert search_terms("محمد", "כהן", "Дмитрий") == {"محمد", "כהן", "дмитрии"}
+
+
+def test_search_terms_are_capped_at_100_characters() -> None:
+    (term,) = search_terms("a" * 250)
+    assert term == "a" * 100
+
+
+def test_query_words_are_folded_deduplicated_and_longest_first() -> None:
+    assert query_words("Zoë  LÓPEZ lopez, Al") == ["lopez", "zoe", "al"]
+    assert query_words("  -- ,, ") == []
+
+
+def test_check_text_accepts_ordinary_text_unchanged() -> None:
+    assert check_text("given_name", "Zoë Martín-López 🙂 محمد") is None
+
+
+def test_check_text_required_refuses_blank_and_whitespace() -> None:
+    for blank in (None, "", "   ", "\t"):
+        err = check_text("given_name", blank, required=True)
+        assert err == FieldError("given_name", "is required")
+    assert check_text("preferred_name", "   ") is None  # optional: blank is fine
+
+
+def test_check_text_refuses_text_over_the_limit_and_says_the_limit() -> None:
+    err = check_text("phone", "1" * 101, max_length=100)
+    assert err is not None
+    assert err.field == "phone"
+    assert "101" in err.reason
+    assert "100" in err.reason
+    assert check_text("phone", "1" * 100, max_length=100) is None
+
+
+def test_check_text_line_breaks_only_in_multiline_fields() -> None:
+    single = check_text("given_name", "Ann\nMarie")
+    assert single is not None
+    assert "line break" in single.reason
+    assert check_text("address", "1 Main St\r\nTown\tArea", multiline=True) is None
+
+
+def test_check_text_refuses_nul_control_characters_and_surrogates() -> None:
+    nul = check_text("alerts", "a\x00b", multiline=True)
+    assert nul is not None
+    assert "NUL" in nul.reason
+    ctrl = check_text("alerts", "bell\x07", multiline=True)
+    assert ctrl is not None
+    assert "U+0007" in ctrl.reason
+    tab = check_text("given_name", "a\tb")
+    assert tab is not None
+    assert "U+0009" in tab.reason
+    sur = check_text("alerts", "x\ud800y", multiline=True)
+    assert sur is not None
+    assert "surrogate" in sur.reason
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def test_utcnow_is_timezone_aware_utc() -> None:
+    now = utcnow()
+    assert now.utcoffset() is not None
+    assert now.utcoffset().total_seconds() == 0  # type: ignore[union-attr]
+
+
+def test_parse_date_reads_iso_dates() -> None:
+    assert parse_date("referral_date", "2024-02-29") == date(2024, 2, 29)
+    assert parse_date("referral_date", " 2024-3-5 ") == date(2024, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("29/02/2024", "YYYY-MM-DD"),
+        ("yesterday", "YYYY-MM-DD"),
+        ("2023-02-29", "not a real date"),
+        ("2024-13-01", "not a real date"),
+    ],
+)
+def test_parse_date_names_the_field_and_the_problem(text: str, phrase: str) -> None:
+    err = parse_date("referral_date", text)
+    assert isinstance(err, FieldError)
+    assert err.field == "referral_date"
+    assert phrase in err.reason
+    assert text in err.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1980-01-31", date(1980, 1, 31)),
+        ("31/01/1980", date(1980, 1, 31)),
+        ("31.01.1980", date(1980, 1, 31)),
+        ("1/2/1980", date(1980, 2, 1)),  # day first, as clinics outside the US write it
+        ("02/31/1980", None),  # not a real date either way round
+        ("31/02/1980", None),
+        ("1980", None),
+        ("Zoe", None),
+    ],
+)
+def test_guess_date(text: str, expected: date | None) -> None:
+    assert guess_date(text) == expected
+
+
+def test_age_on_counts_whole_years_and_leap_day_birthdays() -> None:
+    born = date(2000, 2, 29)
+    assert age_on(born, date(2001, 2, 28)) == 0
+    assert age_on(born, date(2001, 3, 1)) == 1
+    assert age_on(date(1980, 6, 15), TODAY) == 46
+    assert age_on(date(1980, 6, 16), TODAY) == 45
+
+
+def test_check_birth_date() -> None:
+    assert check_birth_date("date_of_birth", date(1980, 1, 1), TODAY) is None
+    assert check_birth_date("date_of_birth", TODAY, TODAY) is None
+    future = check_birth_date("date_of_birth", date(2026, 6, 16), TODAY)
+    assert future == FieldError("date_of_birth", "is in the future")
+    old = check_birth_date("date_of_birth", date(1900, 1, 1), TODAY)
+    assert old is not None
+    assert old.field == "date_of_birth"
+    assert "120" in old.reason
+
+
+# --- vocabularies -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("enum", "text", "member"),
+    [
+        (ClientStatus, "on_hold", ClientStatus.ON_HOLD),
+        (ClientStatus, "On hold", ClientStatus.ON_HOLD),
+        (ClientStatus, "ON-HOLD", ClientStatus.ON_HOLD),
+        (StaffRole, "ot", StaffRole.OT),
+        (StaffRole, "ot assistant", StaffRole.OT_ASSISTANT),
+        (ConsentScope, "Care plan and handouts", ConsentScope.CARE_PLAN),
+        (Priority, "URGENT", Priority.URGENT),
+    ],
+)
+def test_labelled_enum_parses_codes_and_labels(
+    enum: type[LabelledEnum], text: str, member: LabelledEnum
+) -> None:
+    assert enum.parse(text) is member
+
+
+def test_staff_role_ot_has_its_own_label() -> None:
+    # StaffRole.OT and Discipline.OT share the code "ot"; each keeps its own label.
+    assert StaffRole.OT.label == "Occupational therapist"
+    assert Discipline.OT.label == "Occupational therapy"
+    assert StaffRole.parse("Occupational therapist") is StaffRole.OT
+
+
+def test_labelled_enum_refuses_unknown_text() -> None:
+    with pytest.raises(ValueError):
+        ClientStatus.parse("asleep")
+    with pytest.raises(ValueError):
+        ClientStatus.parse("")
+
+
+def test_labels_and_choices() -> None:
+    assert ClientStatus.ON_HOLD.label == "On hold"
+    assert ClientStatus.WAITLIST.label == "Waitlist"
+    assert Priority.choices() == "routine, soon, urgent"
+
+
+def test_parse_choice_error_lists_the_allowed_codes() -> None:
+    with pytest.raises(ValidationError) as info:
+        parse_choice("priority", Priority, "whenever")
+    reason = info.value.for_field("priority")
+    assert reason is not None
+    assert "routine, soon, urgent" in reason
+
+
+# --- field validation ---------------------------------------------------------------------------
+
+GOOD_CLIENT = {
+    "record_number": "R-1",
+    "given_name": "Zoë",
+    "family_name": "Martín-López",
+    "date_of_birth": "1980-01-31",
+    "preferred_language": "es",
+    "status": "Active",
+}
+
+
+def test_validate_converts_values_to_their_types() -> None:
+    clean = validate(CLIENT_FIELDS, GOOD_CLIENT | {"priority": "Soon"}, today=TODAY)
+    assert clean["date_of_birth"] == date(1980, 1, 31)
+    assert clean["status"] is ClientStatus.ACTIVE
+    assert clean["priority"] is Priority.SOON
+    assert clean["given_name"] == "Zoë"
+
+
+def test_validate_names_every_bad_field_at_once() -> None:
+    values = GOOD_CLIENT | {
+        "record_number": "  ",
+        "date_of_birth": "2099-01-01",
+        "preferred_language": "English please",
+        "status": "asleep",
+        "nickname": "Z",
+    }
+    del values["given_name"]
+    with pytest.raises(ValidationError) as info:
+        validate(CLIENT_FIELDS, values, today=TODAY)
+    err = info.value
+    assert {e.field for e in err.errors} == {
+        "record_number",
+        "given_name",
+        "date_of_birth",
+        "preferred_language",
+        "status",
+        "nickname",
+    }
+    assert err.for_field("given_name") == "is required"
+    assert err.for_field("date_of_birth") == "is in the future"
+    assert err.for_field("nickname") == "is not a field of this record"
+    assert "asleep" in (err.for_field("status") or "")
+    # The message shown to the user names each field.
+    for name in ("record_number", "given_name", "date_of_birth", "status", "nickname"):
+        assert name in str(err)
+
+
+def test_validate_partial_checks_only_given_fields() -> None:
+    assert validate(CLIENT_FIELDS, {"phone": "555"}, today=TODAY, partial=True) == {"phone": "555"}
+    with pytest.raises(ValidationError) as info:
+        validate(CLIENT_FIELDS, {"phone": "555"}, today=TODAY)
+    assert info.value.for_field("given_name") == "is required"
+
+
+def test_validate_partial_still_refuses_unknown_fields_and_blank_required_ones() -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(CLIENT_FIELDS, {"surname": "X", "given_name": ""}, today=TODAY, partial=True)
+    assert info.value.for_field("surname") == "is not a field of this record"
+    assert info.value.for_field("given_name") == "is required"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (True, True),
+        (False, False),
+        ("yes", True),
+        ("Y", True),
+        (" TRUE ", True),
+        ("1", True),
+        ("no", False),
+        ("N", False),
+        ("false", False),
+        ("0", False),
+        ("", False),
+    ],
+)
+def test_bool_words(typed: object, expected: bool) -> None:
+    clean = validate(CLIENT_FIELDS, {"interpreter_needed": typed}, today=TODAY, partial=True)
+    assert clean["interpreter_needed"] is expected
+
+
+@pytest.mark.parametrize("typed", ["maybe", "si", 2])
+def test_bool_refuses_other_words(typed: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(CLIENT_FIELDS, {"interpreter_needed": typed}, today=TODAY, partial=True)
+    assert "yes or no" in (info.value.for_field("interpreter_needed") or "")
+
+
+def test_choices_accept_enum_members_codes_and_labels() -> None:
+    for typed in (ConsentScope.FULL, "full", "Full record"):
+        clean = validate(FAMILY_MEMBER_FIELDS, {"consent_scope": typed}, today=TODAY, partial=True)
+        assert clean["consent_scope"] is ConsentScope.FULL
+    blank = validate(FAMILY_MEMBER_FIELDS, {"consent_scope": ""}, today=TODAY, partial=True)
+    assert blank["consent_scope"] is None
+
+
+def test_required_choice_left_blank_lists_the_choices() -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(CLIENT_FIELDS, {"status": ""}, today=TODAY, partial=True)
+    reason = info.value.for_field("status") or ""
+    assert "required" in reason
+    assert "on_hold" in reason
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected_reason"),
+    [
+        (6, "must be at least 7"),
+        (731, "must be at most 730"),
+        ("ninety", "'ninety' is not a whole number"),
+        ("12.5", "is not a whole number"),
+        (True, "is not a whole number"),
+    ],
+)
+def test_int_bounds_and_whole_numbers(typed: object, expected_reason: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(CLINIC_FIELDS, {"care_plan_review_days": typed}, today=TODAY, partial=True)
+    assert expected_reason in (info.value.for_field("care_plan_review_days") or "")
+
+
+def test_int_accepts_bounds_and_digit_text() -> None:
+    for typed, expected in ((7, 7), (730, 730), ("90", 90)):
+        clean = validate(CLINIC_FIELDS, {"care_plan_review_days": typed}, today=TODAY, partial=True)
+        assert clean["care_plan_review_days"] == expected
+
+
+@pytest.mark.parametrize("code", ["en", "es", "pt-BR", "zh-Hant", "ar", "fil", " en "])
+def test_language_codes_accepted(code: str) -> None:
+    clean = validate(CLIENT_FIELDS, {"preferred_language": code}, today=TODAY, partial=True)
+    assert clean["preferred_language"] == code.strip()
+
+
+@pytest.mark.parametrize("code", ["English", "e", "en_US", "12", "en-", "en-toolongsubtag", "ελ"])
+def test_language_codes_refused(code: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(CLIENT_FIELDS, {"preferred_language": code}, today=TODAY, partial=True)
+    assert "language code" in (info.value.for_field("preferred_language") or "")
+
+
+def test_required_language_left_blank() -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(CLIENT_FIELDS, {"preferred_language": " "}, today=TODAY, partial=True)
+    assert info.value.for_field("preferred_language") == "is required"
+    optional = validate(FAMILY_MEMBER_FIELDS, {"preferred_language": ""}, today=TODAY, partial=True)
+    assert optional == {"preferred_language": ""}
+
+
+def test_text_fields_refuse_non_text() -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(CLIENT_FIELDS, {"phone": 5551234}, today=TODAY, partial=True)
+    assert info.value.for_field("phone") == "must be text"
+
+
+def test_dates_must_be_dates() -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(CLIENT_FIELDS, {"date_of_birth": 1980}, today=TODAY, partial=True)
+    assert info.value.for_field("date_of_birth") == "must be a date"
+
+
+def test_custom_field_spec() -> None:
+    specs = {"count": Field("int", required=True, minimum=0)}
+    assert validate(specs, {"count": "0"}, today=TODAY) == {"count": 0}
+    with pytest.raises(ValidationError):
+        validate(specs, {"count": -1}, today=TODAY)
+
+
+def test_check_date_order() -> None:
+    values = {"start_date": date(2026, 5, 1), "end_date": date(2026, 4, 30)}
+    err = check_date_order(values, "start_date", "end_date")
+    assert err is not None
+    assert err.field == "end_date"
+    assert "start date" in err.reason
+    assert check_date_order({"start_date": date(2026, 5, 1)}, "start_date", "end_date") is None
+    same = {"start_date": date(2026, 5, 1), "end_date": date(2026, 5, 1)}
+    assert check_date_order(same, "start_date", "end_date") is None
+
+
+def test_validation_error_message_with_row_numbers() -> None:
+    err = ValidationError([FieldError("given_name", "is required", row=3), FieldError("x", "bad")])
+    assert str(err) == "line 3, given_name: is required; x: bad"
+    assert err.for_field("missing") is None
