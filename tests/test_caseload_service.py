@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 
 from otdesk.db.models import CarePlan, Client, Episode
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus, Priority
@@ -161,13 +161,24 @@ def test_filters_combine(ctx: Context, book: Book) -> None:
 
 def _care_plan(ctx: Context, client_id: int, status: CarePlanStatus, review: date | None) -> None:
     with ctx.db.transaction() as session:
-        episode = Episode(client_id=client_id, referral_date=date(2025, 1, 6))
-        stamp_new(episode, ctx)
-        session.add(episode)
-        session.flush()
+        # A client has at most one open episode: plans of the same client share it.
+        episode = session.scalar(
+            select(Episode).where(
+                Episode.client_id == client_id, Episode.actual_discharge_date.is_(None)
+            )
+        )
+        if episode is None:
+            episode = Episode(client_id=client_id, referral_date=date(2025, 1, 6))
+            stamp_new(episode, ctx)
+            session.add(episode)
+            session.flush()
+        earlier = session.scalar(
+            select(func.count()).select_from(CarePlan).where(CarePlan.episode_id == episode.id)
+        )
         plan = CarePlan(
             client_id=client_id,
             episode_id=episode.id,
+            plan_version=(earlier or 0) + 1,
             status=status.value,
             review_date=review,
             summary="",

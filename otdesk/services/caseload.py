@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from otdesk.db.models import CarePlan, Client
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus, Priority
 from otdesk.services.clients import (
+    ASSIGNED_OT,
     ClientSummary,
-    _OT,
     search_filter,
     summary_from_row,
     summary_select,
@@ -68,7 +68,7 @@ def _order(sort: SortKey) -> list[Any]:
     if sort is SortKey.PRIORITY:
         return [case(_PRIORITY_RANK, value=Client.priority, else_=99), Client.sort_name]
     if sort is SortKey.ASSIGNED_OT:
-        return [_OT.family_name, _OT.given_name, Client.sort_name]
+        return [ASSIGNED_OT.family_name, ASSIGNED_OT.given_name, Client.sort_name]
     if sort is SortKey.LANGUAGE:
         return [Client.preferred_language, Client.sort_name]
     return [Client.sort_name]
@@ -84,7 +84,7 @@ def find_ids(
     """The ids of the clients matching ``where``, in display order."""
     query = select(Client.id)
     if sort is SortKey.ASSIGNED_OT:
-        query = query.outerjoin(_OT, _OT.id == Client.assigned_ot_id)
+        query = query.outerjoin(ASSIGNED_OT, ASSIGNED_OT.id == Client.assigned_ot_id)
     text_clause = search_filter(where.text)
     if text_clause is not None:
         query = query.where(text_clause)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, select
+from sqlalchemy import Select, and_, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
-from otdesk.db.models import Client, ClientDiagnosis, ClientSearchTerm, Staff
+from otdesk.db.base import Tracked
+from otdesk.db.models import AuditEvent, Client, ClientDiagnosis, ClientSearchTerm, Staff
 from otdesk.domain.dates import guess_date
 from otdesk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
@@ -123,7 +127,7 @@ def staff_name(given: str | None, family: str | None) -> str:
     return f"{given} {family}" if given else ""
 
 
-_OT = aliased(Staff)
+ASSIGNED_OT = aliased(Staff)
 
 SUMMARY_COLUMNS = (
     Client.id,
@@ -138,15 +142,15 @@ SUMMARY_COLUMNS = (
     Client.preferred_language,
     Client.interpreter_needed,
     Client.assigned_ot_id,
-    _OT.given_name,
-    _OT.family_name,
+    ASSIGNED_OT.given_name,
+    ASSIGNED_OT.family_name,
     Client.version,
 )
 
 
-def summary_select() -> Select[Any]:
+def summary_select() -> Select[*tuple[Any, ...]]:
     """SELECT of caseload lines (joined to the assigned OT's name)."""
-    return select(*SUMMARY_COLUMNS).outerjoin(_OT, _OT.id == Client.assigned_ot_id)
+    return select(*SUMMARY_COLUMNS).outerjoin(ASSIGNED_OT, ASSIGNED_OT.id == Client.assigned_ot_id)
 
 
 def summary_from_row(r: Any) -> ClientSummary:
@@ -204,10 +208,17 @@ def sort_key(family_name: str, given_name: str) -> str:
     return f"{fold(family_name)}\x1f{fold(given_name)}"[:420]
 
 
+def client_terms(
+    given_name: str, family_name: str, preferred_name: str, record_number: str
+) -> list[str]:
+    """The folded words a client is found under, sorted (what the search index holds)."""
+    return sorted(search_terms(given_name, family_name, preferred_name, record_number))
+
+
 def _index_terms(session: Session, c: Client) -> None:
     session.execute(delete(ClientSearchTerm).where(ClientSearchTerm.client_id == c.id))
-    terms = search_terms(c.given_name, c.family_name, c.preferred_name, c.record_number)
-    session.add_all(ClientSearchTerm(client_id=c.id, term=t) for t in sorted(terms))
+    terms = client_terms(c.given_name, c.family_name, c.preferred_name, c.record_number)
+    session.add_all(ClientSearchTerm(client_id=c.id, term=t) for t in terms)
 
 
 def _check_diagnoses(items: Any, today: date) -> list[Diagnosis]:
@@ -259,29 +270,120 @@ def _set_diagnoses(session: Session, ctx: Context, c: Client, items: list[Diagno
     return True
 
 
+def _audit_row(
+    ctx: Context,
+    action: AuditAction,
+    entity: str,
+    row: Tracked,
+    changes: dict[str, Any],
+    *,
+    client_id: int | None,
+) -> dict[str, Any]:
+    # The same event ``_records.audit`` adds, as values for one bulk INSERT.
+    return {
+        "occurred_at": ctx.now(),
+        "actor_id": ctx.actor_id,
+        "action": action.value,
+        "entity_type": entity,
+        "entity_id": row.id,
+        "entity_uuid": row.uuid,
+        "client_id": client_id,
+        "changes": changes,
+        "workstation": ctx.workstation[:200],
+    }
+
+
+def _insert_clients(
+    session: Session, ctx: Context, items: Sequence[tuple[dict[str, Any], list[Diagnosis]]]
+) -> list[Client]:
+    """Insert already validated clients with their diagnoses, search terms and audit events.
+
+    Shared by ``create_client`` (one client) and the CSV importer (many at once); the caller
+    has checked record numbers and staff references. One flush inserts every row.
+    """
+    made: list[Client] = []
+    for clean, diagnoses in items:
+        c = Client(**{k: (v.value if isinstance(v, Enum) else v) for k, v in clean.items()})
+        c.sort_name = sort_key(c.family_name, c.given_name)
+        stamp_new(c, ctx)
+        rows = []
+        for pos, d in enumerate(diagnoses):
+            row = ClientDiagnosis(position=pos, text=d.text, code=d.code, code_system=d.code_system)
+            stamp_new(row, ctx)
+            rows.append(row)
+        c.diagnoses = rows
+        made.append(c)
+    session.add_all(made)
+    session.flush()
+    terms: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    for c, (clean, diagnoses) in zip(made, items, strict=True):
+        terms.extend(
+            {"client_id": c.id, "term": t}
+            for t in client_terms(c.given_name, c.family_name, c.preferred_name, c.record_number)
+        )
+        changes = snapshot(clean)
+        if diagnoses:
+            changes["diagnoses"] = [None, [d.__dict__ for d in diagnoses]]
+        events.append(_audit_row(ctx, AuditAction.CREATE, ENTITY, c, changes, client_id=c.id))
+    if terms:
+        session.execute(insert(ClientSearchTerm), terms)
+    session.execute(insert(AuditEvent), events)
+    return made
+
+
 def create_client(ctx: Context, **values: Any) -> ClientDetail:
     """Add a client to the clinic's books. Keyword arguments are the fields of CLIENT_FIELDS,
     plus ``diagnoses`` (a list of ``Diagnosis`` or dictionaries)."""
     diagnoses_in = values.pop("diagnoses", [])
-    clean = validate(CLIENT_FIELDS, values, today=ctx.today())
-    diagnoses = _check_diagnoses(diagnoses_in, ctx.today())
-    with ctx.db.transaction() as session:
-        _check_unique_record_number(session, clean["record_number"], None)
-        _check_refs(session, clean)
-        c = Client(
-            **{k: (v.value if isinstance(v, ClientStatus | Priority) else v) for k, v in clean.items()}
-        )
-        c.sort_name = sort_key(c.family_name, c.given_name)
-        stamp_new(c, ctx)
-        session.add(c)
-        session.flush()
-        _set_diagnoses(session, ctx, c, diagnoses)
-        _index_terms(session, c)
-        changes = snapshot(clean)
-        if diagnoses:
-            changes["diagnoses"] = [None, [d.__dict__ for d in diagnoses]]
-        audit(session, ctx, AuditAction.CREATE, ENTITY, c, changes, client_id=c.id)
-        return _detail(session, c)
+    clean, diagnoses = _validated(values, diagnoses_in, ctx.today(), partial=False)
+    assert diagnoses is not None
+    try:
+        with ctx.db.transaction() as session:
+            _check_unique_record_number(session, clean["record_number"], None)
+            _check_refs(session, clean)
+            [c] = _insert_clients(session, ctx, [(clean, diagnoses)])
+            return _detail(session, c)
+    except IntegrityError as exc:
+        taken = _number_race(ctx, clean)
+        if taken is None:
+            raise
+        raise taken from exc
+
+
+def _validated(
+    values: dict[str, Any], diagnoses_in: Any, today: date, *, partial: bool
+) -> tuple[dict[str, Any], list[Diagnosis] | None]:
+    # Check the fields and the diagnoses together, so one save reports every problem.
+    errors: list[FieldError] = []
+    clean: dict[str, Any] = {}
+    diagnoses = None
+    try:
+        clean = validate(CLIENT_FIELDS, values, today=today, partial=partial)
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    if diagnoses_in is not None:
+        try:
+            diagnoses = _check_diagnoses(diagnoses_in, today)
+        except ValidationError as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise ValidationError(errors)
+    return clean, diagnoses
+
+
+def _number_race(ctx: Context, clean: dict[str, Any]) -> ValidationError | None:
+    """Explain a write that broke a constraint after the uniqueness check had passed.
+
+    If another workstation took the record number in between, that is reported like any
+    duplicate; otherwise None (the failure is not ours to explain).
+    """
+    number = clean.get("record_number")
+    if number is not None:
+        with ctx.db.reading() as session:
+            if session.scalar(select(Client.id).where(Client.record_number == number)):
+                return ValidationError.single("record_number", f"{number} is already in use")
+    return None
 
 
 def update_client(
@@ -290,8 +392,7 @@ def update_client(
     """Change some fields of a client; refuse if the client was saved by someone else since
     ``expected_version`` was read (``ConflictError``)."""
     diagnoses_in = changes.pop("diagnoses", None)
-    clean = validate(CLIENT_FIELDS, changes, today=ctx.today(), partial=True)
-    diagnoses = None if diagnoses_in is None else _check_diagnoses(diagnoses_in, ctx.today())
+    clean, diagnoses = _validated(changes, diagnoses_in, ctx.today(), partial=True)
     try:
         with ctx.db.transaction() as session:
             c = session.get(Client, client_id)
@@ -325,6 +426,11 @@ def update_client(
     except StaleDataError as exc:
         # Another workstation committed between our version check and our UPDATE.
         raise ConflictError(ENTITY, f"id {client_id}", expected_version, None) from exc
+    except IntegrityError as exc:
+        taken = _number_race(ctx, clean)
+        if taken is None:
+            raise
+        raise taken from exc
 
 
 def get_client(ctx: Context, *, client_id: int) -> ClientDetail:

@@ -63,14 +63,22 @@ def _dto(s: Staff) -> StaffMember:
 def create_staff(ctx: Context, **values: Any) -> StaffMember:
     """Add a staff member (fields of STAFF_FIELDS)."""
     clean = validate(STAFF_FIELDS, values, today=ctx.today())
-    with ctx.db.transaction() as session:
-        if session.scalar(select(Staff.id).where(Staff.username == clean["username"])):
-            raise ValidationError.single("username", f"{clean['username']} is already in use")
-        row = Staff(**{k: getattr(v, "value", v) for k, v in clean.items()})
-        stamp_new(row, ctx)
-        session.add(row)
-        audit(session, ctx, AuditAction.CREATE, ENTITY, row, snapshot(clean))
-        return _dto(row)
+    try:
+        with ctx.db.transaction() as session:
+            if session.scalar(select(Staff.id).where(Staff.username == clean["username"])):
+                raise _taken(clean["username"])
+            row = Staff(**{k: getattr(v, "value", v) for k, v in clean.items()})
+            stamp_new(row, ctx)
+            session.add(row)
+            audit(session, ctx, AuditAction.CREATE, ENTITY, row, snapshot(clean))
+            return _dto(row)
+    except IntegrityError as exc:
+        # Another workstation took the same user name between our check and our insert.
+        raise _taken(clean["username"]) from exc
+
+
+def _taken(username: str) -> ValidationError:
+    return ValidationError.single("username", f"{username} is already in use")
 
 
 def update_staff(

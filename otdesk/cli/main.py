@@ -1,0 +1,270 @@
+"""The ``otdesk`` argument parser, and the one place command-line errors become messages.
+
+Every user error (an ``OtdeskError``, a file that cannot be read, a bad argument) is printed as
+one sentence on stderr starting with ``otdesk:``; exit status 1 means the command failed and
+2 means it was typed wrongly. Tracebacks are shown only with ``OTDESK_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from sqlalchemy.exc import SQLAlchemyError
+
+import otdesk
+from otdesk.cli import commands
+from otdesk.cli.output import fail
+from otdesk.domain.errors import OtdeskError
+from otdesk.domain.vocab import ClientStatus
+from otdesk.paths import DB_ENV, USER_ENV, database_target, default_db_path
+
+DesktopFn = Callable[[str, str | None], int]
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+
+_EPILOG = f"""\
+With no command, otdesk opens the desktop app.
+
+where the records live:
+  --db PATH_OR_URL, else ${DB_ENV}, else {default_db_path()}
+  (a SQLite file path, or a postgresql://user@host/name URL)
+
+who is acting:
+  --user USERNAME, else ${USER_ENV}, else the built-in administrator
+
+exit status:
+  0 done, 1 the command failed (the message says why), 2 the command was typed wrongly
+
+examples:
+  otdesk --db clinic.sqlite init
+  otdesk --db demo.sqlite demo --clients 500 --seed 7
+  otdesk clients list --status active --search martin
+  otdesk import-clients referrals.csv --dry-run
+  otdesk export-client DEMO-000042 --out demo-000042.json
+"""
+
+_IMPORT_EPILOG = """\
+The file is UTF-8 CSV with a header row naming its columns (any order; a UTF-8 byte-order mark
+is fine). Spaces around values are ignored. Line 1 is the header; problems are reported by line.
+
+required columns:
+  record_number       the clinic's record number (unique)
+  given_name          given name(s)
+  family_name         family name(s)
+  date_of_birth       YYYY-MM-DD
+  preferred_language  language code such as en, es, pt-BR, zh-Hant
+  status              referred, waitlist, active, on_hold or discharged
+
+optional columns:
+  preferred_name, pronouns, phone, email, address, alerts   free text
+  interpreter_needed, consent_family, consent_community     yes or no (blank = no)
+  priority            routine, soon or urgent (blank = routine)
+  assigned_ot         the user name of an active staff member
+  diagnosis           a diagnosis as written; diagnosis_code its optional code
+
+All or nothing: every row is checked first, and if any row has a problem nothing is imported
+and every problem is listed (line, column, reason).
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one ``otdesk:`` line (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"otdesk: {message} (see '{self.prog} --help')\n")
+
+
+def _status(text: str) -> str:
+    try:
+        return ClientStatus.parse(text).value
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a status (one of {ClientStatus.choices()})"
+        ) from None
+
+
+def _count(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high:,}")
+        return value
+
+    return parse
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL", default=default,
+        help=f"the database: a SQLite file or a PostgreSQL URL (else ${DB_ENV}, else the "
+        "default file in your data folder)",
+    )
+    parser.add_argument(
+        "--user", metavar="USERNAME", default=default,
+        help=f"act as this staff member (else ${USER_ENV}, else the built-in administrator)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``otdesk`` command line and its subcommands."""
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = _Parser(
+        prog="otdesk",
+        description="Offline records for occupational therapists in community mental health.",
+        epilog=_EPILOG,
+        formatter_class=raw,
+    )
+    parser.add_argument("--version", action="version", version=f"otdesk {otdesk.__version__}")
+    _global_options(parser, suppress=False)
+    # The global options may also follow the command ("otdesk clients list --db x.sqlite").
+    common = _Parser(add_help=False)
+    _global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    p = sub.add_parser(
+        "init", parents=[common], help="create the database or upgrade it to this version",
+        description="Create the database, or upgrade an older one (a copy is kept first), and "
+        "make sure the built-in administrator exists.",
+    )
+    p.set_defaults(handler=commands.cmd_init)
+
+    p = sub.add_parser(
+        "demo", parents=[common], help="fill an empty database with a fictional clinic",
+        description="Fill a database that has no clients with an invented clinic: staff, "
+        "clients, families, episodes, care plans, draft sessions and home modifications. "
+        "Every name, number and address is fictional. The same seed gives the same clients.",
+    )
+    p.add_argument("--clients", type=_count(1, 200_000), default=200, metavar="N",
+                   help="how many clients (default 200)")
+    p.add_argument("--seed", type=int, default=1, metavar="S",
+                   help="random seed: the same seed gives the same clinic (default 1)")
+    p.add_argument("--if-empty", action="store_true",
+                   help="if the database already has clients, leave it as it is and succeed "
+                   "(for set-up scripts run more than once)")
+    p.set_defaults(handler=commands.cmd_demo)
+
+    clients = sub.add_parser(
+        "clients", parents=[common], help="list clients or show one client",
+        description="List clients or show one client's record.",
+    )
+    csub = clients.add_subparsers(dest="clients_command", metavar="COMMAND", title="commands",
+                                  required=True)
+    p = csub.add_parser(
+        "list", parents=[common], help="list clients by name",
+        description="List clients by name, optionally filtered.",
+    )
+    p.add_argument("--status", type=_status, metavar="S",
+                   help=f"only clients with this status ({ClientStatus.choices()})")
+    p.add_argument("--search", default="", metavar="TEXT",
+                   help="words that begin a name or the record number, or a date of birth")
+    p.add_argument("--assigned-ot", metavar="USERNAME",
+                   help="only clients assigned to this staff member")
+    p.add_argument("--limit", type=_count(0, 10_000_000), metavar="N",
+                   help=f"show at most N clients (0 = all; default {commands.TABLE_LIMIT} for "
+                   "the table, all with --json)")
+    p.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    p.set_defaults(handler=commands.cmd_clients_list)
+    p = csub.add_parser(
+        "show", parents=[common], help="show one client's record",
+        description="Show one client's record with family members and episodes of care.",
+    )
+    p.add_argument("ref", metavar="REF", help="the client's record number")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(handler=commands.cmd_clients_show)
+
+    p = sub.add_parser(
+        "import-clients", parents=[common], help="import clients from a CSV file",
+        description="Import clients from a CSV file: all rows or none.",
+        epilog=_IMPORT_EPILOG, formatter_class=raw,
+    )
+    p.add_argument("file", metavar="FILE.csv", help="the CSV file")
+    p.add_argument("--dry-run", action="store_true",
+                   help="check every row and report; write nothing")
+    p.set_defaults(handler=commands.cmd_import_clients)
+
+    p = sub.add_parser(
+        "export-client", parents=[common], help="export one client's whole record as JSON",
+        description="Write one client's whole record (every episode, assessment, checklist, "
+        "modification, family session, care plan and audit event) to a JSON file.",
+    )
+    p.add_argument("ref", metavar="REF", help="the client's record number")
+    p.add_argument("--out", required=True, metavar="FILE.json", help="the file to write")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
+    p.set_defaults(handler=commands.cmd_export_client)
+
+    p = sub.add_parser(
+        "verify", parents=[common], help="check the database is sound (changes nothing)",
+        description="Check the database without changing it: storage integrity, foreign keys, "
+        "schema version, the audit trail's append-only guard and the search index. "
+        "Exit status 0 only when every check holds.",
+    )
+    p.set_defaults(handler=commands.cmd_verify)
+    return parser
+
+
+def _tolerant_output() -> None:
+    # A console that cannot show a client's name (say, Vietnamese on a cp1252 console) gets a
+    # replacement character instead of a crash half-way through a listing.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
+def main(argv: Sequence[str] | None = None, *, open_desktop: DesktopFn | None = None) -> int:
+    """Run the command line; with no command, open the desktop through ``open_desktop``."""
+    _tolerant_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            if open_desktop is None:
+                parser.print_help()
+                return EXIT_OK
+            username = args.user or os.environ.get(USER_ENV, "").strip() or None
+            return open_desktop(database_target(args.db), username)
+        code: int = args.handler(args)
+        return code
+    except OtdeskError as exc:
+        return fail(str(exc))
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        return fail(f"the database could not be read or written ({reason}).")
+    except BrokenPipeError:
+        # The reader went away (``otdesk clients list | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return fail(f"{where}{exc.strerror or exc}.")
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("psycopg"):
+            return _unexpected(exc)
+        return fail(
+            "PostgreSQL support is not installed; install otdesk with its 'postgres' extra "
+            "(pip install 'otdesk[postgres]')."
+        )
+    except KeyboardInterrupt:
+        print("otdesk: interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    """A programming error: one line for the user, the traceback only with OTDESK_DEBUG."""
+    if os.environ.get("OTDESK_DEBUG"):
+        raise exc
+    return fail(
+        f"unexpected error ({type(exc).__name__}: {exc}); please report it "
+        "(set OTDESK_DEBUG=1 to see the details)."
+    )

@@ -1,0 +1,347 @@
+"""Importing clients from a CSV file: every row checked first, then all or nothing.
+
+The file is read in two steps. ``check_file`` parses and validates every row and collects
+every problem (line, column, reason) without writing anything; the desktop's import dialog
+shows that report row by row. ``import_clients`` runs the same check and, only when no row
+has a problem, inserts every client in one transaction, exactly as ``create_client`` would.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from otdesk.db.models import AuditEvent, Client, Staff
+from otdesk.domain.errors import FieldError, ValidationError
+from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, validate
+from otdesk.domain.vocab import AuditAction
+from otdesk.services.clients import Diagnosis, _insert_clients
+from otdesk.services.context import Context
+
+REQUIRED_COLUMNS: tuple[str, ...] = (
+    "record_number",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "preferred_language",
+    "status",
+)
+OPTIONAL_COLUMNS: tuple[str, ...] = (
+    "preferred_name",
+    "pronouns",
+    "interpreter_needed",
+    "phone",
+    "email",
+    "address",
+    "consent_family",
+    "consent_community",
+    "priority",
+    "assigned_ot",
+    "alerts",
+    "diagnosis",
+    "diagnosis_code",
+)
+ALL_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+
+# Rows go to the database in batches: progress is reported and cancellation seen per batch.
+BATCH = 500
+_MAX_FILE_BYTES = 200 * 1024 * 1024
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One checked row of the file, ready to insert."""
+
+    line: int
+    values: dict[str, Any]
+    diagnoses: list[Diagnosis]
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """The outcome of checking a file: its good rows and every problem found."""
+
+    path: Path
+    rows_read: int
+    rows: list[ClientRow]
+    errors: list[FieldError]
+
+    @property
+    def ok(self) -> bool:
+        """True when every row can be imported."""
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    path: Path
+    rows_read: int
+    imported: int
+    errors: list[FieldError] = field(default_factory=list)
+    dry_run: bool = False
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when the file had no problems and the import was not cancelled."""
+        return not self.errors and not self.cancelled
+
+    @property
+    def bad_lines(self) -> list[int]:
+        """The file's line numbers that hold a problem, in order."""
+        return sorted({e.row for e in self.errors if e.row is not None})
+
+
+class _CancelledError(Exception):
+    """Raised inside the write transaction so that a cancel rolls everything back."""
+
+
+def _decode(path: Path) -> tuple[str | None, FieldError | None]:
+    try:
+        size = path.stat().st_size
+        if size > _MAX_FILE_BYTES:
+            return None, FieldError("file", f"is {size:,} bytes; the limit is {_MAX_FILE_BYTES:,}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, FieldError("file", "does not exist")
+    except IsADirectoryError:
+        return None, FieldError("file", "is a folder, not a CSV file")
+    except OSError as exc:
+        return None, FieldError("file", f"cannot be read ({exc.strerror or exc})")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, FieldError(
+            "file",
+            "is not UTF-8 text (save it from the spreadsheet as 'CSV UTF-8')",
+            row=line,
+        )
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield (first line number, cells) for each non-blank CSV record."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    line = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            error = FieldError("file", f"is not valid CSV ({exc})", row=reader.line_num)
+            raise ValidationError(error) from None
+        start, line = line, reader.line_num + 1
+        if cells and any(c.strip() for c in cells):
+            yield start, [c.strip() for c in cells]
+
+
+def _check_header(cells: list[str], line: int) -> list[FieldError]:
+    errors: list[FieldError] = []
+    seen: set[str] = set()
+    for raw in cells:
+        name = raw.casefold()
+        if name in seen:
+            errors.append(FieldError(name, "appears more than once in the header", line))
+        elif name not in ALL_COLUMNS:
+            shown = raw or "(an empty column name)"
+            reason = "is not a column otdesk knows (see 'otdesk import-clients --help')"
+            errors.append(FieldError(shown, reason, line))
+        seen.add(name)
+    for name in REQUIRED_COLUMNS:
+        if name not in seen:
+            errors.append(FieldError(name, "is a required column but the header lacks it", line))
+    return errors
+
+
+def _row_values(
+    line: int, record: dict[str, str], staff_ids: dict[str, tuple[int, bool]], ctx: Context
+) -> tuple[ClientRow | None, list[FieldError]]:
+    errors: list[FieldError] = []
+    values: dict[str, Any] = {}
+    for name in REQUIRED_COLUMNS:
+        values[name] = record.get(name, "")
+    for name in OPTIONAL_COLUMNS:
+        if record.get(name) and name not in ("assigned_ot", "diagnosis", "diagnosis_code"):
+            values[name] = record[name]
+    username = record.get("assigned_ot", "")
+    if username:
+        found = staff_ids.get(username.casefold())
+        if found is None:
+            reason = f"no staff member has the user name '{username}'"
+            errors.append(FieldError("assigned_ot", reason, line))
+        elif not found[1]:
+            errors.append(FieldError("assigned_ot", f"'{username}' is no longer active", line))
+        else:
+            values["assigned_ot_id"] = found[0]
+    clean: dict[str, Any] = {}
+    try:
+        clean = validate(CLIENT_FIELDS, values, today=ctx.today())
+    except ValidationError as exc:
+        errors.extend(
+            FieldError("assigned_ot" if e.field == "assigned_ot_id" else e.field, e.reason, line)
+            for e in exc.errors
+        )
+    diagnoses: list[Diagnosis] = []
+    text, code = record.get("diagnosis", ""), record.get("diagnosis_code", "")
+    if code and not text:
+        errors.append(FieldError("diagnosis_code", "is given without a diagnosis", line))
+    elif text:
+        try:
+            d = validate(DIAGNOSIS_FIELDS, {"text": text, "code": code}, today=ctx.today())
+            diagnoses.append(Diagnosis(d["text"], d.get("code", "")))
+        except ValidationError as exc:
+            names = {"text": "diagnosis", "code": "diagnosis_code"}
+            errors.extend(
+                FieldError(names.get(e.field, e.field), e.reason, line) for e in exc.errors
+            )
+    if errors:
+        return None, errors
+    return ClientRow(line, clean, diagnoses), []
+
+
+def _staff_lookup(session: Session) -> dict[str, tuple[int, bool]]:
+    rows = session.execute(select(Staff.username, Staff.id, Staff.active))
+    return {u.casefold(): (i, bool(a)) for u, i, a in rows}
+
+
+def _numbers_in_use(session: Session, numbers: Iterable[str]) -> set[str]:
+    wanted = list(numbers)
+    found: set[str] = set()
+    for start in range(0, len(wanted), BATCH):
+        chunk = wanted[start : start + BATCH]
+        query = select(Client.record_number).where(Client.record_number.in_(chunk))
+        found.update(session.scalars(query))
+    return found
+
+
+def _in_use_errors(numbered: list[tuple[int, str]], in_use: set[str]) -> list[FieldError]:
+    return [
+        FieldError("record_number", f"{number} is already in use in the database", line)
+        for line, number in numbered
+        if number in in_use
+    ]
+
+
+def _column_rank(e: FieldError) -> int:
+    return ALL_COLUMNS.index(e.field) if e.field in ALL_COLUMNS else len(ALL_COLUMNS)
+
+
+def check_file(ctx: Context, *, path: Path) -> CheckedFile:
+    """Read and check a client CSV file without writing anything; collect every problem."""
+    path = Path(path)
+    text, problem = _decode(path)
+    if text is None:
+        assert problem is not None
+        return CheckedFile(path, 0, [], [problem])
+    try:
+        records = list(_records(text))
+    except ValidationError as exc:
+        return CheckedFile(path, 0, [], exc.errors)
+    if not records:
+        return CheckedFile(path, 0, [], [FieldError("file", "is empty: it has no header row")])
+    header_line, header = records[0]
+    errors = _check_header(header, header_line)
+    if errors:
+        return CheckedFile(path, len(records) - 1, [], errors)
+    if len(records) == 1:
+        return CheckedFile(path, 0, [], [FieldError("file", "has no client rows", header_line)])
+    columns = [h.casefold() for h in header]
+    number_at = columns.index("record_number")
+    rows: list[ClientRow] = []
+    numbered: list[tuple[int, str]] = []
+    first_seen: dict[str, int] = {}
+    with ctx.db.reading() as session:
+        staff_ids = _staff_lookup(session)
+        for line, cells in records[1:]:
+            if len(cells) != len(columns):
+                reason = f"has {len(cells)} cells but the header has {len(columns)}"
+                errors.append(FieldError("row", reason, line))
+                continue
+            record = dict(zip(columns, cells, strict=True))
+            row, row_errors = _row_values(line, record, staff_ids, ctx)
+            number = cells[number_at]
+            if number in first_seen:
+                reason = f"{number} already appears on line {first_seen[number]}"
+                row_errors.append(FieldError("record_number", reason, line))
+                row = None
+            elif number:
+                first_seen[number] = line
+                numbered.append((line, number))
+            errors.extend(row_errors)
+            if row is not None:
+                rows.append(row)
+        errors.extend(_in_use_errors(numbered, _numbers_in_use(session, first_seen)))
+    errors.sort(key=lambda e: (e.row or 0, _column_rank(e)))
+    return CheckedFile(path, len(records) - 1, rows, errors)
+
+
+def import_clients(
+    ctx: Context,
+    *,
+    path: Path,
+    dry_run: bool = False,
+    progress: ProgressFn | None = None,
+    should_cancel: CancelFn | None = None,
+) -> ImportReport:
+    """Import every client in a CSV file, or none if any row has a problem (or on cancel)."""
+    checked = check_file(ctx, path=path)
+    path = checked.path
+    if not checked.ok or dry_run:
+        return ImportReport(path, checked.rows_read, 0, checked.errors, dry_run=dry_run)
+    rows = checked.rows
+    total = len(rows)
+    try:
+        with ctx.db.transaction() as session:
+            # Someone may have added one of these record numbers since the check.
+            numbered = [(r.line, str(r.values["record_number"])) for r in rows]
+            late = _in_use_errors(numbered, _numbers_in_use(session, (n for _, n in numbered)))
+            if late:
+                return ImportReport(path, checked.rows_read, 0, late)
+            if progress:
+                progress(0, total)
+            for start in range(0, total, BATCH):
+                if should_cancel and should_cancel():
+                    raise _CancelledError()
+                batch = rows[start : start + BATCH]
+                _insert_clients(session, ctx, [(r.values, r.diagnoses) for r in batch])
+                # Keep the session small: the inserted rows are not needed again.
+                session.expunge_all()
+                if progress:
+                    progress(start + len(batch), total)
+            if should_cancel and should_cancel():
+                raise _CancelledError()
+            session.add(
+                AuditEvent(
+                    occurred_at=ctx.now(),
+                    actor_id=ctx.actor_id,
+                    action=AuditAction.IMPORT.value,
+                    entity_type="client import",
+                    changes={"file": path.name, "count": total},
+                    workstation=ctx.workstation[:200],
+                )
+            )
+    except _CancelledError:
+        return ImportReport(path, checked.rows_read, 0, [], cancelled=True)
+    except IntegrityError:
+        # Another workstation took one of the record numbers during the import.
+        numbered = [(r.line, str(r.values["record_number"])) for r in rows]
+        with ctx.db.reading() as session:
+            late = _in_use_errors(numbered, _numbers_in_use(session, (n for _, n in numbered)))
+        if not late:
+            raise
+        return ImportReport(path, checked.rows_read, 0, late)
+    return ImportReport(path, checked.rows_read, total)

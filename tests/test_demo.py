@@ -1,0 +1,163 @@
+"""The fictional demo clinic: clearly invented, reproducible by seed, and a real workload."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from otdesk.db.engine import open_database
+from otdesk.db.models import (
+    Assessment,
+    AuditEvent,
+    CarePlan,
+    CarePlanGoal,
+    CarePlanIntervention,
+    CareTeamMember,
+    Client,
+    ClinicSettings,
+    FamilyMember,
+    FamilySession,
+    HomeModification,
+)
+from otdesk.domain.vocab import StaffRole
+from otdesk.services import caseload, clients, demo, integrity, staff
+from otdesk.services.context import Context
+
+IDENTITY = ("record_number", "given_name", "family_name", "preferred_name", "date_of_birth",
+            "preferred_language", "status", "priority", "phone", "address")
+TOWNS = {"Sampletown", "Exampleville", "Demoford", "Mockbridge", "Testhaven"}
+
+
+@pytest.fixture
+def demo_ctx(ctx: Context) -> Context:
+    """A database holding the 200-client demo clinic (seed 1)."""
+    demo.populate(ctx, clients=200, seed=1)
+    return ctx
+
+
+@pytest.fixture
+def second_db(template_db: Path, tmp_path: Path) -> Iterator[Context]:
+    """Another, empty database, as the built-in administrator on a clock five years ahead."""
+    path = tmp_path / "second.sqlite"
+    shutil.copyfile(template_db, path)
+    db = open_database(path)
+    later = Context(db, clock=lambda: datetime(2031, 6, 1, 12, tzinfo=UTC))
+    yield later.acting_as(staff.ensure_administrator(later).id)
+    db.dispose()
+
+
+def _identities(ctx: Context) -> list[tuple[Any, ...]]:
+    columns = [getattr(Client, name) for name in IDENTITY]
+    with ctx.db.reading() as session:
+        return [tuple(r) for r in session.execute(select(*columns).order_by(Client.record_number))]
+
+
+def _all(ctx: Context, model: Any) -> list[Any]:
+    with ctx.db.reading() as session:
+        return list(session.scalars(select(model)))
+
+
+def test_two_hundred_clearly_fictional_clients(demo_ctx: Context) -> None:
+    rows = _identities(demo_ctx)
+    assert len(rows) == 200
+    assert all(re.fullmatch(r"DEMO-\d{6}", r[0]) for r in rows)
+    assert all(re.fullmatch(r"555-01\d\d", r[8]) for r in rows)
+    assert {r[9].rsplit(", ", 1)[1] for r in rows} <= TOWNS
+    statuses = Counter(r[6] for r in rows)
+    assert statuses.most_common(1)[0][0] == "active"
+    assert set(statuses) == {"active", "referred", "waitlist", "on_hold", "discharged"}
+    assert len({r[5] for r in rows}) >= 6  # clients speak many languages
+    [clinic] = _all(demo_ctx, ClinicSettings)
+    assert "(fictional)" in clinic.name
+
+
+def test_staff_mix(demo_ctx: Context) -> None:
+    roles = Counter(s.role for s in staff.list_staff(demo_ctx))
+    assert roles[StaffRole.ADMINISTRATOR] == 1
+    assert roles[StaffRole.OT] >= 3
+    assert roles[StaffRole.OT_ASSISTANT] >= 1
+    assert roles[StaffRole.COORDINATOR] >= 1
+    assert roles[StaffRole.PSYCHIATRIST] >= 1
+    assert sum(roles.values()) == 7  # six for 200 clients, plus the administrator
+
+
+def test_same_seed_same_clients_whatever_the_date(
+    demo_ctx: Context, second_db: Context
+) -> None:
+    demo.populate(second_db, clients=200, seed=1)
+    assert _identities(second_db) == _identities(demo_ctx)
+
+
+def test_another_seed_another_clinic(demo_ctx: Context, second_db: Context) -> None:
+    demo.populate(second_db, clients=200, seed=2)
+    assert _identities(second_db) != _identities(demo_ctx)
+
+
+def test_refuses_a_database_with_clients(demo_ctx: Context) -> None:
+    with pytest.raises(demo.DemoRefusedError, match="already holds 200 clients"):
+        demo.populate(demo_ctx, clients=10)
+    assert clients.count_clients(demo_ctx) == 200
+
+
+def test_dashboard_has_real_work(demo_ctx: Context) -> None:
+    today = demo_ctx.today()
+    plans = _all(demo_ctx, CarePlan)
+    assert plans and all(p.status == "active" for p in plans)
+    reviews = [(p.review_date - today).days for p in plans]
+    assert min(reviews) < 0 < max(reviews)  # some overdue, some ahead
+    assert all(-60 <= d <= 90 for d in reviews)
+    goals = _all(demo_ctx, CarePlanGoal)
+    assert all(g.family_text and g.gas_levels.keys() == {"-2", "-1", "0", "1", "2"} for g in goals)
+    assert {i.discipline for i in _all(demo_ctx, CarePlanIntervention)} >= {"ot", "psychiatry"}
+    sessions = _all(demo_ctx, FamilySession)
+    assert sessions and all(s.status == "draft" for s in sessions)
+    assert all(1 <= (today - s.session_date).days <= 5 for s in sessions)
+    assessments = _all(demo_ctx, Assessment)
+    assert assessments
+    assert all(a.instrument_id == "external" and a.external_total for a in assessments)
+    assert all(a.answers == {"instrument_name": "Barthel Index"} for a in assessments)
+    assert all(100 <= (today - a.administered_on).days <= 400 for a in assessments)
+    mods = _all(demo_ctx, HomeModification)
+    assert any(m.due_date < today for m in mods) and any(m.due_date >= today for m in mods)
+    assert {m.status for m in mods} <= {"recommended", "agreed", "ordered"}
+    assert _all(demo_ctx, FamilyMember) and _all(demo_ctx, CareTeamMember)
+    due = caseload.find_ids(demo_ctx, where=caseload.CaseloadFilter(review_due=True))
+    assert due
+
+
+def test_every_record_is_audited_and_the_database_verifies(demo_ctx: Context) -> None:
+    with demo_ctx.db.reading() as session:
+        created = dict(session.execute(
+            select(AuditEvent.entity_type, func.count()).group_by(AuditEvent.entity_type)).all())
+    assert created["client"] == 200
+    assert created["care plan"] == len(_all(demo_ctx, CarePlan))
+    assert created["home modification"] == len(_all(demo_ctx, HomeModification))
+    assert all(r.ok for r in integrity.verify(demo_ctx.db)), integrity.verify(demo_ctx.db)
+    # Demo clients are found like any other: by accent-free name and record number.
+    assert clients.search_clients(demo_ctx, text="DEMO-000007")[0].record_number == "DEMO-000007"
+
+
+def test_draft_sessions_were_created_days_ago(demo_ctx: Context) -> None:
+    now = demo_ctx.now()
+    for s in _all(demo_ctx, FamilySession):
+        assert now - timedelta(days=6) < s.created_at < now - timedelta(hours=6)
+
+
+def test_identities_do_not_depend_on_how_many_clients(
+    demo_ctx: Context, second_db: Context
+) -> None:
+    demo.populate(second_db, clients=50, seed=1)
+    assert _identities(second_db) == _identities(demo_ctx)[:50]
+
+
+def test_dates_of_birth_are_plausible(demo_ctx: Context) -> None:
+    born = [r[4] for r in _identities(demo_ctx)]
+    assert min(born) >= date(1946, 1, 1) and max(born) <= date(2006, 1, 1)

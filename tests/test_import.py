@@ -1,0 +1,175 @@
+"""Importing clients from CSV: every problem reported by line and column, all rows or none."""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from otdesk.db.models import AuditEvent, ClientSearchTerm
+from otdesk.domain.vocab import ClientStatus, Priority
+from otdesk.services import clients, importing, staff
+from otdesk.services.context import Context
+
+HEADER = ["record_number", "given_name", "family_name", "date_of_birth", "preferred_language",
+          "status"]
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[str]], header: Sequence[str] = HEADER) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def good_rows(n: int, prefix: str = "IMP") -> list[list[str]]:
+    return [[f"{prefix}-{i:05d}", f"Given{i}", f"Family{i}", "1980-02-03", "en", "active"]
+            for i in range(1, n + 1)]
+
+
+def _audit_count(ctx: Context, action: str) -> int:
+    with ctx.db.reading() as session:
+        query = select(func.count()).select_from(AuditEvent).where(AuditEvent.action == action)
+        return session.scalar(query) or 0
+
+
+def test_all_rows_import_like_created_clients(ctx: Context, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "clients.csv", good_rows(100))
+    report = importing.import_clients(ctx, path=path)
+    assert report.ok and report.rows_read == 100 and report.imported == 100
+    assert clients.count_clients(ctx) == 100
+    # Found by search like any client, with one create event each and one import summary.
+    [found] = clients.search_clients(ctx, text="given42")
+    assert found.record_number == "IMP-00042"
+    assert _audit_count(ctx, "create") >= 100
+    with ctx.db.reading() as session:
+        summary = session.scalars(select(AuditEvent).where(AuditEvent.action == "import")).one()
+    assert summary.changes == {"file": "clients.csv", "count": 100}
+
+
+def test_one_bad_row_imports_nothing_and_names_line_column_reason(
+    ctx: Context, tmp_path: Path
+) -> None:
+    rows = good_rows(100)
+    rows[41][3] = "1980-02-30"  # the 42nd data row sits on line 43 (the header is line 1)
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", rows))
+    assert not report.ok and report.imported == 0
+    [error] = report.errors
+    assert (error.row, error.field) == (43, "date_of_birth")
+    assert "not a real date" in error.reason
+    assert clients.count_clients(ctx) == 0
+    assert _audit_count(ctx, "import") == 0
+
+
+def test_every_problem_is_collected(ctx: Context, tmp_path: Path, ot: staff.StaffMember) -> None:
+    clients.create_client(ctx, record_number="OLD-1", given_name="Ann", family_name="Old",
+                          date_of_birth="1970-01-01", preferred_language="en", status="active")
+    header = [*HEADER, "assigned_ot", "interpreter_needed", "diagnosis_code"]
+    rows = [
+        ["A-1", "", "Lee", "2999-01-01", "en", "active", "", "", ""],       # line 2
+        ["A-2", "Bo", "Wu", "1990-01-01", "e1", "sleeping", "nobody", "maybe", ""],  # line 3
+        ["A-3", "Cy", "Ng", "1990-01-01", "en", "active", "ot.test", "yes", "F33"],  # line 4
+        ["A-3", "Di", "Ng", "1990-01-01", "en", "active", "", "", ""],      # line 5
+        ["OLD-1", "Ed", "Ox", "1990-01-01", "en", "active", "", "", ""],    # line 6
+        ["A-6", "Fay"],                                                     # line 7
+    ]
+    report = importing.check_file(ctx, path=write_csv(tmp_path / "c.csv", rows, header))
+    found = {(e.row, e.field) for e in report.errors}
+    assert found == {
+        (2, "given_name"), (2, "date_of_birth"),
+        (3, "preferred_language"), (3, "status"), (3, "assigned_ot"), (3, "interpreter_needed"),
+        (4, "diagnosis_code"),
+        (5, "record_number"),
+        (6, "record_number"),
+        (7, "row"),
+    }
+    by_place = {(e.row, e.field): e.reason for e in report.errors}
+    assert by_place[(5, "record_number")] == "A-3 already appears on line 4"
+    assert "already in use" in by_place[(6, "record_number")]
+    assert "nobody" in by_place[(3, "assigned_ot")]
+    assert report.errors == sorted(report.errors, key=lambda e: e.row or 0)
+
+
+def test_optional_columns_are_read(ctx: Context, tmp_path: Path, ot: staff.StaffMember) -> None:
+    header = [*HEADER, "preferred_name", "pronouns", "interpreter_needed", "phone", "email",
+              "address", "consent_family", "consent_community", "priority", "assigned_ot",
+              "alerts", "diagnosis", "diagnosis_code"]
+    row = ["  X-1 ", " Zoë ", "Martín-López", "1985-04-12", "es", "On hold", "Zo", "she/her",
+           "yes", "555-0101", "zo@example.org", "12 Example Street, Sampletown", "yes", "no",
+           "urgent", "OT.TEST", "Phone first", "Recurrent depression", "F33.1"]
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", [row], header))
+    assert report.ok, report.errors
+    c = clients.find_by_record_number(ctx, record_number="X-1")
+    assert (c.given_name, c.preferred_name, c.pronouns) == ("Zoë", "Zo", "she/her")
+    assert c.status is ClientStatus.ON_HOLD and c.priority is Priority.URGENT
+    assert c.interpreter_needed and c.consent_family and not c.consent_community
+    assert c.assigned_ot_id == ot.id
+    assert [(d.text, d.code) for d in c.diagnoses] == [("Recurrent depression", "F33.1")]
+    assert clients.search_clients(ctx, text="zoe martin")[0].id == c.id
+
+
+def test_header_problems(ctx: Context, tmp_path: Path) -> None:
+    header = ["record_number", "given_name", "given_name", "date_of_birth", "status", "shoe_size"]
+    report = importing.check_file(ctx, path=write_csv(tmp_path / "c.csv", [], header))
+    found = {(e.row, e.field) for e in report.errors}
+    assert found == {(1, "given_name"), (1, "shoe_size"), (1, "family_name"),
+                     (1, "preferred_language")}
+
+
+def test_header_only_file_has_no_client_rows(ctx: Context, tmp_path: Path) -> None:
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", []))
+    assert [e.reason for e in report.errors] == ["has no client rows"]
+
+
+def test_bom_is_accepted_and_other_encodings_name_the_line(ctx: Context, tmp_path: Path) -> None:
+    body = (",".join(HEADER) + "\nB-1,Ann,Lee,1980-01-01,en,active\n"
+            "B-2,Ren\xe9e,Roy,1980-01-01,fr,active\n")
+    with_bom = tmp_path / "bom.csv"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + body.replace("Ren\xe9e", "Renee").encode("utf-8"))
+    assert importing.import_clients(ctx, path=with_bom).imported == 2
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes(body.replace("B-", "L-").encode("latin-1"))
+    report = importing.import_clients(ctx, path=latin1)
+    [error] = report.errors
+    assert (error.field, error.row) == ("file", 3)
+    assert "UTF-8" in error.reason
+    assert clients.count_clients(ctx) == 2
+
+
+def test_dry_run_writes_nothing(ctx: Context, tmp_path: Path) -> None:
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", good_rows(5)),
+                                      dry_run=True)
+    assert report.ok and report.dry_run and report.rows_read == 5 and report.imported == 0
+    assert clients.count_clients(ctx) == 0
+
+
+def test_cancel_writes_nothing(ctx: Context, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "c.csv", good_rows(importing.BATCH * 2 + 1))
+    seen: list[int] = []
+
+    def cancel_after_first_batch() -> bool:
+        return bool(seen) and seen[-1] >= importing.BATCH
+
+    report = importing.import_clients(ctx, path=path, progress=lambda d, _t: seen.append(d),
+                                      should_cancel=cancel_after_first_batch)
+    assert report.cancelled and not report.ok and report.imported == 0
+    assert clients.count_clients(ctx) == 0
+    with ctx.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(ClientSearchTerm)) == 0
+
+
+@pytest.mark.slow
+def test_five_thousand_rows_import_in_seconds_with_progress(ctx: Context, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "c.csv", good_rows(5000))
+    seen: list[tuple[int, int]] = []
+    started = time.monotonic()
+    report = importing.import_clients(ctx, path=path, progress=lambda d, t: seen.append((d, t)))
+    assert report.imported == 5000
+    assert time.monotonic() - started < 20  # a few seconds on a laptop; generous for CI
+    assert seen[0] == (0, 5000) and seen[-1] == (5000, 5000)
+    assert clients.count_clients(ctx) == 5000

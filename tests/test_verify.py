@@ -1,0 +1,110 @@
+"""``verify``: each check holds on a sound database and fails honestly on a damaged one."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from otdesk.db.engine import Database, open_database
+from otdesk.db.migrate import head_revision
+from otdesk.services import integrity
+from otdesk.services.clients import ClientDetail
+
+MakeClient = Callable[..., ClientDetail]
+
+
+def _results(db: Database) -> dict[str, integrity.CheckResult]:
+    return {r.name: r for r in integrity.verify(db)}
+
+
+def _damage(db: Database, db_path: Path, *statements: str) -> Database:
+    """Run raw SQL on the file behind the services' back; return the database reopened."""
+    db.dispose()
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        for sql in statements:
+            conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+    return open_database(db_path, migrate=False)
+
+
+def test_sound_database_passes_every_check(db: Database, make_client: MakeClient) -> None:
+    make_client(given_name="Zoë")
+    results = integrity.verify(db)
+    assert [r.name for r in results] == [
+        "storage integrity", "foreign keys", "schema at head", "audit trail append-only",
+        "search index complete",
+    ]
+    assert all(r.ok for r in results), results
+    assert head_revision() in _results(db)["schema at head"].detail
+    assert "1 clients indexed" in _results(db)["search index complete"].detail
+
+
+def test_broken_reference_fails(db: Database, db_path: Path, make_client: MakeClient) -> None:
+    make_client()
+    broken = _damage(db, db_path, "UPDATE clients SET assigned_ot_id = 999")
+    try:
+        result = _results(broken)["foreign keys"]
+    finally:
+        broken.dispose()
+    assert not result.ok
+    assert "clients row 1 -> staff" in result.detail
+
+
+def test_schema_behind_fails(db: Database, db_path: Path) -> None:
+    behind = _damage(db, db_path, "UPDATE alembic_version SET version_num = '0000'")
+    try:
+        result = _results(behind)["schema at head"]
+    finally:
+        behind.dispose()
+    assert not result.ok
+    assert "0000" in result.detail and "otdesk init" in result.detail
+
+
+def test_missing_audit_guard_fails(db: Database, db_path: Path) -> None:
+    unguarded = _damage(db, db_path, "DROP TRIGGER audit_events_no_delete")
+    try:
+        result = _results(unguarded)["audit trail append-only"]
+    finally:
+        unguarded.dispose()
+    assert not result.ok and "audit_events_no_delete" in result.detail
+
+
+def test_stale_search_index_fails(
+    db: Database, db_path: Path, make_client: MakeClient
+) -> None:
+    c = make_client(given_name="Zoë", record_number="MH-9")
+    stale = _damage(db, db_path, f"DELETE FROM client_search_terms WHERE client_id = {c.id} "
+                                 "AND term = 'zoe'")
+    try:
+        result = _results(stale)["search index complete"]
+    finally:
+        stale.dispose()
+    assert not result.ok and "MH-9" in result.detail
+
+
+def test_a_check_that_cannot_run_is_a_failure(tmp_path: Path) -> None:
+    empty = open_database(tmp_path / "empty.sqlite", migrate=False)
+    try:
+        results = _results(empty)
+    finally:
+        empty.dispose()
+    assert not results["schema at head"].ok
+    assert not results["search index complete"].ok
+    assert "could not be checked" in results["search index complete"].detail
+
+
+def test_extension_point_runs_registered_checks(db: Database) -> None:
+    @integrity.check("always fails")
+    def always_fails(_db: Database) -> integrity.CheckResult:
+        return integrity.CheckResult("always fails", False, "on purpose")
+
+    try:
+        assert not _results(db)["always fails"].ok
+    finally:
+        integrity.CHECKS.remove(("always fails", always_fails))
+    assert "always fails" not in _results(db)
