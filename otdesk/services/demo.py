@@ -172,7 +172,7 @@ class _Writer:
             table = model.__tablename__
             self.session.execute(text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+                f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"
             ))
 
 

@@ -102,7 +102,7 @@ _GUARDS = {
     "postgresql": (
         "SELECT tgname FROM pg_trigger "
         "WHERE NOT tgisinternal AND tgrelid = 'audit_events'::regclass",
-        {"audit_events_append_only"},
+        {"audit_events_append_only", "audit_events_no_truncate"},
     ),
 }
 

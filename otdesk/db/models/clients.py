@@ -32,8 +32,11 @@ class Client(Tracked, Base):
     priority: Mapped[str] = mapped_column(String(20), default="routine")
     assigned_ot_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     alerts: Mapped[str] = mapped_column(Text, default="")
-    # Folded "family given" for case- and accent-insensitive ordering of the caseload.
-    sort_name: Mapped[str] = mapped_column(String(420), index=True)
+    # Folded "family<US>given" for case- and accent-insensitive ordering of the caseload; "C"
+    # collation on PostgreSQL so the separator orders the same as on SQLite.
+    sort_name: Mapped[str] = mapped_column(
+        String(420).with_variant(String(420, collation="C"), "postgresql"), index=True
+    )
 
     diagnoses: Mapped[list[ClientDiagnosis]] = relationship(
         back_populates="client",

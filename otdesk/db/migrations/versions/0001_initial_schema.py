@@ -81,7 +81,7 @@ def upgrade() -> None:
     sa.Column('priority', sa.String(length=20), nullable=False),
     sa.Column('assigned_ot_id', sa.Integer(), nullable=True),
     sa.Column('alerts', sa.Text(), nullable=False),
-    sa.Column('sort_name', sa.String(length=420), nullable=False),
+    sa.Column('sort_name', sa.String(length=420).with_variant(sa.String(length=420, collation="C"), "postgresql"), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('uuid', sa.Uuid(), nullable=False),
     sa.Column('created_at', otdesk.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -746,6 +746,11 @@ def _install_audit_guard() -> None:
             "CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events "
             "FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()"
         )
+        # Row triggers do not see TRUNCATE; a statement trigger refuses it too.
+        op.execute(
+            "CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events "
+            "FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()"
+        )
 
 
 def _drop_audit_guard() -> None:
@@ -753,5 +758,6 @@ def _drop_audit_guard() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_events_no_update")
         op.execute("DROP TRIGGER IF EXISTS audit_events_no_delete")
     else:
+        op.execute("DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events")
         op.execute("DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events")
         op.execute("DROP FUNCTION IF EXISTS audit_events_append_only()")
