@@ -456,7 +456,11 @@ def _found(ctx: Context, text: str, **kw: Any) -> set[str]:
         ("artin", set()),  # word prefixes, not any substring
         ("MH-1001", {"MH-1001"}),
         ("mh-100", {"MH-1001", "MH-1002"}),
-        ("GP", {"GP-2001"}),
+        # Letters alone search names: "d" must not match every "DEMO-..." record number.
+        ("GP", set()),
+        ("GP-2", {"GP-2001"}),
+        ("gp2001", {"GP-2001"}),
+        ("2001", {"GP-2001"}),
         ("1985-04-12", {"MH-1001", "GP-2001"}),
         ("12/04/1985", {"MH-1001", "GP-2001"}),
         ("12/04/1985 okafor", {"GP-2001"}),

@@ -71,6 +71,25 @@ def search_terms(*texts: str | None) -> set[str]:
     return terms
 
 
+# Record-number words live in the same index as name words, marked so that a typed name
+# ("d") never matches every record number of a clinic that numbers them "DEMO-...".
+RECORD_MARK = "#"
+
+
+def record_terms(record_number: str) -> set[str]:
+    """Index words of a record number: each word, and the whole number without punctuation."""
+    words = _WORD.findall(fold(record_number))
+    terms = {RECORD_MARK + w[:99] for w in words}
+    if len(words) > 1:
+        terms.add(RECORD_MARK + "".join(words)[:99])
+    return terms
+
+
+def looks_like_record_number(token: str) -> bool:
+    """A typed token with a digit in it is searched as a record number, not as a name."""
+    return any(ch.isdigit() for ch in token)
+
+
 def query_words(query: str) -> list[str]:
     """Split a typed query into folded words, longest first (the most selective first)."""
     words = {w[:100] for w in _WORD.findall(fold(query))}

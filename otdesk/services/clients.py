@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, insert, select
+from sqlalchemy import Select, and_, delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
@@ -19,7 +19,14 @@ from otdesk.db.models import AuditEvent, Client, ClientDiagnosis, ClientSearchTe
 from otdesk.domain.dates import guess_date
 from otdesk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
-from otdesk.domain.text import fold, query_words, search_terms
+from otdesk.domain.text import (
+    RECORD_MARK,
+    fold,
+    looks_like_record_number,
+    query_words,
+    record_terms,
+    search_terms,
+)
 from otdesk.domain.vocab import AuditAction, ClientStatus, Priority
 from otdesk.services._records import (
     apply_changes,
@@ -212,7 +219,8 @@ def client_terms(
     given_name: str, family_name: str, preferred_name: str, record_number: str
 ) -> list[str]:
     """The folded words a client is found under, sorted (what the search index holds)."""
-    return sorted(search_terms(given_name, family_name, preferred_name, record_number))
+    names = search_terms(given_name, family_name, preferred_name)
+    return sorted(names | record_terms(record_number))
 
 
 def _index_terms(session: Session, c: Client) -> None:
@@ -456,27 +464,45 @@ def _prefix_bounds(word: str) -> tuple[str, str]:
     return word, word + "\U0010ffff"
 
 
+def _term_prefix(word: str) -> Any:
+    low, high = _prefix_bounds(word)
+    return Client.id.in_(
+        select(ClientSearchTerm.client_id).where(
+            ClientSearchTerm.term >= low, ClientSearchTerm.term < high
+        )
+    )
+
+
 def search_filter(text: str) -> Any:
     """A WHERE clause matching clients by name words, record number or date of birth.
 
-    Each typed word must begin a word of the client's names or record number (case- and
-    accent-insensitive); a typed date matches the date of birth.
+    Each typed word must begin a word of the client's names (case- and accent-insensitive).
+    A typed token holding a digit is searched as a record number (its start or any of its
+    parts) as well as a name; letters alone search names only, so "d" does not match every
+    "DEMO-..." record number. A typed date matches the date of birth, or a record number
+    written like a date.
     """
     clauses = []
     for raw in text.split():
-        born = guess_date(raw)
-        if born is not None:
-            clauses.append(Client.date_of_birth == born)
-            continue
-        for word in query_words(raw):
-            low, high = _prefix_bounds(word)
-            clauses.append(
-                Client.id.in_(
-                    select(ClientSearchTerm.client_id).where(
-                        ClientSearchTerm.term >= low, ClientSearchTerm.term < high
-                    )
+        words = query_words(raw)
+        if looks_like_record_number(raw):
+            # Record numbers first of all; names too, in case a name really holds a digit.
+            number = (
+                or_(
+                    and_(*(_term_prefix(RECORD_MARK + w) for w in words)),
+                    and_(*(_term_prefix(w) for w in words)),
                 )
+                if words
+                else None
             )
+            born = guess_date(raw)
+            if born is not None:
+                by_birth = Client.date_of_birth == born
+                clauses.append(or_(by_birth, number) if number is not None else by_birth)
+            elif number is not None:
+                clauses.append(number)
+            continue
+        clauses.extend(_term_prefix(w) for w in words)
     return and_(*clauses) if clauses else None
 
 

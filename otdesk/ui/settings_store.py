@@ -30,7 +30,7 @@ class UiSettings:
 
     def _get_int(self, key: str, default: int) -> int:
         try:
-            return int(self._s.value(key, default))  # type: ignore[arg-type]
+            return int(str(self._s.value(key, default)))
         except (TypeError, ValueError):
             return default
 

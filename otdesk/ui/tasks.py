@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 (reads as "raise Cancelled()")
     """Raised inside a work function when the user cancelled it."""
 
 
@@ -110,7 +110,7 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         cancellable: bool = False,
     ) -> Task:
-        """Run ``fn(control)`` in the background; call ``on_done``/``on_error`` on the GUI thread."""
+        """Run ``fn(control)`` in a worker; ``on_done``/``on_error`` run on the GUI thread."""
         task = Task(label, cancellable)
         if on_done is not None:
             task.succeeded.connect(on_done)
