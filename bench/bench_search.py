@@ -51,7 +51,9 @@ def _raw_sql(text: str, limit: int) -> str:
     if where is not None:
         query = query.where(where)
     query = query.order_by(Client.sort_name, Client.id).limit(limit)
-    compiled = query.compile(dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True})
+    compiled = query.compile(
+        dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}
+    )
     return str(compiled)
 
 
@@ -91,7 +93,8 @@ def main(argv: list[str] | None = None) -> None:
         hits += bool(found)
     raw.close()
 
-    print(f"otdesk client search benchmark: {total:,} clients, {len(queries)} queries, limit {limit}")
+    print(f"otdesk client search benchmark: {total:,} clients, {len(queries)} queries, "
+          f"limit {limit}")
     if demo_seconds is not None:
         print(f"  otdesk demo --clients {args.clients}: {demo_seconds:.1f} s (target <= 60 s)")
     else:

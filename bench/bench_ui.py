@@ -122,7 +122,8 @@ def _launch(db_path: Path, runs: int) -> None:
     print("1. launch to a usable caseload (fresh process each run, median of runs)")
     print(f"   bare PySide6 window + QTableView: {summary(bare)}")
     print(f"   otdesk caseload                 : {summary(ours)}")
-    print(f"   ratio (median): {ratio:.2f}x (target <= 1.5x): {'met' if ratio <= 1.5 else 'NOT met'}")
+    verdict = "met" if ratio <= 1.5 else "NOT met"
+    print(f"   ratio (median): {ratio:.2f}x (target <= 1.5x): {verdict}")
 
 
 def _typing(db_path: Path) -> None:

@@ -85,6 +85,11 @@ def record_terms(record_number: str) -> set[str]:
     return terms
 
 
+def record_query(token: str) -> str:
+    """The index prefix a typed record number (or part of one) is looked up by."""
+    return RECORD_MARK + "".join(_WORD.findall(fold(token)))[:99]
+
+
 def looks_like_record_number(token: str) -> bool:
     """A typed token with a digit in it is searched as a record number, not as a name."""
     return any(ch.isdigit() for ch in token)

@@ -20,10 +20,10 @@ from otdesk.domain.dates import guess_date
 from otdesk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
 from otdesk.domain.text import (
-    RECORD_MARK,
     fold,
     looks_like_record_number,
     query_words,
+    record_query,
     record_terms,
     search_terms,
 )
@@ -487,9 +487,11 @@ def search_filter(text: str) -> Any:
         words = query_words(raw)
         if looks_like_record_number(raw):
             # Record numbers first of all; names too, in case a name really holds a digit.
+            # "DEMO-0001" and "demo0001" both begin the number's compact form; "0001" alone
+            # begins its numeric part. One selective range either way.
             number = (
                 or_(
-                    and_(*(_term_prefix(RECORD_MARK + w) for w in words)),
+                    _term_prefix(record_query(raw)),
                     and_(*(_term_prefix(w) for w in words)),
                 )
                 if words

@@ -108,6 +108,9 @@ class TaskRunner(QObject):
         label: str,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
         cancellable: bool = False,
     ) -> Task:
         """Run ``fn(control)`` in a worker; ``on_done``/``on_error`` run on the GUI thread."""
@@ -116,6 +119,13 @@ class TaskRunner(QObject):
             task.succeeded.connect(on_done)
         if on_error is not None:
             task.failed.connect(on_error)
+        # Everything is connected before the worker starts: a fast task cannot finish unseen.
+        if on_progress is not None:
+            task.progressed.connect(on_progress)
+        if on_cancelled is not None:
+            task.cancelled.connect(on_cancelled)
+        if on_finished is not None:
+            task.finished.connect(on_finished)
         task.finished.connect(lambda: self._finish(task))
         self._running.add(task)
         self.started.emit(task)

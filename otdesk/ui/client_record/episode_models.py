@@ -1,0 +1,278 @@
+"""Item models and form fields for episodes of care and their care teams."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+from otdesk.domain.vocab import Discipline
+from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
+from otdesk.ui.forms import Form, choice_label
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+Index = QModelIndex | QPersistentModelIndex
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EpisodesTab", text)
+
+
+def _date(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+class _RecordsModel(QAbstractTableModel):
+    """Rows of frozen dataclasses with an id; subclasses say what each column shows."""
+
+    HEADERS: tuple[object, ...] = ()  # source texts (QT_TRANSLATE_NOOP)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_records(self, records: list[Any]) -> None:
+        """Show these records."""
+        self.beginResetModel()
+        self._rows = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        """The record on ``row``."""
+        return self._rows[row]
+
+    def row_of(self, record_id: int) -> int:
+        """The row of a record, or -1."""
+        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return _tr(str(self.HEADERS[section]))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role == RECORD_ROLE:
+            return record
+        if role == ID_ROLE:
+            return record.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(record, index.column())
+        if role == SORT_ROLE:
+            return self.sort_value(record, index.column())
+        return self.other(record, index.column(), role)
+
+    def text(self, record: Any, column: int) -> str:  # pragma: no cover - abstract
+        """What a cell shows."""
+        raise NotImplementedError
+
+    def sort_value(self, record: Any, column: int) -> Any:
+        """What a column sorts by (its text unless said otherwise)."""
+        return self.text(record, column)
+
+    def other(self, record: Any, column: int, role: int) -> Any:
+        """Any other role (fonts, tool tips)."""
+        return None
+
+
+class EpisodesModel(_RecordsModel):
+    """A client's episodes of care, newest referral first."""
+
+    REFERRED, SOURCE, STATE, PLANNED, REASON = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("EpisodesTab", "Referred"),
+        QT_TRANSLATE_NOOP("EpisodesTab", "Referred by"),
+        QT_TRANSLATE_NOOP("EpisodesTab", "State"),
+        QT_TRANSLATE_NOOP("EpisodesTab", "Planned discharge"),
+        QT_TRANSLATE_NOOP("EpisodesTab", "Reason"),
+    )
+
+    def text(self, record: Any, column: int) -> str:
+        e: EpisodeInfo = record
+        if column == self.REFERRED:
+            return e.referral_date.isoformat()
+        if column == self.SOURCE:
+            return e.referral_source
+        if column == self.STATE:
+            if e.is_open:
+                return translate("EpisodesTab", "Open")
+            return translate("EpisodesTab", "Discharged {0}").format(_date(e.actual_discharge_date))
+        if column == self.PLANNED:
+            return _date(e.planned_discharge_date)
+        if column == self.REASON:
+            return e.referral_reason.splitlines()[0] if e.referral_reason else ""
+        return ""
+
+    def other(self, record: Any, column: int, role: int) -> Any:
+        e: EpisodeInfo = record
+        if role == Qt.ItemDataRole.FontRole and e.is_open and column == self.STATE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
+            return e.referral_reason or None
+        return None
+
+
+class CareTeamModel(_RecordsModel):
+    """An episode's care team: current members first."""
+
+    NAME, DISCIPLINE, ROLE, ORGANISATION, PHONE, PERIOD = range(6)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("EpisodesTab", "Name"),
+        QT_TRANSLATE_NOOP("EpisodesTab", "Discipline"),
+        QT_TRANSLATE_NOOP("EpisodesTab", "Role in the team"),
+        QT_TRANSLATE_NOOP("EpisodesTab", "Organisation"),
+        QT_TRANSLATE_NOOP("EpisodesTab", "Phone"),
+        QT_TRANSLATE_NOOP("EpisodesTab", "On the team"),
+    )
+
+    def text(self, record: Any, column: int) -> str:
+        m: CareTeamEntry = record
+        if column == self.NAME:
+            return m.name
+        if column == self.DISCIPLINE:
+            return choice_label(m.discipline)
+        if column == self.ROLE:
+            return m.role_in_team
+        if column == self.ORGANISATION:
+            return m.organisation
+        if column == self.PHONE:
+            return m.phone
+        if column == self.PERIOD:
+            start = _date(m.start_date)
+            if m.end_date:
+                return translate("EpisodesTab", "{0} to {1}").format(
+                    start or "…", _date(m.end_date)
+                )
+            return (
+                translate("EpisodesTab", "since {0}").format(start)
+                if start
+                else translate("EpisodesTab", "current")
+            )
+        return ""
+
+
+def build_referral_fields(form: Form, layout: QFormLayout) -> None:
+    """The referral and planning fields of an episode."""
+    form.add_text(
+        layout,
+        "referral_source",
+        translate("EpisodesTab", "Referred by"),
+        max_length=200,
+        placeholder=translate("EpisodesTab", "e.g. Dr Rivera, psychiatry outpatients"),
+    )
+    form.add_date(layout, "referral_date", translate("EpisodesTab", "Referral date"))
+    form.add_longtext(
+        layout, "referral_reason", translate("EpisodesTab", "Reason for referral"), lines=3
+    )
+    form.add_date(layout, "start_date", translate("EpisodesTab", "Care started"))
+    form.add_date(layout, "planned_discharge_date", translate("EpisodesTab", "Planned discharge"))
+
+
+def build_discharge_fields(form: Form, layout: QFormLayout) -> None:
+    """The discharge fields of an episode."""
+    form.add_date(layout, "actual_discharge_date", translate("EpisodesTab", "Discharge date"))
+    form.add_text(
+        layout,
+        "discharge_destination",
+        translate("EpisodesTab", "Discharged to"),
+        max_length=200,
+        placeholder=translate("EpisodesTab", "e.g. GP and community support, supported housing"),
+    )
+    form.add_longtext(layout, "outcome", translate("EpisodesTab", "Outcome"), lines=4)
+
+
+def build_episode_fields(form: Form, layout: QFormLayout, *, closed: bool) -> None:
+    """Every editable field of an episode (discharge fields only once it is closed)."""
+    build_referral_fields(form, layout)
+    if closed:
+        build_discharge_fields(form, layout)
+
+
+def build_team_fields(form: Form, layout: QFormLayout, staff: list[tuple[Any, str]]) -> None:
+    """The fields of a care-team member: a staff member, or a named outside partner."""
+    form.add_choice(
+        layout,
+        "staff_id",
+        translate("EpisodesTab", "Staff member"),
+        staff,
+        hint=translate(
+            "EpisodesTab",
+            "Choose a staff member, or leave this blank and type an outside partner's name",
+        ),
+    )
+    form.add_text(
+        layout,
+        "name",
+        translate("EpisodesTab", "Or name"),
+        max_length=200,
+        placeholder=translate("EpisodesTab", "Someone outside the clinic"),
+    )
+    form.add_enum(layout, "discipline", translate("EpisodesTab", "Discipline"), Discipline)
+    form.add_text(
+        layout, "role_in_team", translate("EpisodesTab", "Role in the team"), max_length=200
+    )
+    form.add_text(layout, "organisation", translate("EpisodesTab", "Organisation"), max_length=200)
+    form.add_text(layout, "phone", translate("EpisodesTab", "Phone"), max_length=100)
+    form.add_date(layout, "start_date", translate("EpisodesTab", "On the team from"))
+    form.add_date(layout, "end_date", translate("EpisodesTab", "Until"))
+
+
+def episode_details_html(e: EpisodeInfo) -> str:
+    """The details of an episode as a short, readable block."""
+
+    def esc(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def row(label: str, value: str) -> str:
+        shown = esc(value).replace("\n", "<br>") if value else "<span>—</span>"
+        return f"<tr><td style='padding-right:12px'><b>{esc(label)}</b></td><td>{shown}</td></tr>"
+
+    state = (
+        translate("EpisodesTab", "Open")
+        if e.is_open
+        else translate("EpisodesTab", "Discharged on {0}").format(_date(e.actual_discharge_date))
+    )
+    rows = [
+        row(translate("EpisodesTab", "State"), state),
+        row(translate("EpisodesTab", "Referred by"), e.referral_source),
+        row(translate("EpisodesTab", "Referral date"), _date(e.referral_date)),
+        row(translate("EpisodesTab", "Reason for referral"), e.referral_reason),
+        row(translate("EpisodesTab", "Care started"), _date(e.start_date)),
+        row(translate("EpisodesTab", "Planned discharge"), _date(e.planned_discharge_date)),
+    ]
+    if not e.is_open:
+        rows += [
+            row(translate("EpisodesTab", "Discharged to"), e.discharge_destination),
+            row(translate("EpisodesTab", "Outcome"), e.outcome),
+        ]
+    return "<table cellspacing='4'>" + "".join(rows) + "</table>"

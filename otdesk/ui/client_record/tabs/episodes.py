@@ -1,0 +1,442 @@
+"""The Episodes of care tab: each referral to discharge, its details, and its care team.
+
+Open a new episode, edit one, discharge the client from the open one (which also sets the
+client's status to discharged), and add or remove care-team members of the selected episode.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otdesk.domain.errors import OtdeskError
+from otdesk.services import clients, episodes, staff
+from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
+from otdesk.ui.client_record.episode_models import (
+    RECORD_ROLE,
+    SORT_ROLE,
+    CareTeamModel,
+    EpisodesModel,
+    build_discharge_fields,
+    build_episode_fields,
+    build_referral_fields,
+    build_team_fields,
+    episode_details_html,
+)
+from otdesk.ui.client_record.record_dialog import RecordDialog
+from otdesk.ui.client_record.registry import TabContext, register_tab
+from otdesk.ui.drafts_ui import client_draft_key
+from otdesk.ui.events import Change
+from otdesk.ui.forms import Form, staff_items
+from otdesk.ui.style import MARGIN, SPACING, set_role
+from otdesk.ui.widgets import EmptyState
+
+
+def _table(parent: QWidget, model: Any, name: str) -> tuple[QTableView, QSortFilterProxyModel]:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view, proxy
+
+
+def _fit_columns(view: QTableView, widest: int = 220) -> None:
+    """Size columns to their contents, but no column wider than ``widest`` (text elides)."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count() - 1):
+        header.resizeSection(column, min(header.sectionSize(column), widest))
+
+
+def _button(parent: QWidget, text: str, name: str) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setAccessibleName(name)
+    button.setToolTip(name)
+    return button
+
+
+class EpisodesTab(QWidget):
+    """Episodes list, the selected episode's details and care team."""
+
+    def __init__(self, tc: TabContext) -> None:
+        super().__init__(tc.parent)
+        self.tc = tc
+        self.app = tc.app
+        self.client_id = tc.client_id
+        self.client = clients.get_client(self.app.services, client_id=self.client_id)
+        self.model = EpisodesModel(self)
+        self.team_model = CareTeamModel(self)
+        self._build()
+        self.refresh()
+        self.app.events.records_changed.connect(self._records_changed)
+
+    def _build(self) -> None:
+        heading = QLabel(self.tr("Episodes of care"), self)
+        set_role(heading, "h2")
+        self.open_button = _button(
+            self, self.tr("&Open new episode…"), self.tr("Open a new episode")
+        )
+        self.edit_button = _button(self, self.tr("Ed&it…"), self.tr("Edit the selected episode"))
+        self.discharge_button = _button(
+            self, self.tr("&Discharge…"), self.tr("Discharge the client from the selected episode")
+        )
+        self.open_button.clicked.connect(self.open_new_episode)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.discharge_button.clicked.connect(self.discharge_selected)
+        top = QHBoxLayout()
+        top.setSpacing(SPACING)
+        top.addWidget(heading)
+        top.addStretch(1)
+        for b in (self.open_button, self.edit_button, self.discharge_button):
+            top.addWidget(b)
+
+        self.table, self.proxy = _table(self, self.model, self.tr("Episodes of care"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(EpisodesModel.REFERRED, Qt.SortOrder.DescendingOrder)
+        self.table.setColumnHidden(EpisodesModel.REASON, True)  # the details beside show it
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected_changed())
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.empty = EmptyState(self.table)
+
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setAccessibleName(self.tr("Details of the selected episode"))
+        self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.details.setMargin(SPACING + SPACING // 2)
+        set_role(self.details, "card")
+
+        team_heading = QLabel(self.tr("Care team"), self)
+        set_role(team_heading, "h2")
+        self.add_team_button = _button(
+            self, self.tr("Add &to team…"), self.tr("Add someone to the care team")
+        )
+        self.remove_team_button = _button(
+            self,
+            self.tr("Re&move from team"),
+            self.tr("Remove the selected person from the care team"),
+        )
+        self.add_team_button.clicked.connect(self.add_team_member)
+        self.remove_team_button.clicked.connect(self.remove_team_member)
+        self.team_table, self.team_proxy = _table(self, self.team_model, self.tr("Care team"))
+        self.team_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.team_empty = EmptyState(self.team_table)
+        team_top = QHBoxLayout()
+        team_top.setSpacing(SPACING)
+        team_top.addWidget(team_heading)
+        team_top.addStretch(1)
+        team_top.addWidget(self.add_team_button)
+        team_top.addWidget(self.remove_team_button)
+
+        team = QWidget(self)
+        team_layout = QVBoxLayout(team)
+        team_layout.setContentsMargins(0, 0, 0, 0)
+        team_layout.setSpacing(SPACING)
+        team_layout.addLayout(team_top)
+        team_layout.addWidget(self.team_table, 1)
+        # Episodes beside the selected one's details; the care team gets the full width below.
+        upper = QSplitter(Qt.Orientation.Horizontal, self)
+        upper.addWidget(self.table)
+        upper.addWidget(self.details)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
+        upper.setSizes([600, 400])
+        upper.setChildrenCollapsible(False)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(upper)
+        split.addWidget(team)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+    # -- data -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the episodes again, keeping the selection (or selecting the newest)."""
+        kept = self.selected()
+        rows = episodes.list_episodes(self.app.services, client_id=self.client_id)
+        self.model.set_records(rows)
+        _fit_columns(self.table)
+        self.empty.show_text(
+            ""
+            if rows
+            else self.tr("No episodes of care yet.\nUse “Open new episode” to record a referral.")
+        )
+        if kept is not None and self.model.row_of(kept.id) >= 0:
+            self.select(kept.id)
+        elif rows:
+            self.select(rows[0].id)
+        self._selected_changed()
+
+    def _records_changed(self, change: Change) -> None:
+        if change.client_id == self.client_id and change.entity in (
+            "episode",
+            "care_team_member",
+            "client",
+        ):
+            self.refresh()
+
+    def selected(self) -> EpisodeInfo | None:
+        """The selected episode."""
+        rows = self.table.selectionModel().selectedRows()
+        record = self.proxy.data(rows[0], RECORD_ROLE) if rows else None
+        return record if isinstance(record, EpisodeInfo) else None
+
+    def select(self, episode_id: int) -> None:
+        """Select an episode by id."""
+        row = self.model.row_of(episode_id)
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def selected_team_member(self) -> CareTeamEntry | None:
+        """The selected care-team member."""
+        rows = self.team_table.selectionModel().selectedRows()
+        record = self.team_proxy.data(rows[0], RECORD_ROLE) if rows else None
+        return record if isinstance(record, CareTeamEntry) else None
+
+    def _selected_changed(self) -> None:
+        e = self.selected()
+        self.details.setText(
+            episode_details_html(e) if e else self.tr("Select an episode to see its details.")
+        )
+        team = episodes.list_care_team(self.app.services, episode_id=e.id) if e else []
+        self.team_model.set_records(team)
+        _fit_columns(self.team_table, 260)
+        self.team_empty.show_text(
+            "" if team or e is None else self.tr("Nobody is on this episode's care team yet.")
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        e = self.selected()
+        self.edit_button.setEnabled(e is not None)
+        self.discharge_button.setEnabled(e is not None and e.is_open)
+        self.add_team_button.setEnabled(e is not None)
+        self.remove_team_button.setEnabled(self.selected_team_member() is not None)
+
+    def _announce(self, entity: str, record_id: int) -> None:
+        self.app.events.changed(entity, record_id, client_id=self.client_id)
+
+    def _draft_key(self, part: str) -> str:
+        return client_draft_key(self.client.uuid, f"episodes:{part}")
+
+    def _meta(self) -> dict[str, Any]:
+        return {"form": "episode", "client_id": self.client_id}
+
+    # -- actions --------------------------------------------------------------------------
+
+    def open_new_episode(self) -> EpisodeInfo | None:
+        """Record a referral and open an episode."""
+
+        def submit(values: dict[str, Any], _version: int | None) -> EpisodeInfo:
+            info = episodes.open_episode(self.app.services, client_id=self.client_id, **values)
+            self._announce("episode", info.id)
+            self._announce("client", self.client_id)  # a re-referral changes the status
+            return info
+
+        dialog = RecordDialog(
+            self.app,
+            self,
+            title=self.tr("Open a new episode of care"),
+            build=build_referral_fields,
+            values={"referral_date": self.app.services.today()},
+            submit=submit,
+            ok_text=self.tr("Open episode"),
+            draft_key=self._draft_key("new"),
+            draft_meta=self._meta(),
+        )
+        return self._run(dialog)
+
+    def edit_selected(self) -> EpisodeInfo | None:
+        """Edit the selected episode's referral, plan (and, once closed, discharge) details."""
+        e = self.selected()
+        if e is None:
+            return None
+
+        def submit(values: dict[str, Any], version: int | None) -> EpisodeInfo:
+            assert version is not None
+            info = episodes.update_episode(
+                self.app.services, episode_id=e.id, expected_version=version, **values
+            )
+            self._announce("episode", info.id)
+            return info
+
+        def latest() -> tuple[dict[str, Any], int]:
+            info = episodes.get_episode(self.app.services, episode_id=e.id)
+            return info.editable_values(), info.version
+
+        def build(form: Form, layout: Any) -> None:
+            build_episode_fields(form, layout, closed=not e.is_open)
+
+        dialog = RecordDialog(
+            self.app,
+            self,
+            title=self.tr("Edit episode referred {0}").format(e.referral_date),
+            build=build,
+            values=e.editable_values(),
+            version=e.version,
+            submit=submit,
+            latest=latest,
+            only_changes=True,
+            draft_key=self._draft_key(str(e.uuid)),
+            draft_meta=self._meta(),
+        )
+        return self._run(dialog)
+
+    def discharge_selected(self) -> EpisodeInfo | None:
+        """Discharge the client from the selected open episode."""
+        e = self.selected()
+        if e is None or not e.is_open:
+            return None
+
+        def submit(values: dict[str, Any], version: int | None) -> EpisodeInfo:
+            assert version is not None
+            info = episodes.discharge_client(
+                self.app.services,
+                episode_id=e.id,
+                expected_version=version,
+                actual_discharge_date=values.get("actual_discharge_date"),
+                discharge_destination=values.get("discharge_destination") or "",
+                outcome=values.get("outcome") or "",
+            )
+            self._announce("episode", info.id)
+            self._announce("client", self.client_id)
+            return info
+
+        def latest() -> tuple[dict[str, Any], int]:
+            info = episodes.get_episode(self.app.services, episode_id=e.id)
+            return info.editable_values(), info.version
+
+        today: date = self.app.services.today()
+        dialog = RecordDialog(
+            self.app,
+            self,
+            title=self.tr("Discharge {0}").format(self.client.display_name),
+            build=build_discharge_fields,
+            values={
+                "actual_discharge_date": today,
+                "discharge_destination": e.discharge_destination,
+                "outcome": e.outcome,
+            },
+            version=e.version,
+            submit=submit,
+            latest=latest,
+            ok_text=self.tr("Discharge"),
+            intro=self.tr(
+                "This closes the episode referred on {0} and sets the client's "
+                "status to discharged."
+            ).format(e.referral_date),
+            draft_key=self._draft_key(f"discharge:{e.uuid}"),
+            draft_meta=self._meta(),
+        )
+        return self._run(dialog)
+
+    def _run(self, dialog: RecordDialog) -> EpisodeInfo | None:
+        accepted = dialog.exec()
+        info = dialog.result_value
+        dialog.deleteLater()
+        if not accepted or not isinstance(info, EpisodeInfo):
+            return None
+        self.refresh()
+        self.select(info.id)
+        return info
+
+    def add_team_member(self) -> CareTeamEntry | None:
+        """Add a staff member or an outside partner to the selected episode's care team."""
+        e = self.selected()
+        if e is None:
+            return None
+        people = staff_items(staff.list_staff(self.app.services), self.tr("(someone outside)"))
+
+        def submit(values: dict[str, Any], _version: int | None) -> CareTeamEntry:
+            entry = episodes.add_care_team_member(self.app.services, episode_id=e.id, **values)
+            self._announce("care_team_member", entry.id)
+            return entry
+
+        dialog = RecordDialog(
+            self.app,
+            self,
+            title=self.tr("Add to the care team"),
+            build=lambda form, layout: build_team_fields(form, layout, people),
+            values={"start_date": self.app.services.today()},
+            submit=submit,
+            ok_text=self.tr("Add"),
+            draft_key=self._draft_key(f"team:{e.uuid}"),
+            draft_meta=self._meta(),
+        )
+        accepted = dialog.exec()
+        entry = dialog.result_value
+        dialog.deleteLater()
+        return entry if accepted and isinstance(entry, CareTeamEntry) else None
+
+    def remove_team_member(self) -> bool:
+        """Take the selected person off the care team, after asking."""
+        m = self.selected_team_member()
+        if m is None:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove from care team?"),
+            self.tr("Remove {0} from this episode's care team?").format(m.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            episodes.remove_care_team_member(
+                self.app.services, member_id=m.id, expected_version=m.version
+            )
+        except OtdeskError as exc:
+            QMessageBox.warning(self, self.tr("Cannot remove"), str(exc))
+            self.refresh()
+            return False
+        self._announce("care_team_member", m.id)
+        return True
+
+    def show_record(self, entity: str, record_id: int) -> None:
+        """Select the episode a link names."""
+        if entity == "episode":
+            self.select(record_id)
+        self.table.setFocus()
+
+
+def _make(tc: TabContext) -> QWidget:
+    return EpisodesTab(tc)
+
+
+register_tab(
+    "episodes",
+    str(QT_TRANSLATE_NOOP("ClientTabs", "Episodes & care team")),
+    _make,
+    30,
+    entities=("episode", "care_team_member"),
+)

@@ -1,0 +1,399 @@
+"""The Overview tab: the client's own record (identity, language, contacts, care, consent,
+alerts, diagnoses) in one form with Save and Cancel.
+
+Saving runs an ``EditClientCommand`` (so it can be undone) against the version the form was
+loaded from; a field the service refuses is marked under the field; a record someone else saved
+meanwhile brings up the conflict dialog. What is typed is kept as a draft until it is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otdesk.domain.errors import ConflictError, NotFoundError, OtdeskError, ValidationError
+from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
+from otdesk.services import clients, staff
+from otdesk.services.clients import ClientDetail
+from otdesk.services.drafts import DraftInfo
+from otdesk.ui import conflict_dialog
+from otdesk.ui.client_record.commands import EditClientCommand
+from otdesk.ui.client_record.diagnoses import DiagnosesEditor
+from otdesk.ui.client_record.registry import TabContext, register_tab
+from otdesk.ui.conflict_dialog import ConflictChoice
+from otdesk.ui.drafts_ui import DraftKeeper, client_draft_key, saved_time_text
+from otdesk.ui.events import Change
+from otdesk.ui.forms import Form, form_layout, set_choice_items, staff_items, strip_mnemonic
+from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
+
+OT_ROLES = (StaffRole.OT, StaffRole.OT_ASSISTANT)
+
+
+def assigned_ot_items(tc_app: Any, current_id: int | None, current_name: str) -> list[Any]:
+    """Active OTs and OT assistants, plus the current one when no longer in that list."""
+    members = staff.list_staff(tc_app.services, roles=OT_ROLES)
+    items = staff_items(members, QCoreApplication.translate("Overview", "Not assigned"))
+    if current_id is not None and all(i[0] != current_id for i in items):
+        label = QCoreApplication.translate("Overview", "{0} (inactive)").format(current_name)
+        items.append((current_id, label))
+    return items
+
+
+class OverviewTab(QWidget):
+    """Demographics, contacts, consent, care details, alerts and diagnoses of one client."""
+
+    dirty_changed = Signal(bool)
+
+    def __init__(self, tc: TabContext) -> None:
+        super().__init__(tc.parent)
+        self.tc = tc
+        self.app = tc.app
+        self.client_id = tc.client_id
+        self.detail: ClientDetail = clients.get_client(self.app.services, client_id=self.client_id)
+        self.version = self.detail.version
+        self._saving = False
+        self.setObjectName("overview-tab")
+        # Save, Cancel, and the main window's menus and "Signed in as" keep their letters.
+        self.form = Form(self, reserved_mnemonics="scfevha")
+        self._build()
+        self.keeper = DraftKeeper(
+            self.app,
+            key=client_draft_key(self.detail.uuid, "overview"),
+            title=lambda: self.tr("{0} — Overview").format(self.detail.display_name),
+            payload=self._draft_payload,
+            base_version=lambda: self.version,
+            parent=self,
+        )
+        self.keeper.saved.connect(self._draft_saved)
+        self.keeper.watch(self.form)
+        self.form.dirty_changed.connect(self._dirty_changed)
+        self.form.dirty_changed.connect(self.dirty_changed)
+        self._show(self.detail)
+        self.app.events.records_changed.connect(self._records_changed)
+        QTimer.singleShot(0, self._offer_draft)
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _section(self, title: str) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title, self)
+        box.setAccessibleName(title)
+        return box, form_layout(box)
+
+    def _build(self) -> None:
+        f = self.form
+        identity, li = self._section(self.tr("Identity"))
+        f.add_text(li, "record_number", self.tr("Record number"), max_length=40)
+        f.add_text(li, "given_name", self.tr("Given name"), max_length=200)
+        f.add_text(li, "family_name", self.tr("Family name"), max_length=200)
+        f.add_text(li, "preferred_name", self.tr("Preferred name"), max_length=200)
+        f.add_text(
+            li, "pronouns", self.tr("Pronouns"), max_length=60, placeholder=self.tr("e.g. she/her")
+        )
+        f.add_date(li, "date_of_birth", self.tr("Date of birth"))
+
+        language, ll = self._section(self.tr("Language"))
+        f.add_language(ll, "preferred_language", self.tr("Preferred language"))
+        f.add_check(
+            ll, "interpreter_needed", self.tr("Interpreter"), self.tr("Needs an interpreter")
+        )
+
+        contact, lc = self._section(self.tr("Contact"))
+        f.add_text(lc, "phone", self.tr("Phone"), max_length=100)
+        f.add_text(lc, "email", self.tr("Email"), max_length=320)
+        f.add_longtext(lc, "address", self.tr("Address"), lines=3)
+
+        care, lcare = self._section(self.tr("Care"))
+        f.add_enum(lcare, "status", self.tr("Status"), ClientStatus)
+        f.add_enum(lcare, "priority", self.tr("Priority"), Priority)
+        self.ot_combo = f.add_choice(
+            lcare,
+            "assigned_ot_id",
+            self.tr("Assigned OT"),
+            assigned_ot_items(self.app, self.detail.assigned_ot_id, self.detail.assigned_ot),
+        )
+
+        consent, lconsent = self._section(self.tr("Consent to share"))
+        f.add_check(
+            lconsent,
+            "consent_family",
+            self.tr("Family"),
+            self.tr("May share with family and caregivers"),
+        )
+        f.add_check(
+            lconsent,
+            "consent_community",
+            self.tr("Community"),
+            self.tr("May share with community providers"),
+        )
+
+        alerts, la = self._section(self.tr("Alerts and diagnoses"))
+        f.add_longtext(
+            la,
+            "alerts",
+            self.tr("Alerts"),
+            lines=3,
+            hint=self.tr("Safety and access notes everyone must see, shown in the record's header"),
+        )
+        self.diagnoses = DiagnosesEditor(self)
+        f.add_widget(
+            la,
+            "diagnoses",
+            self.tr("Diagnoses"),
+            self.diagnoses,
+            getter=self.diagnoses.value,
+            setter=self.diagnoses.set_value,
+            changed=self.diagnoses.changed,
+            focus=self.diagnoses.table,
+        )
+
+        f.align_labels()
+        body = QWidget(self)
+        grid = QGridLayout(body)
+        grid.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        grid.setHorizontalSpacing(SECTION_SPACING)
+        grid.setVerticalSpacing(SECTION_SPACING)
+        grid.addWidget(self.form.banner, 0, 0, 1, 2)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns = ((left, (identity, language, contact)), (right, (care, consent, alerts)))
+        for column, boxes in columns:
+            column.setSpacing(SECTION_SPACING)
+            for box in boxes:
+                column.addWidget(box)
+            column.addStretch(1)
+        grid.addLayout(left, 1, 0)
+        grid.addLayout(right, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        self.changed_note = QLabel(self)
+        self.changed_note.setWordWrap(True)
+        set_role(self.changed_note, "banner-error")
+        self.changed_note.hide()
+        self.state_label = QLabel(self)
+        set_role(self.state_label, "muted")
+        self.state_label.setAccessibleName(self.tr("Save state"))
+        self.cancel_button = QPushButton(self.tr("&Cancel changes"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel changes"))
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the client's details (Ctrl+S)"))
+        set_role(self.save_button, "primary")
+        self.save_button.clicked.connect(self.save_changes)
+        self.cancel_button.clicked.connect(self._cancel_clicked)
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self.save_changes)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # this record only
+        bar = QHBoxLayout()
+        bar.setContentsMargins(MARGIN, SPACING, MARGIN, SPACING)
+        bar.setSpacing(SPACING)
+        bar.addWidget(self.state_label, 1)
+        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.save_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.changed_note)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(bar)
+
+    # -- showing --------------------------------------------------------------------------
+
+    def _show(self, detail: ClientDetail) -> None:
+        self.detail = detail
+        self.version = detail.version
+        self.form.load(detail.editable_values())
+        self.changed_note.hide()
+        self._dirty_changed(False)
+
+    def reload(self) -> None:
+        """Show the saved record, dropping anything typed."""
+        detail = clients.get_client(self.app.services, client_id=self.client_id)
+        set_choice_items(
+            self.ot_combo, assigned_ot_items(self.app, detail.assigned_ot_id, detail.assigned_ot)
+        )
+        self._show(detail)
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty)
+        self.cancel_button.setEnabled(dirty)
+        if dirty:
+            self.state_label.setText(self.tr("Unsaved changes"))
+        else:
+            self.state_label.setText(self.tr("All changes saved"))
+
+    def _draft_saved(self, info: DraftInfo) -> None:
+        if self.form.is_dirty():
+            self.state_label.setText(
+                self.tr("Unsaved changes — kept safe as a draft at {0}").format(
+                    saved_time_text(info.saved_at)
+                )
+            )
+
+    def _records_changed(self, change: Change) -> None:
+        if self._saving or change.client_id != self.client_id:
+            return
+        if change.entity == "staff":
+            return
+        if change.entity not in ("client", "episode"):  # a discharge changes the status
+            return
+        if not self.form.is_dirty():
+            self.reload()
+            return
+        latest = clients.get_client(self.app.services, client_id=self.client_id)
+        if latest.version != self.version:
+            self.changed_note.setText(
+                self.tr(
+                    "Someone saved this record after you started editing. "
+                    "When you save, you will be asked what to do."
+                )
+            )
+            self.changed_note.show()
+
+    # -- drafts ---------------------------------------------------------------------------
+
+    def _draft_payload(self) -> dict[str, Any]:
+        baseline = self.form.baseline()
+        current = self.form.raw_values()
+        changes = {k: v for k, v in current.items() if v != baseline.get(k)}
+        return {"form": "client_overview", "client_id": self.client_id, "changes": changes}
+
+    def pending_drafts(self) -> bool:
+        """True when typing was left behind in this form."""
+        return self.keeper.stored() is not None
+
+    def _offer_draft(self) -> None:
+        self.keeper.offer_restore(self, self.restore_draft)
+
+    def restore_draft(self, info: DraftInfo) -> None:
+        """Put a draft's changes back into the form (on top of the saved record)."""
+        changes = info.payload.get("changes", {})
+        self.form.apply(changes)
+        if info.base_version is not None and info.base_version != self.version:
+            # Typed over an older version: saving must ask, not overwrite.
+            self.version = info.base_version
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        """True when the form holds edits not yet saved."""
+        return self.form.is_dirty()
+
+    def save_changes(self) -> bool:
+        """Save the edits as one undoable command; True when nothing is left unsaved."""
+        changes = self.form.changed_values()
+        if not changes:
+            return True
+        saved = self.detail.editable_values()
+        before = {k: saved[k] for k in changes}
+        fields = ", ".join(strip_mnemonic(self.form.label(n).text()).lower() for n in changes)
+        command = EditClientCommand(
+            self.app,
+            self.client_id,
+            before,
+            changes,
+            expected_version=self.version,
+            report=self.report_command_error,
+            text=self.tr("Edit {0}").format(fields),
+        )
+        self._saving = True
+        try:
+            command.execute()
+        except ValidationError as exc:
+            self.form.show_errors(exc)
+            return False
+        except ConflictError:
+            self._resolve_conflict()
+            return False
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            return False
+        finally:
+            self._saving = False
+        self.tc.undo_stack.push(command)
+        self.keeper.discard()
+        assert command.result is not None
+        self._show(command.result)
+        return True
+
+    def report_command_error(self, command: QUndoCommand, exc: OtdeskError) -> None:
+        """Tell the user an undo or redo could not be done, and why."""
+        QMessageBox.warning(
+            self,
+            self.tr("Cannot undo or redo"),
+            self.tr("“{0}” could not be applied: {1}\nThe record was left as it is.").format(
+                command.text(), exc
+            ),
+        )
+
+    def _resolve_conflict(self) -> None:
+        latest = clients.get_client(self.app.services, client_id=self.client_id)
+        mine = {k: v for k, v in self.form.raw_values().items() if v != self.form.baseline()[k]}
+        theirs = latest.editable_values()
+        differences = [
+            (
+                self.form.label(name).text().replace("&", ""),
+                self.form.display_text(name, value),
+                self.form.display_text(name, theirs.get(name)),
+            )
+            for name, value in mine.items()
+        ]
+        choice = conflict_dialog.ask_conflict(
+            self,
+            what=self.tr("The record of {0}").format(latest.display_name),
+            differences=differences,
+        )
+        if choice is ConflictChoice.RELOAD:
+            self.keeper.discard()
+            self.reload()
+        elif choice is ConflictChoice.KEEP_MINE:
+            self.reload()
+            self.form.apply(mine)
+            self.state_label.setText(
+                self.tr("Your changes are shown on top of the latest version. Check, then save.")
+            )
+
+    def _cancel_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel changes?"),
+            self.tr("Drop the changes you made to this client's details?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard_changes()
+
+    def discard_changes(self) -> None:
+        """Drop the edits and their draft; show the saved record."""
+        self.keeper.discard()
+        self.reload()
+
+    def show_record(self, entity: str, record_id: int) -> None:
+        """Put the keyboard focus on the first field."""
+        self.form.control("given_name").setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _make(tc: TabContext) -> QWidget:
+    return OverviewTab(tc)
+
+
+register_tab(
+    "overview", str(QT_TRANSLATE_NOOP("ClientTabs", "Overview")), _make, 10, entities=("client",)
+)

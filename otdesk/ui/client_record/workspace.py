@@ -1,0 +1,275 @@
+"""One open client record: a header that always shows who this is, and the record's tabs.
+
+The tabs come from the registry (``registry.load_tabs``); the workspace knows none of them by
+name. It owns the record's undo stack, asks before closing with unsaved changes, and opens the
+tab that shows a given kind of record (for the dashboard's links).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otdesk.domain.dates import age_on
+from otdesk.domain.errors import NotFoundError
+from otdesk.domain.vocab import Priority
+from otdesk.services import clients
+from otdesk.services.clients import ClientDetail
+from otdesk.ui.app_context import AppContext
+from otdesk.ui.client_record.commands import IdMap
+from otdesk.ui.client_record.registry import TabContext, TabSpec, load_tabs
+from otdesk.ui.events import Change
+from otdesk.ui.forms import choice_label, language_label
+from otdesk.ui.style import MARGIN, SPACING, UNIT, set_role
+
+log = logging.getLogger(__name__)
+
+
+class ClientHeader(QFrame):
+    """Name, record number, age, status, assigned OT, language and alerts, always in view."""
+
+    close_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("client-header")
+        self.name = QLabel(self)
+        set_role(self.name, "h1")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel(self)
+        set_role(self.status, "badge")
+        self.priority = QLabel(self)
+        set_role(self.priority, "badge-overdue")
+        self.facts = QLabel(self)
+        set_role(self.facts, "muted")
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.alerts = QLabel(self)
+        self.alerts.setWordWrap(True)
+        set_role(self.alerts, "banner-error")
+        self.alerts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QPushButton(self.tr("Close record"), self)
+        self.close_button.setAccessibleName(self.tr("Close this client's record"))
+        self.close_button.clicked.connect(self.close_clicked)
+        top = QHBoxLayout()
+        top.setSpacing(SPACING + UNIT // 2)
+        top.addWidget(self.name)
+        top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.priority, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(UNIT // 2, 0, UNIT // 2, UNIT // 2)
+        layout.setSpacing(UNIT // 2)
+        layout.addLayout(top)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.alerts)
+
+    def show_client(self, c: ClientDetail, today_age: int) -> None:
+        """Fill the header from a client's record."""
+        self.name.setText(c.display_name)
+        self.name.setAccessibleName(self.tr("Client: {0}").format(c.display_name))
+        self.status.setText(choice_label(c.status))
+        self.status.setAccessibleName(self.tr("Status: {0}").format(choice_label(c.status)))
+        urgent = c.priority != Priority.ROUTINE
+        self.priority.setVisible(urgent)
+        if urgent:
+            self.priority.setText(self.tr("Priority: {0}").format(choice_label(c.priority)))
+            self.priority.setAccessibleName(self.priority.text())
+        facts = [
+            self.tr("Record {0}").format(c.record_number),
+            self.tr("{0} years (born {1})").format(today_age, c.date_of_birth.isoformat()),
+        ]
+        if c.pronouns:
+            facts.append(c.pronouns)
+        facts.append(
+            self.tr("Assigned OT: {0}").format(c.assigned_ot)
+            if c.assigned_ot
+            else self.tr("No OT assigned")
+        )
+        language = self.tr("Language: {0}").format(language_label(c.preferred_language))
+        if c.interpreter_needed:
+            language += self.tr(" — interpreter needed")
+        facts.append(language)
+        self.facts.setText("   ·   ".join(facts))
+        self.facts.setAccessibleName(self.tr("Client details: {0}").format(", ".join(facts)))
+        alerts = c.alerts.strip()
+        self.alerts.setVisible(bool(alerts))
+        if alerts:
+            self.alerts.setText(self.tr("⚠ Alerts: {0}").format(alerts))
+            self.alerts.setAccessibleName(self.tr("Alerts: {0}").format(alerts))
+
+
+class ClientWorkspace(QWidget):
+    """The open record of one client: header plus registered tabs."""
+
+    title_changed = Signal(str)
+    close_requested = Signal()
+
+    def __init__(self, app: AppContext, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.client_id = client_id
+        self._undo_stack = QUndoStack(self)
+        self.ids = IdMap()
+        self._title = ""
+        self.setObjectName("client-workspace")
+        self.header = ClientHeader(self)
+        self.header.close_clicked.connect(self.close_requested)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Parts of the client's record"))
+        self.tabs.setDocumentMode(True)
+        # Narrow windows shorten the titles rather than hide tabs behind scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self._widgets: dict[str, QWidget] = {}
+        self._specs: dict[str, TabSpec] = {}
+        context = TabContext(app, client_id, self._undo_stack, self.ids, self)
+        for spec in load_tabs():
+            widget = self._build_tab(spec, context)
+            self._widgets[spec.key] = widget
+            self._specs[spec.key] = spec
+            self.tabs.addTab(widget, _tab_text(spec.translated_title()))
+            signal = getattr(widget, "dirty_changed", None)
+            if signal is not None:
+                signal.connect(lambda _dirty, key=spec.key: self._mark_tab(key))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
+        layout.setSpacing(SPACING)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.refresh_header()
+        self._open_tab_with_drafts()
+        app.events.records_changed.connect(self._records_changed)
+
+    def _open_tab_with_drafts(self) -> None:
+        """Show the first tab that has typing left behind (it then offers it back)."""
+        for widget in self._widgets.values():
+            pending = getattr(widget, "pending_drafts", None)
+            if pending is not None and pending():
+                self.tabs.setCurrentWidget(widget)
+                return
+
+    def _build_tab(self, spec: TabSpec, context: TabContext) -> QWidget:
+        try:
+            return spec.factory(context)
+        except Exception:  # one broken tab must not keep the whole record from opening
+            log.exception("The %s tab could not be built", spec.key)
+            label = QLabel(
+                self.tr("This part of the record could not be shown. Details are in the log."),
+                self,
+            )
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_role(label, "empty")
+            return label
+
+    # -- the contract the main window uses -------------------------------------------------
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The record's undo stack (the main window binds its Undo/Redo actions to it)."""
+        return self._undo_stack
+
+    def title(self) -> str:
+        """The record's title: "Given (Preferred) Family (record number)"."""
+        return self._title
+
+    def tab(self, key: str) -> QWidget | None:
+        """The widget of a registered tab, by key."""
+        return self._widgets.get(key)
+
+    def has_unsaved_changes(self) -> bool:
+        """True when any tab holds edits not yet saved."""
+        return any(self._dirty(w) for w in self._widgets.values())
+
+    @staticmethod
+    def _dirty(widget: QWidget) -> bool:
+        check = getattr(widget, "has_unsaved_changes", None)
+        return bool(check and check())
+
+    def maybe_close(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; True when it may close."""
+        dirty = [(k, w) for k, w in self._widgets.items() if self._dirty(w)]
+        if not dirty:
+            return True
+        names = ", ".join(self._specs[k].translated_title() for k, _ in dirty)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Save changes?"),
+            self.tr("{0} has unsaved changes in: {1}.\nSave them before closing?").format(
+                self._title or self.tr("This record"), names
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            for key, widget in dirty:
+                if not widget.save_changes():  # type: ignore[attr-defined]
+                    self.tabs.setCurrentWidget(self._widgets[key])
+                    return False
+            return True
+        if answer == QMessageBox.StandardButton.Discard:
+            for _key, widget in dirty:
+                discard = getattr(widget, "discard_changes", None)
+                if discard is not None:
+                    discard()
+            return True
+        return False
+
+    def show_record(self, entity: str, record_id: int) -> None:
+        """Open the tab that shows ``entity`` records and point it at ``record_id``."""
+        for key, spec in self._specs.items():
+            if entity in spec.entities:
+                widget = self._widgets[key]
+                self.tabs.setCurrentWidget(widget)
+                show = getattr(widget, "show_record", None)
+                if show is not None:
+                    show(entity, record_id)
+                return
+        self.tabs.setCurrentIndex(0)
+
+    # -- header ---------------------------------------------------------------------------
+
+    def refresh_header(self) -> None:
+        """Read the client again and update the header and title."""
+        try:
+            c = clients.get_client(self.app.services, client_id=self.client_id)
+        except NotFoundError:
+            self.header.name.setText(self.tr("This client's record no longer exists"))
+            return
+        self.header.show_client(c, age_on(c.date_of_birth, self.app.services.today()))
+        title = f"{c.display_name} ({c.record_number})"
+        if title != self._title:
+            self._title = title
+            self.setWindowTitle(title)
+            self.title_changed.emit(title)
+
+    def _records_changed(self, change: Change) -> None:
+        mine = change.client_id == self.client_id and change.entity in ("client", "episode")
+        if mine or change.entity == "staff":  # a renamed OT shows in the header too
+            self.refresh_header()
+
+    def _mark_tab(self, key: str) -> None:
+        widget = self._widgets[key]
+        title = self._specs[key].translated_title()
+        if self._dirty(widget):
+            title = self.tr("{0} •").format(title)
+        self.tabs.setTabText(self.tabs.indexOf(widget), _tab_text(title))
+
+
+def _tab_text(title: str) -> str:
+    """A title as a tab shows it: a literal "&" is doubled so it is not read as a mnemonic."""
+    return title.replace("&", "&&")

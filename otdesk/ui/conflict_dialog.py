@@ -1,0 +1,133 @@
+"""The question asked when someone else saved a record first: reload, keep mine, or cancel.
+
+Screens call ``ask_conflict`` (tests replace it); it returns a ``ConflictChoice``. Nothing is
+ever overwritten silently: "keep mine" puts the user's edits on top of the fresh version and
+waits for another Save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otdesk.ui.style import MARGIN, SPACING, set_role
+
+
+class ConflictChoice(Enum):
+    """What to do with a form whose record was saved by someone else."""
+
+    RELOAD = "reload"  # drop my edits, show theirs
+    KEEP_MINE = "keep_mine"  # load theirs, put my edits back on top, save again later
+    CANCEL = "cancel"  # leave the form as it is
+
+
+# (field label, my value, their saved value)
+Difference = tuple[str, str, str]
+
+
+class ConflictDialog(QDialog):
+    """Explains the conflict, lists the fields that differ and offers the three ways out."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        what: str,
+        differences: Sequence[Difference] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.choice = ConflictChoice.CANCEL
+        self.setWindowTitle(self.tr("Someone else saved this record"))
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+
+        heading = QLabel(self.tr("Your changes are not saved yet"), self)
+        set_role(heading, "h2")
+        layout.addWidget(heading)
+        text = QLabel(
+            self.tr(
+                "{0} was changed and saved by someone else after you opened it. "
+                "Saving now would overwrite their work, so nothing was saved."
+            ).format(what),
+            self,
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+
+        if differences:
+            caption = QLabel(self.tr("&Fields that differ:"), self)
+            table = QTreeWidget(self)
+            table.setRootIsDecorated(False)
+            table.setHeaderLabels([self.tr("Field"), self.tr("Yours"), self.tr("Saved by them")])
+            table.setAccessibleName(self.tr("Fields that differ"))
+            for label, mine, theirs in differences:
+                QTreeWidgetItem(table, [label, mine, theirs])
+            table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            rows = table.sizeHintForRow(0) * min(len(differences), 8)
+            chrome = table.header().sizeHint().height() + 2 * table.frameWidth() + 4
+            table.setFixedHeight(chrome + rows)
+            caption.setBuddy(table)
+            layout.addWidget(caption)
+            layout.addWidget(table)
+
+        explain = QLabel(
+            self.tr(
+                "<b>Reload</b> shows their version and drops your changes.<br>"
+                "<b>Keep mine</b> shows their version with your changes put back on top; "
+                "check it and press Save again.<br>"
+                "<b>Cancel</b> leaves the form as it is."
+            ),
+            self,
+        )
+        explain.setWordWrap(True)
+        set_role(explain, "muted")
+        layout.addWidget(explain)
+
+        buttons = QDialogButtonBox(self)
+        self.reload_button = QPushButton(self.tr("&Reload (drop my changes)"), self)
+        self.keep_button = QPushButton(self.tr("&Keep mine as a copy"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.keep_button.setDefault(True)
+        for button, role in (
+            (self.reload_button, QDialogButtonBox.ButtonRole.DestructiveRole),
+            (self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole),
+            (self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole),
+        ):
+            button.setAccessibleName(button.text().replace("&", ""))
+            buttons.addButton(button, role)
+        self.reload_button.clicked.connect(lambda: self._choose(ConflictChoice.RELOAD))
+        self.keep_button.clicked.connect(lambda: self._choose(ConflictChoice.KEEP_MINE))
+        self.cancel_button.clicked.connect(lambda: self._choose(ConflictChoice.CANCEL))
+        layout.addWidget(buttons)
+
+    def _choose(self, choice: ConflictChoice) -> None:
+        self.choice = choice
+        if choice is ConflictChoice.CANCEL:
+            self.reject()
+        else:
+            self.accept()
+
+
+def ask_conflict(
+    parent: QWidget | None, *, what: str, differences: Sequence[Difference] = ()
+) -> ConflictChoice:
+    """Ask what to do about a conflict (modal); Escape means Cancel."""
+    dialog = ConflictDialog(parent, what=what, differences=differences)
+    dialog.exec()
+    choice = dialog.choice
+    dialog.deleteLater()
+    return choice

@@ -1,0 +1,133 @@
+"""The item model of one dashboard block: its due items as rows (client, record no., what, due)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from otdesk.services.dashboard import DueItem, Urgency
+from otdesk.ui.icons import icon
+from otdesk.ui.style import status_colour
+
+CLIENT, RECORD_NUMBER, SUMMARY, DUE = range(4)
+COLUMN_COUNT = 4
+
+RecordRefRole = Qt.ItemDataRole.UserRole + 1
+UrgencyRole = Qt.ItemDataRole.UserRole + 2
+DueItemRole = Qt.ItemDataRole.UserRole + 3
+
+_HEADERS = (
+    QT_TRANSLATE_NOOP("DueItemsModel", "Client"),
+    QT_TRANSLATE_NOOP("DueItemsModel", "Record no."),
+    QT_TRANSLATE_NOOP("DueItemsModel", "What"),
+    QT_TRANSLATE_NOOP("DueItemsModel", "Due"),
+)
+
+
+
+def format_date(day: date) -> str:
+    """A date as the dashboard shows it ("3 Mar 2026", month names in the interface language)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+
+def due_text(item: DueItem, today: date) -> str:
+    """The due column in words (never colour only): "Overdue · 3 Mar 2026", "Due 3 Mar 2026"."""
+    if item.due_date is None:
+        if item.urgency is Urgency.OVERDUE:
+            return QCoreApplication.translate("DueItemsModel", "Overdue")
+        return ""
+    when = format_date(item.due_date)
+    if item.urgency is Urgency.OVERDUE:
+        return QCoreApplication.translate("DueItemsModel", "Overdue · %1").replace("%1", when)
+    if item.urgency is Urgency.DUE:
+        return QCoreApplication.translate("DueItemsModel", "Due %1").replace("%1", when)
+    return when
+
+
+class DueItemsModel(QAbstractTableModel):
+    """The items of one dashboard section, read-only."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[DueItem] = []
+        self._today = date.today()
+
+    def set_items(self, items: Sequence[DueItem], today: date) -> None:
+        """Show ``items`` (due dates judged against ``today``)."""
+        self.beginResetModel()
+        self._items = list(items)
+        self._today = today
+        self.endResetModel()
+
+    def item(self, row: int) -> DueItem | None:
+        """The due item on ``row``."""
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
+            return QCoreApplication.translate("DueItemsModel", str(_HEADERS[section]))
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        item = self.item(index.row()) if index.isValid() else None
+        if item is None:
+            return None
+        column = index.column()
+        if role == RecordRefRole:
+            return item.target
+        if role == UrgencyRole:
+            return item.urgency.value
+        if role == DueItemRole:
+            return item
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(item, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return " — ".join(t for t in (self._text(item, c) for c in range(COLUMN_COUNT)) if t)
+        if column == DUE and item.urgency is not Urgency.INFO:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(status_colour(item.urgency.value).foreground)
+            if role == Qt.ItemDataRole.FontRole and item.urgency is Urgency.OVERDUE:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.DecorationRole and item.urgency is Urgency.OVERDUE:
+                return icon("warning")
+        return None
+
+    def _text(self, item: DueItem, column: int) -> str:
+        if column == CLIENT:
+            return item.client_name
+        if column == RECORD_NUMBER:
+            return item.record_number
+        if column == SUMMARY:
+            return item.summary
+        if column == DUE:
+            return due_text(item, self._today)
+        return ""

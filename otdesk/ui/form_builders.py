@@ -1,0 +1,259 @@
+"""The control builders of a ``Form``: one method per kind of field.
+
+Each builder makes the control and hands it to ``Form._row``, which adds the label (with its
+buddy and mnemonic), the error line and the bookkeeping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from otdesk.domain.vocab import LabelledEnum
+from otdesk.ui.form_fields import (
+    COMMON_LANGUAGES,
+    DateField,
+    choice_label,
+    language_label,
+    set_choice_items,
+)
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+
+class FieldBuilders:
+    """Mixed into ``Form``: builds each kind of control and registers it as a field."""
+
+    _host: QWidget
+
+    def _row(
+        self,
+        layout: QFormLayout | None,
+        name: str,
+        label: str,
+        control: QWidget,
+        focus: QWidget,
+        get: Callable[[], Any],
+        set_: Callable[[Any], None],
+        changed: SignalInstance,
+        raw: Callable[[], Any] | None = None,
+        *,
+        hint: str = "",
+    ) -> None:  # pragma: no cover - provided by Form
+        raise NotImplementedError
+
+    def add_text(
+        self,
+        layout: QFormLayout | None,
+        name: str,
+        label: str,
+        *,
+        max_length: int = 500,
+        placeholder: str = "",
+        hint: str = "",
+    ) -> QLineEdit:
+        """A one-line text field."""
+        edit = QLineEdit(self._host)
+        edit.setMaxLength(max_length)
+        edit.setPlaceholderText(placeholder)
+        self._row(
+            layout,
+            name,
+            label,
+            edit,
+            edit,
+            edit.text,
+            lambda v: edit.setText("" if v is None else str(v)),
+            edit.textChanged,
+            hint=hint,
+        )
+        return edit
+
+    def add_longtext(
+        self, layout: QFormLayout | None, name: str, label: str, *, lines: int = 3, hint: str = ""
+    ) -> QPlainTextEdit:
+        """A multi-line text field (Tab moves on; Ctrl+Tab inserts nothing surprising)."""
+        edit = QPlainTextEdit(self._host)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 16)
+        self._row(
+            layout,
+            name,
+            label,
+            edit,
+            edit,
+            edit.toPlainText,
+            lambda v: edit.setPlainText("" if v is None else str(v)),
+            edit.textChanged,
+            hint=hint,
+        )
+        return edit
+
+    def add_date(
+        self, layout: QFormLayout | None, name: str, label: str, *, hint: str = ""
+    ) -> DateField:
+        """A date typed as YYYY-MM-DD, blank allowed."""
+        field = DateField(self._host)
+
+        def set_(v: Any) -> None:
+            field.setText(v.isoformat() if isinstance(v, date) else ("" if v is None else str(v)))
+
+        self._row(
+            layout,
+            name,
+            label,
+            field,
+            field.edit,
+            field.value,
+            set_,
+            field.text_changed,
+            field.text,
+            hint=hint or translate("Form", "A date in the form YYYY-MM-DD"),
+        )
+        field.button.setAccessibleName(
+            translate("Form", "Choose {0} from a calendar").format(label)
+        )
+        return field
+
+    def add_check(
+        self, layout: QFormLayout | None, name: str, label: str, text: str, *, hint: str = ""
+    ) -> QCheckBox:
+        """A yes/no field: the label names it, the box's own text says what ticking means."""
+        box = QCheckBox(text, self._host)
+        self._row(
+            layout,
+            name,
+            label,
+            box,
+            box,
+            box.isChecked,
+            lambda v: box.setChecked(bool(v)),
+            box.toggled,
+            hint=hint,
+        )
+        box.setAccessibleName(f"{label}: {text}" if text else label)
+        return box
+
+    def add_choice(
+        self,
+        layout: QFormLayout | None,
+        name: str,
+        label: str,
+        items: Iterable[tuple[Any, str]],
+        *,
+        hint: str = "",
+    ) -> QComboBox:
+        """A closed list: ``items`` are (value, shown text); the value is what the form holds."""
+        combo = QComboBox(self._host)
+        set_choice_items(combo, items)
+
+        def set_(v: Any) -> None:
+            v = v.value if isinstance(v, Enum) else v
+            i = combo.findData(v)
+            if i < 0 and v is not None:
+                combo.addItem(str(v), v)  # a value no longer offered stays visible
+                i = combo.count() - 1
+            combo.setCurrentIndex(max(i, 0))
+
+        self._row(
+            layout,
+            name,
+            label,
+            combo,
+            combo,
+            combo.currentData,
+            set_,
+            combo.currentIndexChanged,
+            hint=hint,
+        )
+        return combo
+
+    def add_enum(
+        self,
+        layout: QFormLayout | None,
+        name: str,
+        label: str,
+        enum: type[LabelledEnum],
+        *,
+        blank: str | None = None,
+        hint: str = "",
+    ) -> QComboBox:
+        """A closed list of a vocabulary, optionally with a blank first choice."""
+        items: list[tuple[Any, str]] = [] if blank is None else [(None, blank)]
+        items += [(m.value, choice_label(m)) for m in enum]
+        return self.add_choice(layout, name, label, items, hint=hint)
+
+    def add_language(
+        self, layout: QFormLayout | None, name: str, label: str, *, hint: str = ""
+    ) -> QComboBox:
+        """A language code: common ones listed by name, any other code may be typed."""
+        combo = QComboBox(self._host)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for code in COMMON_LANGUAGES:
+            combo.addItem(language_label(code), code)
+
+        def get() -> str:
+            text = combo.currentText().strip()
+            i = combo.findText(text)
+            if i >= 0:
+                return str(combo.itemData(i))
+            m = re.fullmatch(r".*\(([A-Za-z0-9-]+)\)", text)
+            return m[1] if m else text
+
+        def set_(v: Any) -> None:
+            code = str(v or "")
+            i = combo.findData(code)
+            if i < 0 and code:
+                combo.addItem(language_label(code), code)
+                i = combo.count() - 1
+            if i >= 0:
+                combo.setCurrentIndex(i)
+            else:
+                combo.setEditText("")
+
+        self._row(
+            layout,
+            name,
+            label,
+            combo,
+            combo,
+            get,
+            set_,
+            combo.currentTextChanged,
+            hint=hint or translate("Form", "Choose a language or type a code such as pt-BR"),
+        )
+        return combo
+
+    def add_widget(
+        self,
+        layout: QFormLayout | None,
+        name: str,
+        label: str,
+        widget: QWidget,
+        *,
+        getter: Callable[[], Any],
+        setter: Callable[[Any], None],
+        changed: SignalInstance,
+        raw: Callable[[], Any] | None = None,
+        focus: QWidget | None = None,
+        hint: str = "",
+    ) -> QWidget:
+        """Any other control, given how to read, write and watch it."""
+        self._row(
+            layout, name, label, widget, focus or widget, getter, setter, changed, raw, hint=hint
+        )
+        return widget

@@ -1,0 +1,33 @@
+"""Icons drawn for otdesk, kept as SVG files under ``resources/icons`` and found by name."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+
+from otdesk.resources import resource_path
+
+NAMES = (
+    "app",
+    "caseload",
+    "client",
+    "close",
+    "dashboard",
+    "import",
+    "new-client",
+    "redo",
+    "search",
+    "settings",
+    "undo",
+    "warning",
+)
+
+
+def icon_path(name: str) -> str:
+    """The file of icon ``name`` (an SVG under resources/icons)."""
+    return str(resource_path("icons", f"{name}.svg"))
+
+
+def icon(name: str) -> QIcon:
+    """The icon called ``name`` (an empty icon if the file is missing, never an error)."""
+    path = resource_path("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.is_file() else QIcon()

@@ -1,0 +1,324 @@
+"""Import clients from a CSV file: check first, then all or nothing, off the GUI thread.
+
+Every problem in the file is listed in a table (line, column, problem) so a coordinator can fix
+the spreadsheet and try again; nothing is written unless every row is right.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otdesk.domain.errors import FieldError
+from otdesk.services import importing
+from otdesk.services.importing import ImportReport
+from otdesk.ui.app_context import AppContext
+from otdesk.ui.i18n import fill
+from otdesk.ui.icons import icon
+from otdesk.ui.style import MARGIN, SPACING, set_role
+from otdesk.ui.tasks import Task, TaskControl
+from otdesk.ui.widgets import buddy_label, reason_text
+
+LINE, COLUMN, PROBLEM = range(3)
+FieldErrorRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ImportReportModel(QAbstractTableModel):
+    """The problems an import found, one row each: line, column, problem."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ImportReportModel", "Line"),
+        QT_TRANSLATE_NOOP("ImportReportModel", "Column"),
+        QT_TRANSLATE_NOOP("ImportReportModel", "Problem"),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._errors: list[FieldError] = []
+
+    def set_errors(self, errors: list[FieldError]) -> None:
+        """Show ``errors``."""
+        self.beginResetModel()
+        self._errors = list(errors)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._errors)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+            return QCoreApplication.translate("ImportReportModel", str(self.HEADERS[section]))
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._errors):
+            return None
+        error = self._errors[index.row()]
+        if role == FieldErrorRole:
+            return error
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == LINE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if index.column() == LINE:
+            return str(error.row) if error.row is not None else "—"
+        if index.column() == COLUMN:
+            return error.field
+        return reason_text(error.reason)
+
+
+class ImportDialog(QDialog):
+    """Choose a CSV file, check it, import it; see every problem if there are any."""
+
+    finished_import = Signal(object)  # ImportReport
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._task: Task | None = None
+        self._close_when_done = False
+        app.tasks.ended.connect(self._task_ended)
+        self.report: ImportReport | None = None
+        self.setWindowTitle(self.tr("Import clients"))
+        self.setWindowIcon(icon("import"))
+        self.resize(760, 520)
+
+        intro = QLabel(self.tr(
+            "Choose a CSV file saved as UTF-8 with a header row. Required columns: "
+            "record_number, given_name, family_name, date_of_birth (YYYY-MM-DD), "
+            "preferred_language, status. Nothing is imported unless every row is correct."
+        ), self)
+        intro.setWordWrap(True)
+        set_role(intro, "muted")
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
+        self.path_edit.textChanged.connect(self._update_buttons)
+        self.browse_button = QPushButton(self.tr("&Browse…"), self)
+        self.browse_button.setAccessibleName(self.tr("Choose the CSV file"))
+        self.browse_button.clicked.connect(self.browse)
+        file_label = buddy_label(self.tr("&File:"), self.path_edit, self)
+
+        self.check_button = QPushButton(self.tr("&Check file"), self)
+        self.check_button.setToolTip(self.tr("Check every row without importing anything"))
+        self.check_button.clicked.connect(lambda: self.start(dry_run=True))
+        self.import_button = QPushButton(self.tr("&Import"), self)
+        set_role(self.import_button, "primary")
+        self.import_button.clicked.connect(lambda: self.start(dry_run=False))
+
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.cancel_button = QPushButton(self.tr("Ca&ncel import"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.hide()
+
+        self.model = ImportReportModel(self)
+        self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Problems found in the file"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(LINE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PROBLEM, QHeaderView.ResizeMode.Stretch)
+        self.table.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+
+        file_row = QHBoxLayout()
+        file_row.setSpacing(SPACING)
+        file_row.addWidget(file_label)
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        action_row = QHBoxLayout()
+        action_row.setSpacing(SPACING)
+        action_row.addWidget(self.check_button)
+        action_row.addWidget(self.import_button)
+        action_row.addSpacing(MARGIN)
+        action_row.addWidget(self.progress, 1)
+        action_row.addWidget(self.cancel_button)
+        action_row.addStretch(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(MARGIN)
+        layout.addWidget(intro)
+        layout.addLayout(file_row)
+        layout.addLayout(action_row)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.table, 1)
+        layout.addStretch(0)
+        layout.addWidget(self.buttons)
+        for button in (self.browse_button, self.check_button, self.import_button,
+                       self.cancel_button):
+            button.setAutoDefault(False)
+        self._set_running(False)
+
+    # -- running --------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        """True while a check or import is under way."""
+        return self._task is not None
+
+    def browse(self) -> None:
+        """Choose the CSV file."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the clients' CSV file"), self.path_edit.text(),
+            self.tr("CSV files (*.csv);;All files (*)"))
+        if path:
+            self.path_edit.setText(path)
+
+    def start(self, *, dry_run: bool) -> Task | None:
+        """Check (``dry_run``) or import the chosen file in the background."""
+        text = self.path_edit.text().strip()
+        if not text or self.running:
+            return None
+        path = Path(text)
+        ctx = self._app.services
+
+        def work(control: TaskControl) -> ImportReport:
+            return importing.import_clients(
+                ctx, path=path, dry_run=dry_run,
+                progress=lambda done, total: control.progress(done, total),
+                should_cancel=lambda: control.cancelled,
+            )
+
+        self.report = None
+        label = self.tr("Checking %1") if dry_run else self.tr("Importing %1")
+        self._task = self._app.tasks.run(
+            work, label=fill(label, path.name), on_done=self._done, on_error=self._failed,
+            on_progress=self._progressed, cancellable=True,
+        )
+        self.result_label.hide()
+        self.table.hide()
+        self._set_running(True)
+        return self._task
+
+    def cancel(self) -> None:
+        """Stop the running check or import (an import writes nothing when cancelled)."""
+        if self._task is not None:
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress.setFormat(self.tr("Cancelling…"))
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("%p%")
+        for widget in (self.path_edit, self.browse_button):
+            widget.setEnabled(not running)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ready = bool(self.path_edit.text().strip()) and not self.running
+        self.check_button.setEnabled(ready)
+        self.import_button.setEnabled(ready)
+
+    def _progressed(self, done: int, total: int, _message: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _task_ended(self, task: Task) -> None:
+        if task is not self._task:
+            return
+        if task.control.cancelled and self.report is None:
+            self._cancelled()
+        self._task = None
+        self._set_running(False)
+        if self._close_when_done:
+            super().reject()
+
+    # -- outcome --------------------------------------------------------------------------
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.result_label.setText(text)
+        set_role(self.result_label, "banner-ok" if ok else "banner-error")
+        self.result_label.show()
+
+    def _done(self, report: ImportReport) -> None:
+        self.report = report
+        locale = QLocale()
+        if report.cancelled:
+            self._cancelled()
+            return
+        if report.errors:
+            count, lines = len(report.errors), len(report.bad_lines)
+            problems = (self.tr("1 problem") if count == 1
+                        else fill(self.tr("%1 problems"), locale.toString(count)))
+            where = (self.tr("1 line") if lines == 1
+                     else fill(self.tr("%1 lines"), locale.toString(lines)))
+            self._say(fill(self.tr(
+                "Nothing was imported: %1 on %2 (of %3 rows). Correct the file and try again."
+            ), problems, where, locale.toString(report.rows_read)), ok=False)
+            self.model.set_errors(report.errors)
+            self.table.show()
+            self.table.setFocus()
+        elif report.dry_run:
+            self._say(fill(self.tr("All %1 rows are correct. Choose Import to add them."),
+                           locale.toString(report.rows_read)), ok=True)
+        else:
+            self._say(fill(self.tr("Imported %1 clients."), locale.toString(report.imported)),
+                      ok=True)
+            self._app.events.changed("client")
+        self.finished_import.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._say(fill(self.tr("The file could not be read: %1"), exc), ok=False)
+
+    def _cancelled(self) -> None:
+        self._say(self.tr("Cancelled. Nothing was imported."), ok=False)
+
+    def reject(self) -> None:
+        """Close; a running import is cancelled first (and writes nothing)."""
+        if self.running:
+            self._close_when_done = True
+            self.cancel()
+            return
+        super().reject()

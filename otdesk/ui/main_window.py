@@ -1,0 +1,298 @@
+"""The main window: composes navigation, the page stack, menus and the status bar.
+
+It holds no screen logic of its own. Screens live in their own modules; the window creates
+them, switches between them, and routes "open this client / record" requests.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from otdesk.domain.errors import NotFoundError
+from otdesk.services import clients as client_service
+from otdesk.services import staff as staff_service
+from otdesk.services.dashboard import RecordRef
+from otdesk.ui.app_context import AppContext
+from otdesk.ui.caseload import CaseloadView
+from otdesk.ui.dashboard import DashboardView
+from otdesk.ui.events import Change
+from otdesk.ui.i18n import fill
+from otdesk.ui.icons import icon
+from otdesk.ui.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
+from otdesk.ui.style import apply_font_size
+from otdesk.ui.widgets import StaffSelector, TaskStatus
+
+
+class MainWindow(QMainWindow):
+    """The frame every screen lives in."""
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self.setWindowTitle("otdesk")
+        self.setWindowIcon(icon("app"))
+        self.undo_group = QUndoGroup(self)
+        self.navigation = Navigation(self)
+        self.stack = QStackedWidget(self)
+        self.dashboard = DashboardView(app, self.stack)
+        self.caseload = CaseloadView(app, self.stack)
+        self._pages: dict[str, QWidget] = {DASHBOARD: self.dashboard, CASELOAD: self.caseload}
+        for page in self._pages.values():
+            self.stack.addWidget(page)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.navigation.page_selected.connect(self.show_page)
+        self.navigation.close_requested.connect(self.close_page)
+        self.caseload.open_client.connect(self.open_client)
+        self.caseload.new_client_requested.connect(self.new_client)
+        self.dashboard.open_record.connect(self.open_record)
+        app.events.records_changed.connect(self._records_changed)
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_geometry()
+        self.show_page(DASHBOARD)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, keys: list[QKeySequence] | None = None,
+                icon_name: str = "") -> QAction:
+        action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
+        action.setShortcuts(keys or [])
+        action.triggered.connect(slot)
+        return action
+
+    def _menu(self, title: str, actions: list[QAction | None]) -> None:
+        menu = self.menuBar().addMenu(title)
+        for action in actions:
+            menu.addSeparator() if action is None else menu.addAction(action)
+
+    def _build_menus(self) -> None:
+        std, seq = QKeySequence.StandardKey, QKeySequence
+        self.new_client_action = self._action(
+            self.tr("&New client…"), self.new_client, [seq(std.New)], "new-client")
+        self.import_action = self._action(
+            self.tr("&Import clients…"), self.import_clients, None, "import")
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, [seq(std.Preferences), seq("Ctrl+,")],
+            "settings")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.close_client_action = self._action(
+            self.tr("&Close client"), self.close_current_client, [seq("Ctrl+W")], "close")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, [seq("Ctrl+Q")])
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self._menu(self.tr("&File"), [self.new_client_action, self.import_action, None,
+                                      self.settings_action, None, self.close_client_action,
+                                      self.quit_action])
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(seq(std.Undo))
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(seq(std.Redo))
+        self.redo_action.setIcon(icon("redo"))
+        self.find_action = self._action(
+            self.tr("&Find client"), self.find_client, [seq(std.Find)], "search")
+        self._menu(self.tr("&Edit"), [self.undo_action, self.redo_action, None, self.find_action])
+        self.dashboard_action = self._action(
+            self.tr("&Dashboard"), lambda: self.show_page(DASHBOARD), [seq("Ctrl+1")], "dashboard")
+        self.caseload_action = self._action(
+            self.tr("&Caseload"), lambda: self.show_page(CASELOAD), [seq("Ctrl+2")], "caseload")
+        self.bigger_action = self._action(
+            self.tr("&Bigger text"), lambda: self.change_font_size(+1),
+            [seq(std.ZoomIn), seq("Ctrl+=")])
+        self.smaller_action = self._action(
+            self.tr("&Smaller text"), lambda: self.change_font_size(-1), [seq(std.ZoomOut)])
+        self._menu(self.tr("&View"), [self.dashboard_action, self.caseload_action, None,
+                                      self.bigger_action, self.smaller_action])
+        self._menu(self.tr("&Help"), [self._action(self.tr("&About otdesk"), self.about)])
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.staff_selector = StaffSelector(self)
+        self.reload_staff()
+        self.staff_selector.staff_chosen.connect(self.switch_staff)
+        url = self._app.services.db.url
+        where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string()
+        self.database_label = QLabel(fill(self.tr("Database: %1"), where), self)
+        self.database_label.setAccessibleName(self.tr("Database location"))
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.task_status = TaskStatus(self._app.tasks, self)
+        status.addWidget(self.staff_selector)
+        status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.task_status)
+
+    def reload_staff(self) -> None:
+        """Fill the "signed in as" list with the active staff members."""
+        members = staff_service.list_staff(self._app.services)
+        self.staff_selector.set_staff(
+            [(m.id, m.display_name) for m in members], self._app.services.actor_id)
+
+    def _records_changed(self, change: Change) -> None:
+        if change.entity == "staff member":
+            self.reload_staff()
+
+    def _restore_geometry(self) -> None:
+        settings = self._app.settings
+        if settings.window_geometry.isEmpty() or not self.restoreGeometry(settings.window_geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1400, screen.width() * 19 // 20), min(900, screen.height() * 9 // 10))
+        self.restoreState(settings.window_state)  # an empty state is ignored
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        """Bring page ``key`` forward (and its undo history, for a client)."""
+        page = self._pages.get(key)
+        if page is None:
+            return
+        self.stack.setCurrentWidget(page)
+        self.navigation.select(key)
+        self.undo_group.setActiveStack(getattr(page, "undo_stack", None))  # type: ignore[arg-type]
+        self.close_client_action.setEnabled(client_id_of(key) is not None)
+
+    def current_key(self) -> str | None:
+        """The key of the page on show."""
+        current = self.stack.currentWidget()
+        return next((k for k, w in self._pages.items() if w is current), None)
+
+    def open_client(self, client_id: int) -> QWidget | None:
+        """Open (or bring forward) the record of ``client_id``."""
+        key = client_key(client_id)
+        if key not in self._pages:
+            from otdesk.ui.client_record import ClientWorkspace
+
+            try:
+                title = client_service.get_client(self._app.services, client_id=client_id)
+            except NotFoundError:
+                QMessageBox.information(
+                    self, self.tr("Client not found"),
+                    self.tr("This client's record no longer exists."))
+                return None
+            workspace = ClientWorkspace(self._app, client_id, self.stack)
+            workspace.title_changed.connect(lambda text, k=key: self.navigation.set_title(k, text))
+            workspace.close_requested.connect(lambda k=key: self.close_page(k))
+            self.undo_group.addStack(workspace.undo_stack)
+            self._pages[key] = workspace
+            self.stack.addWidget(workspace)
+            self.navigation.add_client(key, title.display_name)
+        self.show_page(key)
+        return self._pages[key]
+
+    def open_record(self, ref: RecordRef) -> None:
+        """Open the record a dashboard line names."""
+        workspace = self.open_client(ref.client_id)
+        if workspace is not None:
+            workspace.show_record(ref.entity, ref.id)  # type: ignore[attr-defined]
+
+    def close_page(self, key: str) -> bool:
+        """Close a client's page, asking about unsaved changes; True when it closed."""
+        workspace = self._pages.get(key)
+        if workspace is None or client_id_of(key) is None:
+            return False
+        if not workspace.maybe_close():  # type: ignore[attr-defined]
+            return False
+        was_current = self.stack.currentWidget() is workspace
+        self.undo_group.removeStack(workspace.undo_stack)  # type: ignore[attr-defined]
+        del self._pages[key]
+        self.navigation.remove(key)
+        self.stack.removeWidget(workspace)
+        workspace.deleteLater()
+        if was_current:
+            self.show_page(CASELOAD)
+        return True
+
+    def close_current_client(self) -> None:
+        """Close the client on show (Ctrl+W)."""
+        key = self.current_key()
+        if key is not None and client_id_of(key) is not None:
+            self.close_page(key)
+
+    def open_client_ids(self) -> list[int]:
+        """The clients open in this window, in the order they were opened."""
+        return [cid for k in self._pages if (cid := client_id_of(k)) is not None]
+
+    def find_client(self) -> None:
+        """Go to the caseload with the cursor in its search box (Ctrl+F)."""
+        self.show_page(CASELOAD)
+        self.caseload.focus_search()
+
+    def new_client(self) -> None:
+        """Add a client and open their record."""
+        from otdesk.ui.client_record import NewClientDialog
+
+        dialog = NewClientDialog(self._app, self)
+        if self._run(dialog) and dialog.created_client_id is not None:
+            self.open_client(dialog.created_client_id)
+
+    def import_clients(self) -> None:
+        """Import clients from a CSV file."""
+        from otdesk.ui.import_dialog import ImportDialog
+
+        self._run(ImportDialog(self._app, self))
+
+    def open_settings(self) -> None:
+        """Clinic settings and this workstation's preferences."""
+        from otdesk.ui.settings_dialog import SettingsDialog
+
+        self._run(SettingsDialog(self._app, self))
+
+    def _run(self, dialog: QDialog) -> bool:
+        accepted = bool(dialog.exec())
+        dialog.deleteLater()
+        return accepted
+
+    def change_font_size(self, step: int) -> None:
+        """Make all text bigger or smaller (Ctrl++ / Ctrl+-)."""
+        settings = self._app.settings
+        settings.font_point_size = settings.font_point_size + step
+        size = settings.font_point_size  # kept within the allowed sizes
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_font_size(app, size)
+        self.statusBar().showMessage(fill(self.tr("Text size: %1 pt"), size), 2000)
+
+    def about(self) -> None:
+        """Say what otdesk is."""
+        QMessageBox.about(self, self.tr("About otdesk"), self.tr(
+            "<h3>otdesk</h3><p>Records for occupational therapists in community mental-health "
+            "clinics: caseload, assessments, home checklists, family sessions and care plans."
+            "</p><p>Everything stays on this computer or your clinic's own server.</p>"))
+
+    def switch_staff(self, staff_id: int, name: str) -> None:
+        """Act as another staff member: every screen shares the one app context."""
+        self._app.services = self._app.services.acting_as(staff_id)
+        self._app.staff_name = name
+        self._app.settings.last_staff_id = staff_id
+        if self.staff_selector.current_id() != staff_id:
+            self.reload_staff()
+        self.dashboard.actor_changed()
+        self.caseload.actor_changed()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for key in [k for k in self._pages if client_id_of(k) is not None]:
+            self.show_page(key)
+            if not self.close_page(key):
+                event.ignore()
+                return
+        settings = self._app.settings
+        settings.window_geometry = self.saveGeometry()
+        settings.window_state = self.saveState()
+        self.caseload.save_state()
+        settings.sync()
+        event.accept()

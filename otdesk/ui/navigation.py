@@ -1,0 +1,229 @@
+"""The navigation pane: Dashboard, Caseload, and one closable entry per open client.
+
+Entries are named by keys ("dashboard", "caseload", "client:42"); the window maps keys to the
+pages of its stack. The pane knows nothing about what the pages are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otdesk.ui.icons import icon
+from otdesk.ui.style import MARGIN, SPACING, set_role
+
+DASHBOARD = "dashboard"
+CASELOAD = "caseload"
+KeyRole = Qt.ItemDataRole.UserRole + 1
+ClosableRole = Qt.ItemDataRole.UserRole + 2
+_HEADER = "header:open-clients"
+
+
+def client_key(client_id: int) -> str:
+    """The navigation key of an open client."""
+    return f"client:{client_id}"
+
+
+def client_id_of(key: str) -> int | None:
+    """The client id in a navigation key, or None for other pages."""
+    if key.startswith("client:"):
+        try:
+            return int(key.split(":", 1)[1])
+        except ValueError:
+            return None
+    return None
+
+
+class _Delegate(QStyledItemDelegate):
+    """Paints a small close button on closable entries and reports clicks on it."""
+
+    close_clicked = Signal(str)
+
+    def _close_rect(self, rect: QRect) -> QRect:
+        size = min(rect.height() - SPACING, 16)
+        return QRect(rect.right() - size - SPACING, rect.center().y() - size // 2 + 1, size, size)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        if index.data(ClosableRole):
+            icon("close").paint(painter, self._close_rect(option.rect))
+
+    def editorEvent(self, event: QEvent, model: object, option: QStyleOptionViewItem,
+                    index: QModelIndex | QPersistentModelIndex) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and index.data(ClosableRole)
+            and isinstance(event, QMouseEvent)
+            and self._close_rect(option.rect).contains(event.position().toPoint())
+        ):
+            self.close_clicked.emit(index.data(KeyRole))
+            return True
+        return super().editorEvent(event, model, option, index)  # type: ignore[arg-type]
+
+
+class Navigation(QFrame):
+    """Where the user goes: the fixed pages and the clients they have open."""
+
+    page_selected = Signal(str)
+    close_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "navigation")
+        self.setFixedWidth(230)
+        brand = QLabel(self)
+        brand.setPixmap(icon("app").pixmap(QSize(28, 28)))
+        name = QLabel("otdesk", self)
+        set_role(name, "h2")
+        self.list = QListWidget(self)
+        self.list.setObjectName("navigation")
+        self.list.setAccessibleName(self.tr("Navigation"))
+        self.list.setIconSize(QSize(20, 20))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.installEventFilter(self)
+        self._delegate = _Delegate(self.list)
+        self._delegate.close_clicked.connect(self.close_requested)
+        self.list.setItemDelegate(self._delegate)
+        self._add(DASHBOARD, self.tr("Dashboard"), "dashboard", closable=False)
+        self._add(CASELOAD, self.tr("Caseload"), "caseload", closable=False)
+        self._header = QListWidgetItem(self.tr("Open clients"))
+        self._header.setData(KeyRole, _HEADER)
+        self._header.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = self._header.font()
+        font.setBold(True)
+        self._header.setFont(font)
+        self._header.setSizeHint(QSize(0, 3 * SPACING + self.fontMetrics().height()))
+
+        brand_row = QHBoxLayout()
+        brand_row.setSpacing(SPACING)
+        brand_row.addWidget(brand)
+        brand_row.addWidget(name)
+        brand_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING, MARGIN, SPACING, MARGIN)
+        layout.setSpacing(MARGIN)
+        layout.addLayout(brand_row)
+        layout.addWidget(self.list, 1)
+
+    def _add(self, key: str, title: str, icon_name: str, *, closable: bool) -> QListWidgetItem:
+        item = QListWidgetItem(icon(icon_name), title)
+        item.setData(KeyRole, key)
+        item.setData(ClosableRole, closable)
+        item.setToolTip(title)
+        item.setSizeHint(self._item_size())
+        self.list.addItem(item)
+        return item
+
+    def _item_size(self) -> QSize:
+        return QSize(0, self.fontMetrics().height() + 2 * SPACING + 4)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Entry heights follow the text size (View > Bigger text).
+        if event.type() == QEvent.Type.FontChange:
+            for row in range(self.list.count()):
+                self.list.item(row).setSizeHint(self._item_size())
+        super().changeEvent(event)
+
+    def _item(self, key: str) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(KeyRole) == key:
+                return item
+        return None
+
+    def keys(self) -> list[str]:
+        """The keys of every entry, in order."""
+        keys = [self.list.item(r).data(KeyRole) for r in range(self.list.count())]
+        return [k for k in keys if k != _HEADER]
+
+    def current_key(self) -> str | None:
+        """The key of the selected entry."""
+        item = self.list.currentItem()
+        return str(item.data(KeyRole)) if item is not None else None
+
+    def add_client(self, key: str, title: str) -> None:
+        """Add an entry for an open client (under "Open clients")."""
+        if self._item(key) is not None:
+            return
+        if self.list.row(self._header) < 0:
+            self.list.addItem(self._header)
+        self._add(key, title, "client", closable=True)
+
+    def set_title(self, key: str, title: str) -> None:
+        """Rename an entry (a client's name changed)."""
+        item = self._item(key)
+        if item is not None:
+            item.setText(title)
+            item.setToolTip(title)
+
+    def remove(self, key: str) -> None:
+        """Remove a client's entry."""
+        item = self._item(key)
+        if item is None:
+            return
+        self.list.takeItem(self.list.row(item))
+        if not any(client_id_of(k) is not None for k in self.keys()):
+            row = self.list.row(self._header)
+            if row >= 0:
+                self.list.takeItem(row)
+
+    def select(self, key: str) -> None:
+        """Mark ``key`` as the current page without announcing it."""
+        item = self._item(key)
+        if item is not None and item is not self.list.currentItem():
+            self.list.blockSignals(True)
+            self.list.setCurrentItem(item)
+            self.list.blockSignals(False)
+            self.list.viewport().update()
+
+    def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None and current.data(KeyRole) != _HEADER:
+            self.page_selected.emit(current.data(KeyRole))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
+        if item is None or not item.data(ClosableRole):
+            return
+        menu = QMenu(self)
+        key = item.data(KeyRole)
+        menu.addAction(icon("close"), self.tr("Close"), lambda: self.close_requested.emit(key))
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        # Delete closes the selected client's entry, as in a tabbed editor's document list.
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            item = self.list.currentItem()
+            if event.key() == Qt.Key.Key_Delete and item is not None and item.data(ClosableRole):
+                self.close_requested.emit(item.data(KeyRole))
+                return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]

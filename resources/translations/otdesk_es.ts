@@ -1,0 +1,1999 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>CaseloadModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Assigned OT</source>
+        <translation>TO asignado/a</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Searching clients</source>
+        <translation>Buscando clientes</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>%1 (interpreter)</source>
+        <translation>%1 (intérprete)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadView</name>
+    <message>
+        <source>Caseload</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Number of clients shown</source>
+        <translation>Número de clientes mostrados</translation>
+    </message>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>&amp;Nuevo cliente…</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Nuevo cliente</translation>
+    </message>
+    <message>
+        <source>Name, record number or date of birth</source>
+        <translation>Nombre, n.º de expediente o fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>Assigned &amp;OT:</source>
+        <translation>&amp;TO asignado/a:</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>Cualquier prioridad</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioridad:</translation>
+    </message>
+    <message>
+        <source>&amp;Review due</source>
+        <translation>&amp;Revisión pendiente</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>Revisión pendiente</translation>
+    </message>
+    <message>
+        <source>Care-plan review due within two weeks or overdue</source>
+        <translation>Revisión del plan de cuidados en las próximas dos semanas o vencida</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>&amp;Quitar filtros</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>Quitar la búsqueda y los filtros</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Míos</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>1 client</source>
+        <translation>1 cliente</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>%1 clientes</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>No clients yet — import a CSV or add a client.</source>
+        <translation>Todavía no hay clientes: importe un CSV o añada un cliente.</translation>
+    </message>
+    <message>
+        <source>No clients match &apos;%1&apos; with these filters.</source>
+        <translation>Ningún cliente coincide con «%1» con estos filtros.</translation>
+    </message>
+    <message>
+        <source>No clients match &apos;%1&apos;.</source>
+        <translation>Ningún cliente coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>No clients match these filters.</source>
+        <translation>Ningún cliente coincide con estos filtros.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientHeader</name>
+    <message>
+        <source>Close record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this client&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} years (born {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned OT: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No OT assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — interpreter needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client details: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Alerts: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientTabs</name>
+    <message>
+        <source>Assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home checklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Episodes &amp; care team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family &amp; caregivers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientWorkspace</name>
+    <message>
+        <source>Parts of the client&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This part of the record could not be shown. Details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has unsaved changes in: {1}.
+Save them before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This client&apos;s record no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} •</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Edit client details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else saved this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes are not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was changed and saved by someone else after you opened it. Saving now would overwrite their work, so nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fields that differ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved by them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reload&lt;/b&gt; shows their version and drops your changes.&lt;br&gt;&lt;b&gt;Keep mine&lt;/b&gt; shows their version with your changes put back on top; check it and press Save again.&lt;br&gt;&lt;b&gt;Cancel&lt;/b&gt; leaves the form as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload (drop my changes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine as a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>&amp;My clients</source>
+        <translation>&amp;Mis clientes</translation>
+    </message>
+    <message>
+        <source>Show my clients</source>
+        <translation>Mostrar mis clientes</translation>
+    </message>
+    <message>
+        <source>&amp;Whole clinic</source>
+        <translation>Toda la &amp;clínica</translation>
+    </message>
+    <message>
+        <source>Show the whole clinic</source>
+        <translation>Mostrar toda la clínica</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh the dashboard</source>
+        <translation>Actualizar el panel</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Actualizar (F5)</translation>
+    </message>
+    <message>
+        <source>Summary of what is due</source>
+        <translation>Resumen de lo pendiente</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>What needs attention across the clinic</source>
+        <translation>Lo que requiere atención en toda la clínica</translation>
+    </message>
+    <message>
+        <source>What needs attention for %1</source>
+        <translation>Lo que requiere la atención de %1</translation>
+    </message>
+    <message>
+        <source>Loading the dashboard</source>
+        <translation>Cargando el panel</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be loaded: %1</source>
+        <translation>No se pudo cargar el panel: %1</translation>
+    </message>
+    <message>
+        <source>Nothing due. Care-plan reviews, reassessments, unsigned notes and other follow-ups appear here when they fall due.</source>
+        <translation>Nada pendiente. Las revisiones de planes de cuidados, las reevaluaciones, las notas sin firmar y otros seguimientos aparecen aquí cuando vencen.</translation>
+    </message>
+    <message>
+        <source>%1: %2, go to the list</source>
+        <translation>%1: %2, ir a la lista</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose from a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosesEditor</name>
+    <message>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each row is one diagnosis as written, with an optional classification code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>Keeping unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <source>today at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes from {0}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They were typed into “{0}” but never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DueItemsModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Overdue · %1</source>
+        <translation>Vencido · %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Vence el %1</translation>
+    </message>
+</context>
+<context>
+    <name>EpisodesTab</name>
+    <message>
+        <source>Referred</source>
+        <translation type="unfinished">Derivado</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharged {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nombre</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role in the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Dr Rivera, psychiatry outpatients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharged to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. GP and community support, supported housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a staff member, or leave this blank and type an outside partner&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone outside the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the team from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharged on {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Episodes of care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open new episode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a new episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discharge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge the client from the selected episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the selected episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;to team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add someone to the care team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move from team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected person from the care team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No episodes of care yet.
+Use “Open new episode” to record a referral.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an episode to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is on this episode&apos;s care team yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a new episode of care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit episode referred {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This closes the episode referred on {0} and sets the client&apos;s status to discharged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(someone outside)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the care team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from care team?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {0} from this episode&apos;s care team?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FamilyTab</name>
+    <message>
+        <source>Mother</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Son</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daughter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sister</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brother</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid caregiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing about the client may be shared with this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General updates only: appointments and how things are going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May receive the care plan and family handouts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be told anything in the client&apos;s record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nombre</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary caregiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">Idioma</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (interpreter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. mother, partner, paid caregiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the client&apos;s primary caregiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the client has agreed may be shared with this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs an interpreter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family and caregivers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a family member or caregiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family members and caregivers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the selected family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No family members or caregivers recorded yet.
+Use Add to record who supports {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client has agreed to share with family, within each person&apos;s scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ The client has not consented to sharing with family: share nothing until consent is recorded on the Overview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>★ Primary caregiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be told: {0}. {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, needs an interpreter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add family member or caregiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove family member?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {0} ({1}) from this client&apos;s family and caregivers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldError</name>
+    <message>
+        <source>This %1</source>
+        <translation>Este campo %1</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>Problems with this form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date in the form YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose {0} from a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a language or type a code such as pt-BR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {0}, {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}{1} {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import clients</source>
+        <translation>Importar clientes</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file saved as UTF-8 with a header row. Required columns: record_number, given_name, family_name, date_of_birth (YYYY-MM-DD), preferred_language, status. Nothing is imported unless every row is correct.</source>
+        <translation>Elija un archivo CSV guardado en UTF-8 con una fila de encabezado. Columnas obligatorias: record_number, given_name, family_name, date_of_birth (AAAA-MM-DD), preferred_language, status. No se importa nada a menos que todas las filas sean correctas.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Ningún archivo elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file</source>
+        <translation>Elegir el archivo CSV</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Check file</source>
+        <translation>&amp;Comprobar archivo</translation>
+    </message>
+    <message>
+        <source>Check every row without importing anything</source>
+        <translation>Comprobar todas las filas sin importar nada</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progreso de la importación</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel import</source>
+        <translation>Ca&amp;ncelar importación</translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
+        <translation>Problemas encontrados en el archivo</translation>
+    </message>
+    <message>
+        <source>Choose the clients&apos; CSV file</source>
+        <translation>Elegir el archivo CSV de clientes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>Comprobando %1</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importando %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>1 problem</source>
+        <translation>1 problema</translation>
+    </message>
+    <message>
+        <source>%1 problems</source>
+        <translation>%1 problemas</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1 línea</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 líneas</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 on %2 (of %3 rows). Correct the file and try again.</source>
+        <translation>No se importó nada: %1 en %2 (de %3 filas). Corrija el archivo y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>All %1 rows are correct. Choose Import to add them.</source>
+        <translation>Las %1 filas son correctas. Elija Importar para añadirlas.</translation>
+    </message>
+    <message>
+        <source>Imported %1 clients.</source>
+        <translation>Se importaron %1 clientes.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>No se pudo leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was imported.</source>
+        <translation>Cancelado. No se importó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>&amp;Nuevo cliente…</translation>
+    </message>
+    <message>
+        <source>&amp;Import clients…</source>
+        <translation>&amp;Importar clientes…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Close client</source>
+        <translation>&amp;Cerrar cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Find client</source>
+        <translation>&amp;Buscar cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Panel</translation>
+    </message>
+    <message>
+        <source>&amp;Caseload</source>
+        <translation>&amp;Casos</translation>
+    </message>
+    <message>
+        <source>&amp;Bigger text</source>
+        <translation>Texto más &amp;grande</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>Texto más &amp;pequeño</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About otdesk</source>
+        <translation>&amp;Acerca de otdesk</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Database location</source>
+        <translation>Ubicación de la base de datos</translation>
+    </message>
+    <message>
+        <source>Client not found</source>
+        <translation>Cliente no encontrado</translation>
+    </message>
+    <message>
+        <source>This client&apos;s record no longer exists.</source>
+        <translation>El expediente de este cliente ya no existe.</translation>
+    </message>
+    <message>
+        <source>Text size: %1 pt</source>
+        <translation>Tamaño del texto: %1 pt</translation>
+    </message>
+    <message>
+        <source>About otdesk</source>
+        <translation>Acerca de otdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;otdesk&lt;/h3&gt;&lt;p&gt;Records for occupational therapists in community mental-health clinics: caseload, assessments, home checklists, family sessions and care plans.&lt;/p&gt;&lt;p&gt;Everything stays on this computer or your clinic&apos;s own server.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;otdesk&lt;/h3&gt;&lt;p&gt;Expedientes para terapeutas ocupacionales de clínicas comunitarias de salud mental: casos, evaluaciones, listas de control del hogar, sesiones con la familia y planes de cuidados.&lt;/p&gt;&lt;p&gt;Todo se queda en este equipo o en el servidor de su clínica.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navegación</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Caseload</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Open clients</source>
+        <translation>Clientes abiertos</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>NewClientDialog</name>
+    <message>
+        <source>New client</source>
+        <translation type="unfinished">Nuevo cliente</translation>
+    </message>
+    <message>
+        <source>Add a client to the clinic&apos;s books</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the essentials now; the rest can be added on the client&apos;s record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished">Nacimiento</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Assigned OT</source>
+        <translation type="unfinished">TO asignado/a</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished">Prioridad</translation>
+    </message>
+    <message>
+        <source>Create client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <source>New client {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard new client?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details you typed for the new client will be dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>{0} — Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. she/her</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished">Nacimiento</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">Idioma</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs an interpreter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished">Prioridad</translation>
+    </message>
+    <message>
+        <source>Assigned OT</source>
+        <translation type="unfinished">TO asignado/a</translation>
+    </message>
+    <message>
+        <source>Consent to share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished">Familia</translation>
+    </message>
+    <message>
+        <source>May share with family and caregivers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May share with community providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts and diagnoses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety and access notes everyone must see, shown in the record&apos;s header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the client&apos;s details (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes — kept safe as a draft at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone saved this record after you started editing. When you save, you will be asked what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” could not be applied: {1}
+The record was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes are shown on top of the latest version. Check, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the changes you made to this client&apos;s details?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderTab</name>
+    <message>
+        <source>Assessments will appear here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each administration of an instrument for this client — its answers, scores and band, draft or final — will be listed here, newest first, so progress across the episode is easy to see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The care plan will appear here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current care plan for this episode — needs, goals with target dates, interventions by discipline and the review date — and its earlier versions will be shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents will appear here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed care plans, handouts and letters made for this client will be listed here, so you can see what was given to whom and print it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family sessions will appear here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions with family and caregivers — attendees, topics, notes, handouts given and action items — will be listed here. Signed notes never change; corrections are added as addenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home checklists will appear here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home, work and community visit checklists will be listed here, with each hazard found and the modifications recommended, who owns them, and whether they are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes you typed here will be dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDraftsDialog</name>
+    <message>
+        <source>Unsaved work found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some changes were not saved last time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>otdesk kept what you typed. Tick the &amp;forms to open or discard:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} — saved {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open and restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard unsaved changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticked changes will be gone for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SectionCard</name>
+    <message>
+        <source>1 item</source>
+        <translation>1 elemento</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 elementos</translation>
+    </message>
+    <message>
+        <source>Nothing here right now.</source>
+        <translation>Nada por ahora.</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>Se muestran %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>Reviews and handouts</source>
+        <translation>Revisiones y folletos</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <source>A line printed under the clinic&apos;s name, e.g. its funding body</source>
+        <translation>Una línea impresa bajo el nombre de la clínica, p. ej. su entidad financiadora</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logotipo</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>E&amp;legir…</translation>
+    </message>
+    <message>
+        <source>Choose the logo file</source>
+        <translation>Elegir el archivo del logotipo</translation>
+    </message>
+    <message>
+        <source>Logo preview</source>
+        <translation>Vista previa del logotipo</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;name:</source>
+        <translation>&amp;Nombre de la clínica:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Letterhead text:</source>
+        <translation>Texto del &amp;membrete:</translation>
+    </message>
+    <message>
+        <source>L&amp;ogo file:</source>
+        <translation>Arc&amp;hivo del logotipo:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> horas</translation>
+    </message>
+    <message>
+        <source>Care-plan &amp;review every:</source>
+        <translation>&amp;Revisar el plan de cuidados cada:</translation>
+    </message>
+    <message>
+        <source>R&amp;eassess every:</source>
+        <translation>R&amp;eevaluar cada:</translation>
+    </message>
+    <message>
+        <source>Flag &amp;unsigned notes after:</source>
+        <translation>Señalar notas sin &amp;firmar tras:</translation>
+    </message>
+    <message>
+        <source>&amp;Handout language:</source>
+        <translation>&amp;Idioma de los folletos:</translation>
+    </message>
+    <message>
+        <source>Care plans fall due for review, and clients for reassessment, this long after the last one; family-session notes left unsigned longer than this are flagged on the dashboard. Family handouts print in the handout language unless the family&apos;s own language is set.</source>
+        <translation>Los planes de cuidados deben revisarse, y los clientes reevaluarse, una vez transcurrido este plazo desde la última vez; las notas de sesiones con la familia que sigan sin firmar más tiempo se señalan en el panel. Los folletos para la familia se imprimen en este idioma salvo que se haya indicado el idioma de la familia.</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>These choices apply to this computer only. A new interface language is used the next time otdesk starts.</source>
+        <translation>Estas opciones solo afectan a este equipo. El nuevo idioma de la interfaz se usa la próxima vez que se inicie otdesk.</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>Idioma de la i&amp;nterfaz:</translation>
+    </message>
+    <message>
+        <source>&amp;Text size:</source>
+        <translation>&amp;Tamaño del texto:</translation>
+    </message>
+    <message>
+        <source>Choose the clinic&apos;s logo</source>
+        <translation>Elegir el logotipo de la clínica</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg *.bmp)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.svg *.bmp)</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Sin vista previa</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked below.</source>
+        <translation>Corrija los campos señalados abajo.</translation>
+    </message>
+    <message>
+        <source>Someone else changed the settings</source>
+        <translation>Otra persona cambió la configuración</translation>
+    </message>
+    <message>
+        <source>Another person saved the clinic settings while this window was open, so your changes were not saved (saving would overwrite theirs).
+
+Choose Reset to load their settings; you can then make your changes again.</source>
+        <translation>Otra persona guardó la configuración de la clínica mientras esta ventana estaba abierta, así que sus cambios no se guardaron (guardarlos sobrescribiría los de esa persona).
+
+Elija Restablecer para cargar su configuración; después podrá volver a hacer sus cambios.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSelector</name>
+    <message>
+        <source>Who is using otdesk (sign-in with passwords comes later)</source>
+        <translation>Quién usa otdesk (el inicio de sesión con contraseña llegará más adelante)</translation>
+    </message>
+    <message>
+        <source>Signed in &amp;as:</source>
+        <translation>Sesión &amp;iniciada como:</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the clinic&apos;s records</source>
+        <translation>Abriendo los expedientes de la clínica</translation>
+    </message>
+    <message>
+        <source>Opening the clinic&apos;s records…</source>
+        <translation>Abriendo los expedientes de la clínica…</translation>
+    </message>
+    <message>
+        <source>otdesk cannot open the records</source>
+        <translation>otdesk no puede abrir los expedientes</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s records could not be opened.
+
+%1
+
+Check that the file or server named is right and that you may use it.</source>
+        <translation>No se pudieron abrir los expedientes de la clínica.
+
+%1
+
+Compruebe que el archivo o el servidor indicado es correcto y que tiene permiso para usarlo.</translation>
+    </message>
+    <message>
+        <source>Unknown user name</source>
+        <translation>Nombre de usuario desconocido</translation>
+    </message>
+    <message>
+        <source>No staff member has the user name &apos;%1&apos;. otdesk opens for the first occupational therapist instead.</source>
+        <translation>Ningún miembro del personal tiene el nombre de usuario «%1». otdesk se abre para el primer terapeuta ocupacional.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel the background task</source>
+        <translation>Cancelar la tarea en segundo plano</translation>
+    </message>
+    <message>
+        <source>Progress of the background task</source>
+        <translation>Progreso de la tarea en segundo plano</translation>
+    </message>
+    <message>
+        <source>%1 (and %2 more)</source>
+        <translation>%1 (y %2 más)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Referred</source>
+        <translation>Derivado</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Habitual</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>Nothing shared</source>
+        <translation>No se comparte nada</translation>
+    </message>
+    <message>
+        <source>General updates</source>
+        <translation>Novedades generales</translation>
+    </message>
+    <message>
+        <source>Care plan and handouts</source>
+        <translation>Plan de cuidados y folletos</translation>
+    </message>
+    <message>
+        <source>Full record</source>
+        <translation>Expediente completo</translation>
+    </message>
+    <message>
+        <source>Occupational therapy</source>
+        <translation>Terapia ocupacional</translation>
+    </message>
+    <message>
+        <source>Psychiatry</source>
+        <translation>Psiquiatría</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coordinación</translation>
+    </message>
+    <message>
+        <source>Community partner</source>
+        <translation>Entidad comunitaria</translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation>Enfermería</translation>
+    </message>
+    <message>
+        <source>Social work</source>
+        <translation>Trabajo social</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+</TS>

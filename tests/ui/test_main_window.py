@@ -1,0 +1,205 @@
+"""The main window: navigation, menus and shortcuts, open clients, staff switch, closing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from otdesk.services.dashboard import RecordRef
+from otdesk.ui.app_context import AppContext
+from otdesk.ui.client_record import ClientWorkspace
+from otdesk.ui.main_window import MainWindow
+from otdesk.ui.navigation import CASELOAD, DASHBOARD, client_key
+from otdesk.ui.style import apply_font_size
+
+
+@pytest.fixture
+def restore_font(qapp: QApplication) -> Iterator[None]:
+    """Put the application's font back after a test that changes it."""
+    size = qapp.font().pointSize()
+    yield
+    apply_font_size(qapp, size)
+
+
+@pytest.fixture
+def window(qtbot, app_ctx: AppContext, sample_clients, monkeypatch) -> MainWindow:
+    # A real modal box must never stay open in a test.
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win = MainWindow(app_ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: not win.caseload.model.busy and win.caseload.model.rowCount() == 6)
+    return win
+
+
+def test_navigation_and_view_shortcuts(qtbot, window: MainWindow) -> None:
+    assert window.current_key() == DASHBOARD
+    assert window.navigation.keys() == [DASHBOARD, CASELOAD]
+    assert window.caseload_action.shortcut() == QKeySequence("Ctrl+2")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == CASELOAD
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == DASHBOARD
+    window.navigation.list.setCurrentRow(1)  # choosing an entry shows its page
+    assert window.current_key() == CASELOAD
+
+
+def test_standard_shortcuts(window: MainWindow) -> None:
+    assert window.new_client_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.close_client_action.shortcut() == QKeySequence("Ctrl+W")
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert QKeySequence("Ctrl+,") in window.settings_action.shortcuts()
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+
+
+def test_find_focuses_the_caseload_search(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.find_action.trigger()
+    assert window.current_key() == CASELOAD
+    assert window.caseload.search.hasFocus()
+
+
+def test_open_a_client_from_the_caseload_and_close_it(qtbot, window, sample_clients) -> None:
+    window.show_page(CASELOAD)
+    table = window.caseload.table
+    table.setFocus()
+    table.selectRow(0)  # García, Ana
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    key = client_key(sample_clients[0].id)
+    assert window.current_key() == key
+    workspace = window.stack.currentWidget()
+    assert isinstance(workspace, ClientWorkspace)
+    assert key in list(window.navigation.keys())
+    assert window.undo_group.activeStack() is workspace.undo_stack
+    assert window.close_client_action.isEnabled()
+    # Opening the same client again brings the same page forward.
+    window.show_page(DASHBOARD)
+    assert window.open_client(sample_clients[0].id) is workspace
+    window.close_client_action.trigger()
+    assert key not in list(window.navigation.keys())
+    assert window.open_client_ids() == []
+    assert window.current_key() == CASELOAD
+    assert window.undo_group.activeStack() is None
+
+
+def test_a_dashboard_line_opens_its_record(window: MainWindow, sample_clients, monkeypatch):
+    shown: list[tuple[str, int]] = []
+    monkeypatch.setattr(ClientWorkspace, "show_record",
+                        lambda self, entity, rid: shown.append((entity, rid)))
+    client = sample_clients[2]
+    window.dashboard.open_record.emit(RecordRef("care_plan", 77, client.id))
+    assert window.current_key() == client_key(client.id)
+    assert shown == [("care_plan", 77)]
+
+
+def test_closing_asks_each_open_client(qtbot, window, sample_clients, monkeypatch) -> None:
+    window.open_client(sample_clients[0].id)
+    window.open_client(sample_clients[1].id)
+    asked: list[int] = []
+
+    def refuse(self: ClientWorkspace) -> bool:
+        asked.append(self.client_id)
+        return False
+
+    monkeypatch.setattr(ClientWorkspace, "maybe_close", refuse)
+    assert not window.close()
+    assert asked == [sample_clients[0].id]
+    assert window.isVisible()
+    monkeypatch.setattr(ClientWorkspace, "maybe_close", lambda self: True)
+    assert window.close()
+
+
+def test_window_geometry_is_remembered(qtbot, app_ctx: AppContext, window: MainWindow) -> None:
+    window.resize(window.width(), 510)  # the test screen is narrow: change the height
+    window.close()
+    assert not app_ctx.settings.window_geometry.isEmpty()
+    again = MainWindow(app_ctx)
+    qtbot.addWidget(again)
+    assert again.size().height() == 510  # not the default 800 (clamped to the screen)
+
+
+def test_bigger_and_smaller_text(qapp, window: MainWindow, app_ctx, restore_font) -> None:
+    before = app_ctx.settings.font_point_size
+    window.bigger_action.trigger()
+    assert app_ctx.settings.font_point_size == before + 1
+    assert qapp.font().pointSize() == before + 1
+    assert f"font-size: {round((before + 1) * 1.6)}pt" in qapp.styleSheet()
+    window.smaller_action.trigger()
+    window.smaller_action.trigger()
+    assert qapp.font().pointSize() == before - 1
+
+
+def test_switching_staff_member(qtbot, window: MainWindow, app_ctx, therapist) -> None:
+    selector = window.staff_selector
+    assert selector.combo.accessibleName() == "Signed in as"
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
+        selector.select(therapist.id)
+    assert app_ctx.services.actor_id == therapist.id
+    assert app_ctx.staff_name == "Rosa Rivera"
+    assert app_ctx.settings.last_staff_id == therapist.id
+    assert not window.dashboard.whole_clinic  # an OT sees their own clients first
+    window.caseload.ot_combo.setCurrentIndex(window.caseload.ot_combo.findData("mine"))
+    qtbot.waitUntil(lambda: not window.caseload.model.busy
+                    and window.caseload.model.rowCount() == 3)
+
+
+def test_status_bar_names_the_database(window: MainWindow, db_path) -> None:
+    assert str(db_path) in window.database_label.text()
+
+
+def test_run_desktop_opens_the_window_and_offers_drafts(
+    qapp, db_path, ui_settings, monkeypatch
+) -> None:
+    from otdesk.ui import app as app_module
+
+    offered: list[MainWindow] = []
+    monkeypatch.setattr("otdesk.ui.drafts_ui.recover_drafts_on_start",
+                        lambda app, parent, open_client: offered.append(parent))
+    seen: list[MainWindow] = []
+
+    def fake_exec(*_args: object) -> int:
+        qapp.processEvents()  # the queued draft offer runs
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        window = next(w for w in windows if w.isVisible())
+        seen.append(window)
+        window.close()
+        window.deleteLater()
+        qapp.processEvents()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    status = app_module.run_desktop(db_target=str(db_path), username=None,
+                                    ui_settings=ui_settings)
+    assert status == 0
+    assert seen and offered == seen
+    assert ui_settings.last_staff_id is not None
+
+
+def test_run_desktop_explains_a_database_it_cannot_open(
+    qapp, tmp_path, ui_settings, monkeypatch
+) -> None:
+    from otdesk.ui import app as app_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    status = app_module.run_desktop(db_target=str(tmp_path / "missing" / "x.sqlite"),
+                                    username=None, ui_settings=ui_settings)
+    assert status == 1
+    assert shown and "could not be opened" in shown[0]
+
+
+def test_choose_staff(ctx, therapist) -> None:
+    from otdesk.ui.app import choose_staff
+
+    assert choose_staff(ctx, username="ot.rivera", last_staff_id=None).id == therapist.id
+    assert choose_staff(ctx, username=None, last_staff_id=ctx.actor_id).id == ctx.actor_id
+    assert choose_staff(ctx, username=None, last_staff_id=None).id == therapist.id  # first OT

@@ -1,0 +1,252 @@
+"""Undo and redo: the record's commands on a bare QUndoStack, and undo from the workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from otdesk.domain.errors import ConflictError, OtdeskError
+from otdesk.services import clients, family_members
+from otdesk.services.clients import ClientDetail
+from otdesk.services.context import Context
+from otdesk.ui.app_context import AppContext
+from otdesk.ui.client_record import ClientWorkspace
+from otdesk.ui.client_record.commands import (
+    AddFamilyMemberCommand,
+    EditClientCommand,
+    EditFamilyMemberCommand,
+    IdMap,
+    RemoveFamilyMemberCommand,
+)
+from otdesk.ui.client_record.tabs.overview import OverviewTab
+
+Failures = list[tuple[str, OtdeskError]]
+
+
+@pytest.fixture
+def stack(qtbot: QtBot) -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
+def failures() -> Failures:
+    return []
+
+
+@pytest.fixture
+def report(failures: Failures) -> Callable[[QUndoCommand, OtdeskError], None]:
+    return lambda command, exc: failures.append((command.text(), exc))
+
+
+def _edit(app: AppContext, c: ClientDetail, report: Any, **after: Any) -> EditClientCommand:
+    saved = c.editable_values()
+    return EditClientCommand(
+        app, c.id, {k: saved[k] for k in after}, after, expected_version=c.version, report=report
+    )
+
+
+def test_edit_client_undo_redo_through_the_services(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    stack: QUndoStack, report: Any, failures: Failures,
+) -> None:  # fmt: skip
+    c = make_client(phone="111")
+    seen: list[Any] = []
+    app_ctx.events.records_changed.connect(seen.append)
+    stack.push(_edit(app_ctx, c, report, phone="222", alerts="Dog"))
+    assert clients.get_client(ctx, client_id=c.id).phone == "222"
+    assert stack.undoText() == "Edit client details"
+    stack.undo()
+    now = clients.get_client(ctx, client_id=c.id)
+    assert (now.phone, now.alerts) == ("111", "")
+    stack.redo()
+    now = clients.get_client(ctx, client_id=c.id)
+    assert (now.phone, now.alerts) == ("222", "Dog")
+    assert failures == []
+    assert [(ch.entity, ch.client_id) for ch in seen] == [("client", c.id)] * 3
+
+
+def test_execute_then_push_does_not_write_twice(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    stack: QUndoStack, report: Any,
+) -> None:  # fmt: skip
+    c = make_client()
+    command = _edit(app_ctx, c, report, given_name="Nia")
+    command.execute()
+    version = clients.get_client(ctx, client_id=c.id).version
+    stack.push(command)
+    assert clients.get_client(ctx, client_id=c.id).version == version
+    stack.undo()
+    assert clients.get_client(ctx, client_id=c.id).given_name == c.given_name
+
+
+def test_first_write_refuses_a_stale_form(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail], report: Any
+) -> None:
+    c = make_client()
+    clients.update_client(ctx, client_id=c.id, expected_version=c.version, phone="999")
+    with pytest.raises(ConflictError):
+        _edit(app_ctx, c, report, phone="123").execute()
+    assert clients.get_client(ctx, client_id=c.id).phone == "999"
+
+
+def test_undo_after_someone_else_changed_the_same_field_is_refused(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    stack: QUndoStack, report: Any, failures: Failures,
+) -> None:  # fmt: skip
+    c = make_client(phone="111")
+    stack.push(_edit(app_ctx, c, report, phone="222"))
+    latest = clients.get_client(ctx, client_id=c.id)
+    other = ctx.acting_as(None)  # another workstation saves the same field
+    clients.update_client(other, client_id=c.id, expected_version=latest.version, phone="333")
+    stack.undo()
+    assert clients.get_client(ctx, client_id=c.id).phone == "333"  # theirs stands
+    assert len(failures) == 1 and isinstance(failures[0][1], ConflictError)
+    assert stack.count() == 0  # the obsolete command was dropped
+
+
+def test_undo_after_someone_else_changed_another_field_still_works(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    stack: QUndoStack, report: Any, failures: Failures,
+) -> None:  # fmt: skip
+    c = make_client(phone="111")
+    stack.push(_edit(app_ctx, c, report, phone="222"))
+    latest = clients.get_client(ctx, client_id=c.id)
+    clients.update_client(ctx, client_id=c.id, expected_version=latest.version, alerts="Stairs")
+    stack.undo()
+    now = clients.get_client(ctx, client_id=c.id)
+    assert (now.phone, now.alerts) == ("111", "Stairs")
+    assert failures == []
+
+
+def test_family_member_add_edit_remove_undo_redo(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    stack: QUndoStack, report: Any, failures: Failures,
+) -> None:  # fmt: skip
+    c = make_client()
+    ids = IdMap()
+
+    def members() -> list[tuple[str, str]]:
+        return [
+            (m.given_name, m.phone) for m in family_members.list_family_members(ctx, client_id=c.id)
+        ]
+
+    add = AddFamilyMemberCommand(
+        app_ctx, c.id, {"given_name": "Rosa", "relationship_to_client": "mother"}, ids,
+        report=report,
+    )  # fmt: skip
+    stack.push(add)
+    assert members() == [("Rosa", "")]
+    first_id = add.member_id
+    assert first_id is not None
+    m = family_members.get_family_member(ctx, member_id=first_id)
+    stack.push(
+        EditFamilyMemberCommand(
+            app_ctx, c.id, first_id, {"phone": ""}, {"phone": "555"}, ids,
+            expected_version=m.version, report=report,
+        )
+    )  # fmt: skip
+    assert members() == [("Rosa", "555")]
+    m = family_members.get_family_member(ctx, member_id=first_id)
+    stack.push(RemoveFamilyMemberCommand(app_ctx, c.id, m, ids, report=report))
+    assert members() == []
+    stack.undo()  # the member comes back (as a new row; SQLite may reuse the id)
+    assert members() == [("Rosa", "555")]
+    assert add.member_id == family_members.list_family_members(ctx, client_id=c.id)[0].id
+    stack.undo()  # the edit is undone on the re-added member
+    assert members() == [("Rosa", "")]
+    stack.undo()  # and the add
+    assert members() == []
+    stack.redo()
+    stack.redo()
+    stack.redo()
+    assert members() == []
+    stack.undo()
+    stack.undo()
+    assert members() == [("Rosa", "")]
+    assert failures == []
+
+
+def test_family_member_undo_refused_when_someone_else_changed_them(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    stack: QUndoStack, report: Any, failures: Failures,
+) -> None:  # fmt: skip
+    c = make_client()
+    add = AddFamilyMemberCommand(
+        app_ctx, c.id, {"given_name": "Rosa", "relationship_to_client": "mother"}, IdMap(),
+        report=report,
+    )  # fmt: skip
+    stack.push(add)
+    assert add.member_id is not None
+    m = family_members.get_family_member(ctx, member_id=add.member_id)
+    family_members.update_family_member(
+        ctx, member_id=m.id, expected_version=m.version, given_name="Rosalind"
+    )
+    stack.undo()
+    assert [x.given_name for x in family_members.list_family_members(ctx, client_id=c.id)] == [
+        "Rosalind"
+    ]
+    assert failures and isinstance(failures[0][1], ConflictError)
+
+
+def test_overview_save_is_undoable_from_the_workspace(
+    qtbot: QtBot, app_ctx: AppContext, ctx: Context,
+    make_client: Callable[..., ClientDetail], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr("otdesk.ui.drafts_ui.ask_restore", lambda parent, info: False)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
+    c = make_client(phone="111")
+    workspace = ClientWorkspace(app_ctx, c.id)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    tab = workspace.tab("overview")
+    assert isinstance(tab, OverviewTab)
+    phone = tab.form.control("phone")
+    assert isinstance(phone, QLineEdit)
+    phone.selectAll()
+    qtbot.keyClicks(phone, "555 0101")
+    assert tab.save_changes()
+    assert clients.get_client(ctx, client_id=c.id).phone == "555 0101"
+    assert workspace.undo_stack.canUndo()
+    assert workspace.undo_stack.undoText() == "Edit phone"
+    workspace.undo_stack.undo()
+    assert clients.get_client(ctx, client_id=c.id).phone == "111"
+    assert phone.text() == "111"  # the form shows the restored value
+    assert not tab.has_unsaved_changes()
+    workspace.undo_stack.redo()
+    assert clients.get_client(ctx, client_id=c.id).phone == "555 0101"
+    assert phone.text() == "555 0101"
+    # A second edit after undo/redo still saves: the form follows the record's version.
+    phone.selectAll()
+    qtbot.keyClicks(phone, "777")
+    assert tab.save_changes()
+    assert clients.get_client(ctx, client_id=c.id).phone == "777"
+    assert workspace.undo_stack.count() == 2
+
+
+def test_commands_follow_a_re_added_member_even_when_ids_are_reused(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    stack: QUndoStack, report: Any, failures: Failures,
+) -> None:  # fmt: skip
+    c = make_client()
+    ids = IdMap()
+    a = family_members.add_family_member(
+        ctx, client_id=c.id, given_name="Ada", relationship_to_client="sister"
+    )
+    b = family_members.add_family_member(
+        ctx, client_id=c.id, given_name="Bo", relationship_to_client="friend"
+    )
+    stack.push(RemoveFamilyMemberCommand(app_ctx, c.id, a, ids, report=report))
+    stack.push(RemoveFamilyMemberCommand(app_ctx, c.id, b, ids, report=report))
+    stack.undo()  # Bo back
+    stack.undo()  # Ada back
+    names = {m.given_name for m in family_members.list_family_members(ctx, client_id=c.id)}
+    assert names == {"Ada", "Bo"}
+    stack.redo()  # removes Ada again, wherever she now lives
+    names = {m.given_name for m in family_members.list_family_members(ctx, client_id=c.id)}
+    assert names == {"Bo"}
+    assert failures == []
