@@ -1,22 +1,33 @@
-"""Running Alembic from inside the application: schema state, upgrade with a backup first."""
+"""Running Alembic from inside the application: schema state, upgrade with a backup first.
+
+Opening a database that is already at the newest schema is the common case on every start,
+so it is checked with one SQL query against ``SCHEMA_HEAD``; Alembic itself (a large import)
+is loaded only when a database really needs creating or upgrading.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 from otdesk.db.engine import Database, backup_sqlite, has_tables
 from otdesk.domain.errors import StorageError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+# The newest migration shipped with this version; a test keeps it equal to Alembic's head.
+SCHEMA_HEAD = "0001"
 
 
 def alembic_config(db: Database | None = None) -> Config:
     """An Alembic configuration pointing at otdesk's migrations (and ``db``, if given)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if db is not None:
@@ -28,7 +39,9 @@ def alembic_config(db: Database | None = None) -> Config:
 
 
 def head_revision() -> str:
-    """The newest migration shipped with this version of otdesk."""
+    """The newest migration shipped with this version of otdesk (read from the scripts)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -37,14 +50,19 @@ def head_revision() -> str:
 def current_revision(db: Database) -> str | None:
     """The migration the database is at, or None for an empty database."""
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade_to_head(db: Database) -> Path | None:
     """Bring the schema to head; copy a non-empty SQLite file aside first. Return the copy."""
     current = current_revision(db)
-    if current == head_revision():
+    if current == SCHEMA_HEAD:
         return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if current is not None and current not in known:
         raise StorageError(
