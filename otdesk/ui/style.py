@@ -124,6 +124,14 @@ QListWidget#navigation::item:selected {{
     font-weight: 600;
 }}
 QListWidget#navigation::item:hover:!selected {{ background: #d7dee6; }}
+QTabWidget::pane {{ border: none; border-top: 1px solid {BORDER}; top: -1px; }}
+QTabBar::tab {{
+    background: transparent; color: {MUTED}; border: none;
+    border-bottom: 3px solid transparent; padding: {UNIT - 2}px {UNIT - 2}px; margin: 0;
+}}
+QTabBar::tab:selected {{ color: {TEXT}; border-bottom: 3px solid {ACCENT}; font-weight: 600; }}
+QTabBar::tab:hover:!selected {{ color: {TEXT}; background: #e4e9ee; }}
+QTabBar::tab:focus {{ background: {ACCENT_SOFT}; }}
 QTableView, QListView, QTreeView {{
     background: {SURFACE}; alternate-background-color: #f7f9fb; color: {TEXT};
     gridline-color: #e3e7eb; border: 1px solid {BORDER};

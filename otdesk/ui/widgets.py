@@ -87,10 +87,16 @@ class EmptyState(QLabel):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setObjectName("empty-state")
         self.hide()
+        # The viewport is laid out after the view, and a view on a hidden tab is sized only
+        # when first shown: follow both, so the message never keeps a stale, empty box.
         view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._view and event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and watched in (
+            self._view,
+            self._view.viewport(),
+        ):
             self._place()
         return False
 
