@@ -43,7 +43,24 @@ class StaffMember:
         return f"{self.given_name} {self.family_name}"
 
 
-def _dto(s: Staff) -> StaffMember:
+_COLUMNS = (
+    Staff.id,
+    Staff.uuid,
+    Staff.username,
+    Staff.given_name,
+    Staff.family_name,
+    Staff.role,
+    Staff.credentials,
+    Staff.phone,
+    Staff.email,
+    Staff.organisation,
+    Staff.active,
+    Staff.version,
+)
+
+
+def _dto(s: Staff | Any) -> StaffMember:
+    """A staff member from an ORM row or a row of ``_COLUMNS`` (same attribute names)."""
     return StaffMember(
         id=s.id,
         uuid=s.uuid,
@@ -124,13 +141,14 @@ def list_staff(
     ctx: Context, *, roles: tuple[StaffRole, ...] = (), active_only: bool = True
 ) -> list[StaffMember]:
     """Staff members by name, optionally only some roles."""
-    query = select(Staff).order_by(Staff.family_name, Staff.given_name)
+    # Plain columns, not ORM objects: pickers list every staff member, often at start-up.
+    query = select(*_COLUMNS).order_by(Staff.family_name, Staff.given_name)
     if active_only:
         query = query.where(Staff.active.is_(True))
     if roles:
         query = query.where(Staff.role.in_([r.value for r in roles]))
     with ctx.db.reading() as session:
-        return [_dto(s) for s in session.scalars(query)]
+        return [_dto(row) for row in session.execute(query)]
 
 
 def ensure_administrator(ctx: Context) -> StaffMember:
