@@ -23,6 +23,7 @@ from bench.common import demo_database, percentile, summary
 from otdesk.db.engine import open_database
 from otdesk.db.models import Client
 from otdesk.services import clients
+from otdesk.services.client_search import search_filter
 from otdesk.services.context import Context
 
 
@@ -47,7 +48,7 @@ def _queries(ctx: Context, count: int, seed: int) -> list[str]:
 def _raw_sql(text: str, limit: int) -> str:
     # Exactly the statement search_clients builds, compiled with its values inlined.
     query = clients.summary_select()
-    where = clients.search_filter(text)
+    where = search_filter(text)
     if where is not None:
         query = query.where(where)
     query = query.order_by(Client.sort_name, Client.id).limit(limit)

@@ -71,6 +71,29 @@ def apply_changes(row: Tracked, ctx: Context, values: Mapping[str, Any]) -> dict
     return changed
 
 
+def audit_values(
+    ctx: Context,
+    action: AuditAction,
+    entity: str,
+    row: Tracked,
+    changes: Mapping[str, Any],
+    *,
+    client_id: int | None = None,
+) -> dict[str, Any]:
+    """One audit event as column values (for ``audit`` and for bulk inserts)."""
+    return {
+        "occurred_at": ctx.now(),
+        "actor_id": ctx.actor_id,
+        "action": action.value,
+        "entity_type": entity,
+        "entity_id": row.id,
+        "entity_uuid": row.uuid,
+        "client_id": client_id,
+        "changes": dict(changes),
+        "workstation": ctx.workstation[:200],
+    }
+
+
 def audit(
     session: Session,
     ctx: Context,
@@ -83,19 +106,7 @@ def audit(
 ) -> None:
     """Append one event to the audit trail (inside the caller's transaction)."""
     session.flush()
-    session.add(
-        AuditEvent(
-            occurred_at=ctx.now(),
-            actor_id=ctx.actor_id,
-            action=action.value,
-            entity_type=entity,
-            entity_id=row.id,
-            entity_uuid=row.uuid,
-            client_id=client_id,
-            changes=dict(changes),
-            workstation=ctx.workstation[:200],
-        )
-    )
+    session.add(AuditEvent(**audit_values(ctx, action, entity, row, changes, client_id=client_id)))
 
 
 def snapshot(values: Mapping[str, Any]) -> dict[str, Any]:

@@ -16,10 +16,10 @@ from sqlalchemy import func, select
 
 from otdesk.db.models import CarePlan, Client
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus, Priority
+from otdesk.services.client_search import search_filter
 from otdesk.services.clients import (
     ASSIGNED_OT,
     ClientSummary,
-    search_filter,
     summary_from_row,
     summary_select,
 )

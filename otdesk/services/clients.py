@@ -9,33 +9,25 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, insert, or_, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
-from otdesk.db.base import Tracked
 from otdesk.db.models import AuditEvent, Client, ClientDiagnosis, ClientSearchTerm, Staff
-from otdesk.domain.dates import guess_date
 from otdesk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
-from otdesk.domain.text import (
-    fold,
-    looks_like_record_number,
-    query_words,
-    record_query,
-    record_terms,
-    search_terms,
-)
 from otdesk.domain.vocab import AuditAction, ClientStatus, Priority
 from otdesk.services._records import (
     apply_changes,
     audit,
+    audit_values,
     check_version,
     jsonable,
     snapshot,
     stamp_new,
 )
+from otdesk.services.client_search import client_terms, index_terms, search_filter, sort_key
 from otdesk.services.context import Context
 
 ENTITY = "client"
@@ -210,25 +202,6 @@ def _detail(session: Session, c: Client) -> ClientDetail:
     )
 
 
-def sort_key(family_name: str, given_name: str) -> str:
-    """The folded name the caseload sorts by."""
-    return f"{fold(family_name)}\x1f{fold(given_name)}"[:420]
-
-
-def client_terms(
-    given_name: str, family_name: str, preferred_name: str, record_number: str
-) -> list[str]:
-    """The folded words a client is found under, sorted (what the search index holds)."""
-    names = search_terms(given_name, family_name, preferred_name)
-    return sorted(names | record_terms(record_number))
-
-
-def _index_terms(session: Session, c: Client) -> None:
-    session.execute(delete(ClientSearchTerm).where(ClientSearchTerm.client_id == c.id))
-    terms = client_terms(c.given_name, c.family_name, c.preferred_name, c.record_number)
-    session.add_all(ClientSearchTerm(client_id=c.id, term=t) for t in terms)
-
-
 def _check_diagnoses(items: Any, today: date) -> list[Diagnosis]:
     if not isinstance(items, list | tuple):
         raise ValidationError.single("diagnoses", "must be a list")
@@ -278,29 +251,6 @@ def _set_diagnoses(session: Session, ctx: Context, c: Client, items: list[Diagno
     return True
 
 
-def _audit_row(
-    ctx: Context,
-    action: AuditAction,
-    entity: str,
-    row: Tracked,
-    changes: dict[str, Any],
-    *,
-    client_id: int | None,
-) -> dict[str, Any]:
-    # The same event ``_records.audit`` adds, as values for one bulk INSERT.
-    return {
-        "occurred_at": ctx.now(),
-        "actor_id": ctx.actor_id,
-        "action": action.value,
-        "entity_type": entity,
-        "entity_id": row.id,
-        "entity_uuid": row.uuid,
-        "client_id": client_id,
-        "changes": changes,
-        "workstation": ctx.workstation[:200],
-    }
-
-
 def _insert_clients(
     session: Session, ctx: Context, items: Sequence[tuple[dict[str, Any], list[Diagnosis]]]
 ) -> list[Client]:
@@ -333,7 +283,7 @@ def _insert_clients(
         changes = snapshot(clean)
         if diagnoses:
             changes["diagnoses"] = [None, [d.__dict__ for d in diagnoses]]
-        events.append(_audit_row(ctx, AuditAction.CREATE, ENTITY, c, changes, client_id=c.id))
+        events.append(audit_values(ctx, AuditAction.CREATE, ENTITY, c, changes, client_id=c.id))
     if terms:
         session.execute(insert(ClientSearchTerm), terms)
     session.execute(insert(AuditEvent), events)
@@ -427,7 +377,7 @@ def update_client(
             if "diagnoses" in changed:
                 _set_diagnoses(session, ctx, c, diagnoses or [])
             if changed.keys() & {"given_name", "family_name", "preferred_name", "record_number"}:
-                _index_terms(session, c)
+                index_terms(session, c)
             session.flush()
             audit(session, ctx, AuditAction.UPDATE, ENTITY, c, changed, client_id=c.id)
             return _detail(session, c)
@@ -457,55 +407,6 @@ def find_by_record_number(ctx: Context, *, record_number: str) -> ClientDetail:
         if c is None:
             raise NotFoundError(ENTITY, f"record number {record_number.strip()}")
         return _detail(session, c)
-
-
-def _prefix_bounds(word: str) -> tuple[str, str]:
-    # Every string that starts with ``word`` sorts in [word, word + U+10FFFF).
-    return word, word + "\U0010ffff"
-
-
-def _term_prefix(word: str) -> Any:
-    low, high = _prefix_bounds(word)
-    return Client.id.in_(
-        select(ClientSearchTerm.client_id).where(
-            ClientSearchTerm.term >= low, ClientSearchTerm.term < high
-        )
-    )
-
-
-def search_filter(text: str) -> Any:
-    """A WHERE clause matching clients by name words, record number or date of birth.
-
-    Each typed word must begin a word of the client's names (case- and accent-insensitive).
-    A typed token holding a digit is searched as a record number (its start or any of its
-    parts) as well as a name; letters alone search names only, so "d" does not match every
-    "DEMO-..." record number. A typed date matches the date of birth, or a record number
-    written like a date.
-    """
-    clauses = []
-    for raw in text.split():
-        words = query_words(raw)
-        if looks_like_record_number(raw):
-            # Record numbers first of all; names too, in case a name really holds a digit.
-            # "DEMO-0001" and "demo0001" both begin the number's compact form; "0001" alone
-            # begins its numeric part. One selective range either way.
-            number = (
-                or_(
-                    _term_prefix(record_query(raw)),
-                    and_(*(_term_prefix(w) for w in words)),
-                )
-                if words
-                else None
-            )
-            born = guess_date(raw)
-            if born is not None:
-                by_birth = Client.date_of_birth == born
-                clauses.append(or_(by_birth, number) if number is not None else by_birth)
-            elif number is not None:
-                clauses.append(number)
-            continue
-        clauses.extend(_term_prefix(w) for w in words)
-    return and_(*clauses) if clauses else None
 
 
 def search_clients(

@@ -56,7 +56,7 @@ from otdesk.domain.text import fold
 from otdesk.domain.vocab import AuditAction, StaffRole
 from otdesk.resources import resource_path
 from otdesk.services._records import apply_changes, audit, snapshot, stamp_new
-from otdesk.services.clients import client_terms, sort_key
+from otdesk.services.client_search import client_terms, sort_key
 from otdesk.services.context import Context
 
 ProgressFn = Callable[[int, int], None]

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from otdesk.db.engine import Database
 from otdesk.db.migrate import current_revision, head_revision
 from otdesk.db.models import Client, ClientSearchTerm
-from otdesk.services.clients import client_terms
+from otdesk.services.client_search import client_terms
 
 NOT_APPLICABLE = "not applicable"
 _SHOW = 5  # how many offending records a detail names before summarising
