@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation>&amp;Estado:</translation>
+        <translation>E&amp;stado:</translation>
     </message>
     <message>
         <source>Assigned &amp;OT:</source>
@@ -159,196 +159,224 @@
     <name>ClientHeader</name>
     <message>
         <source>Close record</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar expediente</translation>
     </message>
     <message>
         <source>Close this client&apos;s record</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el expediente de este cliente</translation>
     </message>
     <message>
         <source>Client: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente: {0}</translation>
     </message>
     <message>
         <source>Status: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado: {0}</translation>
     </message>
     <message>
         <source>Priority: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad: {0}</translation>
     </message>
     <message>
         <source>Record {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente {0}</translation>
     </message>
     <message>
         <source>{0} years (born {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} años (nac. {1})</translation>
     </message>
     <message>
         <source>Assigned OT: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>TO: {0}</translation>
     </message>
     <message>
         <source>No OT assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin TO asignado/a</translation>
     </message>
     <message>
         <source>Language: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma: {0}</translation>
     </message>
     <message>
         <source> — interpreter needed</source>
-        <translation type="unfinished"></translation>
+        <translation> — necesita intérprete</translation>
     </message>
     <message>
         <source>Client details: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos del cliente: {0}</translation>
     </message>
     <message>
         <source>⚠ Alerts: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Alertas: {0}</translation>
     </message>
     <message>
         <source>Alerts: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas: {0}</translation>
     </message>
 </context>
 <context>
     <name>ClientTabs</name>
     <message>
         <source>Assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluaciones</translation>
     </message>
     <message>
         <source>Care plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de cuidados</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos</translation>
     </message>
     <message>
         <source>Family sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones familiares</translation>
     </message>
     <message>
         <source>Home checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Hogar</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Episodes &amp; care team</source>
-        <translation type="unfinished"></translation>
+        <translation>Episodios y equipo</translation>
     </message>
     <message>
         <source>Family &amp; caregivers</source>
-        <translation type="unfinished"></translation>
+        <translation>Familia y cuidadores</translation>
     </message>
 </context>
 <context>
     <name>ClientWorkspace</name>
     <message>
         <source>Parts of the client&apos;s record</source>
-        <translation type="unfinished"></translation>
+        <translation>Partes del expediente del cliente</translation>
     </message>
     <message>
         <source>This part of the record could not be shown. Details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta parte del expediente no se pudo mostrar. Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <source>Save changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Guardar los cambios?</translation>
     </message>
     <message>
         <source>{0} has unsaved changes in: {1}.
 Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} tiene cambios sin guardar en: {1}.
+¿Guardarlos antes de cerrar?</translation>
     </message>
     <message>
         <source>This record</source>
-        <translation type="unfinished"></translation>
+        <translation>Este expediente</translation>
     </message>
     <message>
         <source>This client&apos;s record no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>El expediente de este cliente ya no existe</translation>
     </message>
     <message>
         <source>{0} •</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} •</translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
         <source>Edit client details</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar datos del cliente</translation>
     </message>
     <message>
         <source>Add family member</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir familiar</translation>
     </message>
     <message>
         <source>Edit family member</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar familiar</translation>
     </message>
     <message>
         <source>Remove {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar a {0}</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
         <source>Someone else saved this record</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona guardó este expediente</translation>
     </message>
     <message>
         <source>Your changes are not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus cambios aún no se han guardado</translation>
     </message>
     <message>
         <source>{0} was changed and saved by someone else after you opened it. Saving now would overwrite their work, so nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona modificó y guardó «{0}» después de que usted lo abriera. Guardar ahora sobrescribiría su trabajo, así que no se ha guardado nada.</translation>
     </message>
     <message>
         <source>&amp;Fields that differ:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Campos que difieren:</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Su versión</translation>
     </message>
     <message>
         <source>Saved by them</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión guardada</translation>
     </message>
     <message>
         <source>Fields that differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Campos que difieren</translation>
     </message>
     <message>
         <source>&lt;b&gt;Reload&lt;/b&gt; shows their version and drops your changes.&lt;br&gt;&lt;b&gt;Keep mine&lt;/b&gt; shows their version with your changes put back on top; check it and press Save again.&lt;br&gt;&lt;b&gt;Cancel&lt;/b&gt; leaves the form as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Recargar&lt;/b&gt; muestra la versión guardada y descarta sus cambios.&lt;br&gt;&lt;b&gt;Mantener los míos&lt;/b&gt; muestra la versión guardada con sus cambios aplicados encima; revísela y pulse Guardar de nuevo.&lt;br&gt;&lt;b&gt;Cancelar&lt;/b&gt; deja el formulario como está.</translation>
     </message>
     <message>
         <source>&amp;Reload (drop my changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recargar (descartar mis cambios)</translation>
     </message>
     <message>
         <source>&amp;Keep mine as a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mantener los míos como copia</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardSources</name>
+    <message>
+        <source>Care-plan reviews</source>
+        <translation>Revisiones del plan de cuidados</translation>
+    </message>
+    <message>
+        <source>Assessments due</source>
+        <translation>Evaluaciones pendientes</translation>
+    </message>
+    <message>
+        <source>Unsigned family-session notes</source>
+        <translation>Notas de sesiones familiares sin firmar</translation>
+    </message>
+    <message>
+        <source>Overdue home modifications</source>
+        <translation>Modificaciones del hogar vencidas</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>Lista de espera</translation>
+    </message>
+    <message>
+        <source>New referrals</source>
+        <translation>Nuevas derivaciones</translation>
     </message>
 </context>
 <context>
@@ -379,7 +407,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
+        <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
         <source>Refresh the dashboard</source>
@@ -426,80 +454,80 @@ Save them before closing?</source>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-DD</translation>
     </message>
     <message>
         <source>Choose from a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir en un calendario</translation>
     </message>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendario</translation>
     </message>
 </context>
 <context>
     <name>DiagnosesEditor</name>
     <message>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico</translation>
     </message>
     <message>
         <source>Code (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Código (opcional)</translation>
     </message>
     <message>
         <source>Diagnoses</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnósticos</translation>
     </message>
     <message>
         <source>Each row is one diagnosis as written, with an optional classification code</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada fila es un diagnóstico tal como se escribió, con un código de clasificación opcional</translation>
     </message>
     <message>
         <source>Add diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir diagnóstico</translation>
     </message>
     <message>
         <source>Remove diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar diagnóstico</translation>
     </message>
     <message>
         <source>Remove the selected diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el diagnóstico seleccionado</translation>
     </message>
 </context>
 <context>
     <name>DraftKeeper</name>
     <message>
         <source>Keeping unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservando los cambios sin guardar</translation>
     </message>
 </context>
 <context>
     <name>Drafts</name>
     <message>
         <source>today at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>hoy a las {0}</translation>
     </message>
     <message>
         <source>Unsaved changes found</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay cambios sin guardar</translation>
     </message>
     <message>
         <source>Restore unsaved changes from {0}?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Restaurar los cambios sin guardar de {0}?</translation>
     </message>
     <message>
         <source>They were typed into “{0}” but never saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se escribieron en «{0}», pero no llegaron a guardarse.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurar</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descartar</translation>
     </message>
 </context>
 <context>
@@ -537,484 +565,486 @@ Save them before closing?</source>
     <name>EpisodesTab</name>
     <message>
         <source>Referred</source>
-        <translation type="unfinished">Derivado</translation>
+        <translation>Derivación</translation>
     </message>
     <message>
         <source>Referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién deriva</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Planned discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta prevista</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto</translation>
     </message>
     <message>
         <source>Discharged {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta {0}</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Discipline</source>
-        <translation type="unfinished"></translation>
+        <translation>Disciplina</translation>
     </message>
     <message>
         <source>Role in the team</source>
-        <translation type="unfinished"></translation>
+        <translation>Función en el equipo</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>On the team</source>
-        <translation type="unfinished"></translation>
+        <translation>En el equipo</translation>
     </message>
     <message>
         <source>{0} to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} a {1}</translation>
     </message>
     <message>
         <source>since {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>desde {0}</translation>
     </message>
     <message>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>actual</translation>
     </message>
     <message>
         <source>e.g. Dr Rivera, psychiatry outpatients</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Dra. Rivera, psiquiatría</translation>
     </message>
     <message>
         <source>Referral date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de derivación</translation>
     </message>
     <message>
         <source>Reason for referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la derivación</translation>
     </message>
     <message>
         <source>Care started</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de la atención</translation>
     </message>
     <message>
         <source>Discharge date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de alta</translation>
     </message>
     <message>
         <source>Discharged to</source>
-        <translation type="unfinished"></translation>
+        <translation>Destino al alta</translation>
     </message>
     <message>
         <source>e.g. GP and community support, supported housing</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., médico de familia, vivienda con apoyo</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>Profesional</translation>
     </message>
     <message>
         <source>Choose a staff member, or leave this blank and type an outside partner&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un profesional de la clínica, o deje esto en blanco y escriba el nombre de alguien de fuera</translation>
     </message>
     <message>
         <source>Or name</source>
-        <translation type="unfinished"></translation>
+        <translation>O nombre</translation>
     </message>
     <message>
         <source>Someone outside the clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Alguien de fuera de la clínica</translation>
     </message>
     <message>
         <source>On the team from</source>
-        <translation type="unfinished"></translation>
+        <translation>En el equipo desde</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>Discharged on {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta el {0}</translation>
     </message>
     <message>
         <source>Episodes of care</source>
-        <translation type="unfinished"></translation>
+        <translation>Episodios de atención</translation>
     </message>
     <message>
         <source>&amp;Open new episode…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;brir nuevo episodio…</translation>
     </message>
     <message>
         <source>Open a new episode</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un nuevo episodio</translation>
     </message>
     <message>
         <source>Ed&amp;it…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ed&amp;itar…</translation>
     </message>
     <message>
         <source>Edit the selected episode</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar el episodio seleccionado</translation>
     </message>
     <message>
         <source>&amp;Discharge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de a&amp;lta…</translation>
     </message>
     <message>
         <source>Discharge the client from the selected episode</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de alta al cliente del episodio seleccionado</translation>
     </message>
     <message>
         <source>Details of the selected episode</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del episodio seleccionado</translation>
     </message>
     <message>
         <source>Care team</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo de atención</translation>
     </message>
     <message>
         <source>Add &amp;to team…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aña&amp;dir al equipo…</translation>
     </message>
     <message>
         <source>Add someone to the care team</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir a alguien al equipo de atención</translation>
     </message>
     <message>
         <source>Re&amp;move from team</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar del equipo</translation>
     </message>
     <message>
         <source>Remove the selected person from the care team</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar a la persona seleccionada del equipo de atención</translation>
     </message>
     <message>
         <source>No episodes of care yet.
 Use “Open new episode” to record a referral.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay episodios de atención.
+Use «Abrir nuevo episodio» para registrar una derivación.</translation>
     </message>
     <message>
         <source>Select an episode to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione un episodio para ver sus detalles.</translation>
     </message>
     <message>
         <source>Nobody is on this episode&apos;s care team yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay nadie en el equipo de atención de este episodio.</translation>
     </message>
     <message>
         <source>Open a new episode of care</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un nuevo episodio de atención</translation>
     </message>
     <message>
         <source>Open episode</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir episodio</translation>
     </message>
     <message>
         <source>Edit episode referred {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar el episodio derivado el {0}</translation>
     </message>
     <message>
         <source>Discharge {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de alta a {0}</translation>
     </message>
     <message>
         <source>Discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de alta</translation>
     </message>
     <message>
         <source>This closes the episode referred on {0} and sets the client&apos;s status to discharged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cerrará el episodio derivado el {0} y el estado del cliente pasará a «Alta».</translation>
     </message>
     <message>
         <source>(someone outside)</source>
-        <translation type="unfinished"></translation>
+        <translation>(alguien de fuera)</translation>
     </message>
     <message>
         <source>Add to the care team</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir al equipo de atención</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Remove from care team?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar del equipo de atención?</translation>
     </message>
     <message>
         <source>Remove {0} from this episode&apos;s care team?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar a {0} del equipo de atención de este episodio?</translation>
     </message>
     <message>
         <source>Cannot remove</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede quitar</translation>
     </message>
 </context>
 <context>
     <name>FamilyTab</name>
     <message>
         <source>Mother</source>
-        <translation type="unfinished"></translation>
+        <translation>Madre</translation>
     </message>
     <message>
         <source>Father</source>
-        <translation type="unfinished"></translation>
+        <translation>Padre</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Madre o padre</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Pareja</translation>
     </message>
     <message>
         <source>Spouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Cónyuge</translation>
     </message>
     <message>
         <source>Son</source>
-        <translation type="unfinished"></translation>
+        <translation>Hijo</translation>
     </message>
     <message>
         <source>Daughter</source>
-        <translation type="unfinished"></translation>
+        <translation>Hija</translation>
     </message>
     <message>
         <source>Sister</source>
-        <translation type="unfinished"></translation>
+        <translation>Hermana</translation>
     </message>
     <message>
         <source>Brother</source>
-        <translation type="unfinished"></translation>
+        <translation>Hermano</translation>
     </message>
     <message>
         <source>Grandparent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abuelo/a</translation>
     </message>
     <message>
         <source>Friend</source>
-        <translation type="unfinished"></translation>
+        <translation>Amigo/a</translation>
     </message>
     <message>
         <source>Neighbour</source>
-        <translation type="unfinished"></translation>
+        <translation>Vecino/a</translation>
     </message>
     <message>
         <source>Paid caregiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuidador/a remunerado/a</translation>
     </message>
     <message>
         <source>Support worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Profesional de apoyo</translation>
     </message>
     <message>
         <source>Guardian</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutor/a legal</translation>
     </message>
     <message>
         <source>Nothing about the client may be shared with this person.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede compartir nada sobre el cliente con esta persona.</translation>
     </message>
     <message>
         <source>General updates only: appointments and how things are going.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo novedades generales: citas y cómo van las cosas.</translation>
     </message>
     <message>
         <source>May receive the care plan and family handouts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede recibir el plan de cuidados y los folletos para la familia.</translation>
     </message>
     <message>
         <source>May be told anything in the client&apos;s record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se le puede contar cualquier cosa del expediente del cliente.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Relación</translation>
     </message>
     <message>
         <source>Primary caregiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuidador/a principal</translation>
     </message>
     <message>
         <source>May be told</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué se comparte</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Idioma</translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source> (interpreter)</source>
-        <translation type="unfinished"></translation>
+        <translation> (intérprete)</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellidos</translation>
     </message>
     <message>
         <source>e.g. mother, partner, paid caregiver</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., madre, pareja, cuidadora</translation>
     </message>
     <message>
         <source>This is the client&apos;s primary caregiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Es cuidador/a principal del cliente</translation>
     </message>
     <message>
         <source>What the client has agreed may be shared with this person</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que el cliente ha autorizado a compartir con esta persona</translation>
     </message>
     <message>
         <source>Interpreter</source>
-        <translation type="unfinished"></translation>
+        <translation>Intérprete</translation>
     </message>
     <message>
         <source>Needs an interpreter</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesita intérprete</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Family and caregivers</source>
-        <translation type="unfinished"></translation>
+        <translation>Familia y cuidadores</translation>
     </message>
     <message>
         <source>A&amp;dd…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aña&amp;dir…</translation>
     </message>
     <message>
         <source>Ed&amp;it…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ed&amp;itar…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>Add a family member or caregiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un familiar o cuidador/a</translation>
     </message>
     <message>
         <source>Edit the selected family member</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar el familiar seleccionado</translation>
     </message>
     <message>
         <source>Remove the selected family member</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el familiar seleccionado</translation>
     </message>
     <message>
         <source>Family members and caregivers</source>
-        <translation type="unfinished"></translation>
+        <translation>Familiares y cuidadores</translation>
     </message>
     <message>
         <source>Details of the selected family member</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del familiar seleccionado</translation>
     </message>
     <message>
         <source>No family members or caregivers recorded yet.
 Use Add to record who supports {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay familiares ni cuidadores registrados.
+Use Añadir para anotar quién apoya a {0}.</translation>
     </message>
     <message>
         <source>The client has agreed to share with family, within each person&apos;s scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente ha autorizado compartir información con la familia, dentro de lo permitido a cada persona.</translation>
     </message>
     <message>
         <source>⚠ The client has not consented to sharing with family: share nothing until consent is recorded on the Overview.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ El cliente no ha dado su consentimiento para compartir información con la familia: no comparta nada hasta que el consentimiento conste en el Resumen.</translation>
     </message>
     <message>
         <source>★ Primary caregiver</source>
-        <translation type="unfinished"></translation>
+        <translation>★ Cuidador/a principal</translation>
     </message>
     <message>
         <source>May be told: {0}. {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué se comparte: {0}. {1}</translation>
     </message>
     <message>
         <source>, needs an interpreter</source>
-        <translation type="unfinished"></translation>
+        <translation>, necesita intérprete</translation>
     </message>
     <message>
         <source>Language: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma: {0}</translation>
     </message>
     <message>
         <source>Contact: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto: {0}</translation>
     </message>
     <message>
         <source>Cannot undo or redo</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede deshacer ni rehacer</translation>
     </message>
     <message>
         <source>Add family member or caregiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir familiar o cuidador/a</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Edit {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar a {0}</translation>
     </message>
     <message>
         <source>Remove family member?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar al familiar?</translation>
     </message>
     <message>
         <source>Remove {0} ({1}) from this client&apos;s family and caregivers?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar a {0} ({1}) de los familiares y cuidadores de este cliente?</translation>
     </message>
     <message>
         <source>Cannot remove</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede quitar</translation>
     </message>
 </context>
 <context>
@@ -1028,39 +1058,39 @@ Use Add to record who supports {0}.</source>
     <name>Form</name>
     <message>
         <source>Problems with this form</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemas en este formulario</translation>
     </message>
     <message>
         <source>{0}: problem</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: problema</translation>
     </message>
     <message>
         <source>A date in the form YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>Una fecha con el formato AAAA-MM-DD</translation>
     </message>
     <message>
         <source>Choose {0} from a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: elegir en un calendario</translation>
     </message>
     <message>
         <source>Choose a language or type a code such as pt-BR</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un idioma o escriba un código como pt-BR</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>row {0}, {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>fila {0}, {1}</translation>
     </message>
     <message>
         <source>{0}{1} {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}{1} {2}</translation>
     </message>
 </context>
 <context>
@@ -1311,387 +1341,388 @@ Use Add to record who supports {0}.</source>
     <name>NewClientDialog</name>
     <message>
         <source>New client</source>
-        <translation type="unfinished">Nuevo cliente</translation>
+        <translation>Nuevo cliente</translation>
     </message>
     <message>
         <source>Add a client to the clinic&apos;s books</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar un cliente nuevo en la clínica</translation>
     </message>
     <message>
         <source>Fill in the essentials now; the rest can be added on the client&apos;s record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rellene ahora lo esencial; el resto se puede añadir en el expediente del cliente.</translation>
     </message>
     <message>
         <source>Record number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de expediente</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellidos</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished">Nacimiento</translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>Preferred language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma preferido</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Assigned OT</source>
-        <translation type="unfinished">TO asignado/a</translation>
+        <translation>Terapeuta asignado/a</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished">Prioridad</translation>
+        <translation>Prioridad</translation>
     </message>
     <message>
         <source>Create client</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear cliente</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>New client {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo cliente {0}</translation>
     </message>
     <message>
         <source>Discard new client?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar el cliente nuevo?</translation>
     </message>
     <message>
         <source>The details you typed for the new client will be dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se perderán los datos que escribió para el cliente nuevo.</translation>
     </message>
 </context>
 <context>
     <name>Overview</name>
     <message>
         <source>Not assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin asignar</translation>
     </message>
     <message>
         <source>{0} (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (inactivo/a)</translation>
     </message>
 </context>
 <context>
     <name>OverviewTab</name>
     <message>
         <source>{0} — Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — Resumen</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Identidad</translation>
     </message>
     <message>
         <source>Record number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de expediente</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellidos</translation>
     </message>
     <message>
         <source>Preferred name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre preferido</translation>
     </message>
     <message>
         <source>Pronouns</source>
-        <translation type="unfinished"></translation>
+        <translation>Pronombres</translation>
     </message>
     <message>
         <source>e.g. she/her</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., ella</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished">Nacimiento</translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Idioma</translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Preferred language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma preferido</translation>
     </message>
     <message>
         <source>Interpreter</source>
-        <translation type="unfinished"></translation>
+        <translation>Intérprete</translation>
     </message>
     <message>
         <source>Needs an interpreter</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesita intérprete</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <source>Care</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished">Prioridad</translation>
+        <translation>Prioridad</translation>
     </message>
     <message>
         <source>Assigned OT</source>
-        <translation type="unfinished">TO asignado/a</translation>
+        <translation>Terapeuta asignado/a</translation>
     </message>
     <message>
         <source>Consent to share</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento para compartir</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation type="unfinished">Familia</translation>
+        <translation>Familia</translation>
     </message>
     <message>
         <source>May share with family and caregivers</source>
-        <translation type="unfinished"></translation>
+        <translation>Se puede compartir con familiares y cuidadores</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunidad</translation>
     </message>
     <message>
         <source>May share with community providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Se puede compartir con servicios comunitarios</translation>
     </message>
     <message>
         <source>Alerts and diagnoses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas y diagnósticos</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas</translation>
     </message>
     <message>
         <source>Safety and access notes everyone must see, shown in the record&apos;s header</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisos de seguridad y de acceso que todos deben ver; se muestran en la cabecera del expediente</translation>
     </message>
     <message>
         <source>Diagnoses</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnósticos</translation>
     </message>
     <message>
         <source>Save state</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del guardado</translation>
     </message>
     <message>
         <source>&amp;Cancel changes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancelar cambios</translation>
     </message>
     <message>
         <source>Cancel changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar cambios</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar cambio&amp;s</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar cambios</translation>
     </message>
     <message>
         <source>Save the client&apos;s details (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los datos del cliente (Ctrl+S)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los cambios guardados</translation>
     </message>
     <message>
         <source>Unsaved changes — kept safe as a draft at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar — conservados como borrador ({0})</translation>
     </message>
     <message>
         <source>Someone saved this record after you started editing. When you save, you will be asked what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona guardó este expediente después de que usted empezara a editarlo. Al guardar, se le preguntará qué hacer.</translation>
     </message>
     <message>
         <source>Edit {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar {0}</translation>
     </message>
     <message>
         <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar</translation>
     </message>
     <message>
         <source>Cannot undo or redo</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede deshacer ni rehacer</translation>
     </message>
     <message>
         <source>“{0}” could not be applied: {1}
 The record was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo aplicar «{0}»: {1}
+El expediente se dejó como estaba.</translation>
     </message>
     <message>
         <source>The record of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>El expediente de {0}</translation>
     </message>
     <message>
         <source>Your changes are shown on top of the latest version. Check, then save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus cambios se muestran sobre la versión más reciente. Revíselos y luego guarde.</translation>
     </message>
     <message>
         <source>Cancel changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cancelar los cambios?</translation>
     </message>
     <message>
         <source>Drop the changes you made to this client&apos;s details?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar los cambios que hizo en los datos de este cliente?</translation>
     </message>
 </context>
 <context>
     <name>PlaceholderTab</name>
     <message>
         <source>Assessments will appear here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí aparecerán las evaluaciones</translation>
     </message>
     <message>
         <source>Each administration of an instrument for this client — its answers, scores and band, draft or final — will be listed here, newest first, so progress across the episode is easy to see.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí se listará cada aplicación de un instrumento a este cliente (sus respuestas, puntuaciones y rango, en borrador o definitiva), de la más reciente a la más antigua, para ver con facilidad la evolución a lo largo del episodio.</translation>
     </message>
     <message>
         <source>The care plan will appear here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí aparecerá el plan de cuidados</translation>
     </message>
     <message>
         <source>The current care plan for this episode — needs, goals with target dates, interventions by discipline and the review date — and its earlier versions will be shown here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí se mostrará el plan de cuidados vigente de este episodio (necesidades, objetivos con fechas previstas, intervenciones por disciplina y fecha de revisión) y sus versiones anteriores.</translation>
     </message>
     <message>
         <source>Documents will appear here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí aparecerán los documentos</translation>
     </message>
     <message>
         <source>Printed care plans, handouts and letters made for this client will be listed here, so you can see what was given to whom and print it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí se listarán los planes de cuidados impresos, los folletos y las cartas preparados para este cliente, para que pueda ver qué se entregó a quién y volver a imprimirlo.</translation>
     </message>
     <message>
         <source>Family sessions will appear here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí aparecerán las sesiones familiares</translation>
     </message>
     <message>
         <source>Sessions with family and caregivers — attendees, topics, notes, handouts given and action items — will be listed here. Signed notes never change; corrections are added as addenda.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí se listarán las sesiones con familiares y cuidadores: asistentes, temas, notas, folletos entregados y tareas acordadas. Las notas firmadas no cambian nunca; las correcciones se añaden como anexos.</translation>
     </message>
     <message>
         <source>Home checklists will appear here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí aparecerán las listas de control del hogar</translation>
     </message>
     <message>
         <source>Home, work and community visit checklists will be listed here, with each hazard found and the modifications recommended, who owns them, and whether they are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí se listarán las listas de control de las visitas al hogar, al trabajo y a la comunidad, con cada riesgo detectado, las modificaciones recomendadas, quién se encarga de ellas y si ya están hechas.</translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar</translation>
     </message>
     <message>
         <source>Someone else changed this record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona ha modificado este expediente.</translation>
     </message>
     <message>
         <source>Drop changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
         <source>The changes you typed here will be dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se perderán los cambios que escribió aquí.</translation>
     </message>
 </context>
 <context>
     <name>RecoverDraftsDialog</name>
     <message>
         <source>Unsaved work found</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay trabajo sin guardar</translation>
     </message>
     <message>
         <source>Some changes were not saved last time</source>
-        <translation type="unfinished"></translation>
+        <translation>La última vez quedaron cambios sin guardar</translation>
     </message>
     <message>
         <source>otdesk kept what you typed. Tick the &amp;forms to open or discard:</source>
-        <translation type="unfinished"></translation>
+        <translation>otdesk conservó lo que escribió. Marque los &amp;formularios que quiera abrir o descartar:</translation>
     </message>
     <message>
         <source>Unsaved forms</source>
-        <translation type="unfinished"></translation>
+        <translation>Formularios sin guardar</translation>
     </message>
     <message>
         <source>{0} — saved {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — guardado {1}</translation>
     </message>
     <message>
         <source>&amp;Open and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir y restaurar</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descartar</translation>
     </message>
     <message>
         <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Más &amp;tarde</translation>
     </message>
     <message>
         <source>Discard unsaved changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar los cambios sin guardar?</translation>
     </message>
     <message>
         <source>The ticked changes will be gone for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los cambios marcados se perderán definitivamente.</translation>
     </message>
 </context>
 <context>
@@ -1852,7 +1883,7 @@ Elija Restablecer para cargar su configuración; después podrá volver a hacer 
     </message>
     <message>
         <source>Signed in &amp;as:</source>
-        <translation>Sesión &amp;iniciada como:</translation>
+        <translation>Pro&amp;fesional:</translation>
     </message>
 </context>
 <context>

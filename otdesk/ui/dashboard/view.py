@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from otdesk.services import staff as staff_service
 from otdesk.services.dashboard import Section, Urgency
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.dashboard.model import CLIENT, DUE, RECORD_NUMBER, SUMMARY, DueItemsModel
+from otdesk.ui.dashboard.titles import section_title
 from otdesk.ui.events import Change
 from otdesk.ui.i18n import fill
 from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
@@ -52,7 +53,7 @@ class SectionCard(QFrame):
         super().__init__(parent)
         set_role(self, "card")
         self.key = section.key
-        title = QCoreApplication.translate("DashboardSection", section.title)
+        title = section_title(section.title)
         self.title = QLabel(title, self)
         set_role(self.title, "h2")
         self.badge = QLabel(self)
