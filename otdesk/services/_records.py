@@ -1,15 +1,23 @@
-"""Shared mechanics of the services: loading with a version check, applying changes, auditing."""
+"""Shared mechanics of the services: loading with a version check, applying changes, auditing.
+
+A service writes a record in one of three audited ways (``insert_audited``,
+``update_audited``, ``delete_audited``), and edits or removes an existing one inside
+``editing``: a transaction that refuses a stale copy with ``ConflictError``, whether the
+version check catches it or another workstation's commit does.
+"""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from otdesk.db.base import Tracked
 from otdesk.db.models import AuditEvent
@@ -112,3 +120,85 @@ def audit(
 def snapshot(values: Mapping[str, Any]) -> dict[str, Any]:
     """The audit form of a newly created record's values."""
     return {k: [None, jsonable(v)] for k, v in values.items()}
+
+
+@contextmanager
+def stale_as_conflict(entity: str, label: object, expected: int) -> Iterator[None]:
+    """Report a write another workstation overtook (SQLAlchemy's ``StaleDataError`` at flush or
+    commit) as ``ConflictError``, like a failed version check."""
+    try:
+        yield
+    except StaleDataError as exc:
+        raise ConflictError(entity, label, expected, None) from exc
+
+
+@contextmanager
+def editing(
+    ctx: Context,
+    model: type[T],
+    entity: str,
+    key: int,
+    expected: int,
+    *,
+    named: Callable[[T], object] | None = None,
+) -> Iterator[tuple[Session, T]]:
+    """A transaction holding row ``key`` of ``model`` at version ``expected``.
+
+    Raises ``NotFoundError`` when there is no such row, and ``ConflictError`` when its version
+    is not ``expected`` (naming the row ``named(row)``, or by its id) or another workstation
+    saves it before this transaction commits (naming it by its id).
+    """
+    label = f"id {key}"
+    with stale_as_conflict(entity, label, expected), ctx.db.transaction() as session:
+        row = load(session, model, entity, key)
+        check_version(row, entity, label if named is None else named(row), expected)
+        yield session, row
+
+
+def insert_audited(
+    session: Session,
+    ctx: Context,
+    entity: str,
+    row: Tracked,
+    values: Mapping[str, Any],
+    *,
+    client_id: int | None = None,
+) -> None:
+    """Add a new row (stamped with who and when) and audit its ``values`` as created."""
+    stamp_new(row, ctx)
+    session.add(row)
+    session.flush()
+    audit(session, ctx, AuditAction.CREATE, entity, row, snapshot(values), client_id=client_id)
+
+
+def update_audited(
+    session: Session,
+    ctx: Context,
+    entity: str,
+    row: Tracked,
+    values: Mapping[str, Any],
+    *,
+    client_id: int | None = None,
+) -> dict[str, Any]:
+    """Set the ``values`` that differ and audit them, if any; return them as ``apply_changes``."""
+    changed = apply_changes(row, ctx, values)
+    if changed:
+        session.flush()
+        audit(session, ctx, AuditAction.UPDATE, entity, row, changed, client_id=client_id)
+    return changed
+
+
+def delete_audited(
+    session: Session,
+    ctx: Context,
+    entity: str,
+    row: Tracked,
+    fields: Iterable[str],
+    *,
+    client_id: int | None = None,
+) -> None:
+    """Delete a row; the audit trail keeps the values of its ``fields`` that were removed."""
+    removed = {name: [jsonable(getattr(row, name)), None] for name in fields}
+    audit(session, ctx, AuditAction.DELETE, entity, row, removed, client_id=client_id)
+    session.delete(row)
+    session.flush()

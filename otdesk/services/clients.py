@@ -12,18 +12,18 @@ from typing import Any
 from sqlalchemy import Select, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.exc import StaleDataError
 
 from otdesk.db.models import AuditEvent, Client, ClientDiagnosis, ClientSearchTerm, Staff
-from otdesk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
 from otdesk.domain.vocab import AuditAction, ClientStatus, Priority
 from otdesk.services._records import (
     apply_changes,
     audit,
     audit_values,
-    check_version,
+    editing,
     jsonable,
+    load,
     snapshot,
     stamp_new,
 )
@@ -352,11 +352,9 @@ def update_client(
     diagnoses_in = changes.pop("diagnoses", None)
     clean, diagnoses = _validated(changes, diagnoses_in, ctx.today(), partial=True)
     try:
-        with ctx.db.transaction() as session:
-            c = session.get(Client, client_id)
-            if c is None:
-                raise NotFoundError(ENTITY, f"id {client_id}")
-            check_version(c, ENTITY, c.record_number, expected_version)
+        with editing(
+            ctx, Client, ENTITY, client_id, expected_version, named=lambda c: c.record_number
+        ) as (session, c):
             if "record_number" in clean:
                 _check_unique_record_number(session, clean["record_number"], c.id)
             _check_refs(session, clean)
@@ -381,9 +379,6 @@ def update_client(
             session.flush()
             audit(session, ctx, AuditAction.UPDATE, ENTITY, c, changed, client_id=c.id)
             return _detail(session, c)
-    except StaleDataError as exc:
-        # Another workstation committed between our version check and our UPDATE.
-        raise ConflictError(ENTITY, f"id {client_id}", expected_version, None) from exc
     except IntegrityError as exc:
         taken = _number_race(ctx, clean)
         if taken is None:
@@ -394,10 +389,7 @@ def update_client(
 def get_client(ctx: Context, *, client_id: int) -> ClientDetail:
     """One client's record."""
     with ctx.db.reading() as session:
-        c = session.get(Client, client_id)
-        if c is None:
-            raise NotFoundError(ENTITY, f"id {client_id}")
-        return _detail(session, c)
+        return _detail(session, load(session, Client, ENTITY, client_id))
 
 
 def find_by_record_number(ctx: Context, *, record_number: str) -> ClientDetail:

@@ -55,7 +55,7 @@ from otdesk.domain.errors import OtdeskError
 from otdesk.domain.text import fold
 from otdesk.domain.vocab import AuditAction, StaffRole
 from otdesk.resources import resource_path
-from otdesk.services._records import apply_changes, audit, snapshot, stamp_new
+from otdesk.services._records import insert_audited, snapshot, update_audited
 from otdesk.services.client_search import client_terms, sort_key
 from otdesk.services.context import Context
 
@@ -182,14 +182,9 @@ def _set_clinic(session: Session, ctx: Context) -> None:
     if row is None:
         row = ClinicSettings(**values, logo_path="", care_plan_review_days=90,
                              reassessment_days=180, unsigned_note_hours=24, handout_language="en")
-        stamp_new(row, ctx)
-        session.add(row)
-        audit(session, ctx, AuditAction.CREATE, "clinic settings", row, snapshot(values))
+        insert_audited(session, ctx, "clinic settings", row, values)
         return
-    changed = apply_changes(row, ctx, values)
-    if changed:
-        session.flush()
-        audit(session, ctx, AuditAction.UPDATE, "clinic settings", row, changed)
+    update_audited(session, ctx, "clinic settings", row, values)
 
 
 @dataclass

@@ -16,21 +16,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from otdesk.db.models import CareTeamMember, Client, Episode, Staff
-from otdesk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.fields import CARE_TEAM_FIELDS, EPISODE_FIELDS, check_date_order, validate
 from otdesk.domain.text import fold
-from otdesk.domain.vocab import AuditAction, ClientStatus, Discipline
+from otdesk.domain.vocab import ClientStatus, Discipline
 from otdesk.services._records import (
-    apply_changes,
-    audit,
-    check_version,
+    delete_audited,
+    editing,
+    insert_audited,
     jsonable,
     load,
-    snapshot,
-    stamp_new,
+    update_audited,
 )
 from otdesk.services.context import Context
 
@@ -157,26 +155,16 @@ def _check_episode_dates(values: Mapping[str, Any], today: date) -> None:
         raise ValidationError(errors)
 
 
-def _load_client(session: Session, client_id: int) -> Client:
-    client = session.get(Client, client_id)
-    if client is None:
-        raise NotFoundError(CLIENT_ENTITY, f"id {client_id}")
-    return client
-
-
 def _set_client_status(
     session: Session, ctx: Context, client: Client, status: ClientStatus
 ) -> None:
-    changed = apply_changes(client, ctx, {"status": status})
-    if changed:
-        session.flush()
-        audit(session, ctx, AuditAction.UPDATE, CLIENT_ENTITY, client, changed, client_id=client.id)
+    update_audited(session, ctx, CLIENT_ENTITY, client, {"status": status}, client_id=client.id)
 
 
 def list_episodes(ctx: Context, *, client_id: int) -> list[EpisodeInfo]:
     """A client's episodes of care, the newest referral first."""
     with ctx.db.reading() as session:
-        _load_client(session, client_id)
+        load(session, Client, CLIENT_ENTITY, client_id)
         rows = session.scalars(
             select(Episode)
             .where(Episode.client_id == client_id)
@@ -202,7 +190,7 @@ def open_episode(ctx: Context, *, client_id: int, **values: Any) -> EpisodeInfo:
     _check_episode_dates(clean, ctx.today())
     try:
         with ctx.db.transaction() as session:
-            client = _load_client(session, client_id)
+            client = load(session, Client, CLIENT_ENTITY, client_id)
             opening = clean.get("actual_discharge_date") is None
             if opening:
                 current = session.scalar(
@@ -217,12 +205,7 @@ def open_episode(ctx: Context, *, client_id: int, **values: Any) -> EpisodeInfo:
                         "discharge it before opening another",
                     )
             row = Episode(client_id=client_id, **clean)
-            stamp_new(row, ctx)
-            session.add(row)
-            session.flush()
-            audit(
-                session, ctx, AuditAction.CREATE, ENTITY, row, snapshot(clean), client_id=client_id
-            )
+            insert_audited(session, ctx, ENTITY, row, clean, client_id=client_id)
             if opening and client.status == ClientStatus.DISCHARGED.value:
                 started = row.start_date is not None and row.start_date <= ctx.today()
                 status = ClientStatus.ACTIVE if started else ClientStatus.REFERRED
@@ -244,33 +227,23 @@ def update_episode(
     may be corrected but not removed.
     """
     clean = validate(EPISODE_FIELDS, changes, today=ctx.today(), partial=True)
-    try:
-        with ctx.db.transaction() as session:
-            row = load(session, Episode, ENTITY, episode_id)
-            check_version(row, ENTITY, f"id {episode_id}", expected_version)
-            if "actual_discharge_date" in clean:
-                new = clean["actual_discharge_date"]
-                if row.actual_discharge_date is None and new is not None:
-                    raise ValidationError.single(
-                        "actual_discharge_date",
-                        "use Discharge to close an episode, so the client's status changes too",
-                    )
-                if row.actual_discharge_date is not None and new is None:
-                    raise ValidationError.single(
-                        "actual_discharge_date",
-                        "cannot be removed from a closed episode; open a new episode instead",
-                    )
-            merged = {name: getattr(row, name) for name in EPISODE_FIELDS} | clean
-            _check_episode_dates(merged, ctx.today())
-            changed = apply_changes(row, ctx, clean)
-            if changed:
-                session.flush()
-                audit(
-                    session, ctx, AuditAction.UPDATE, ENTITY, row, changed, client_id=row.client_id
+    with editing(ctx, Episode, ENTITY, episode_id, expected_version) as (session, row):
+        if "actual_discharge_date" in clean:
+            new = clean["actual_discharge_date"]
+            if row.actual_discharge_date is None and new is not None:
+                raise ValidationError.single(
+                    "actual_discharge_date",
+                    "use Discharge to close an episode, so the client's status changes too",
                 )
-            return _episode_dto(row)
-    except StaleDataError as exc:
-        raise ConflictError(ENTITY, f"id {episode_id}", expected_version, None) from exc
+            if row.actual_discharge_date is not None and new is None:
+                raise ValidationError.single(
+                    "actual_discharge_date",
+                    "cannot be removed from a closed episode; open a new episode instead",
+                )
+        merged = {name: getattr(row, name) for name in EPISODE_FIELDS} | clean
+        _check_episode_dates(merged, ctx.today())
+        update_audited(session, ctx, ENTITY, row, clean, client_id=row.client_id)
+        return _episode_dto(row)
 
 
 def discharge_client(
@@ -294,25 +267,19 @@ def discharge_client(
     clean = validate(EPISODE_FIELDS, given, today=ctx.today(), partial=True)
     if clean["actual_discharge_date"] is None:
         raise ValidationError.single("actual_discharge_date", "is required")
-    try:
-        with ctx.db.transaction() as session:
-            row = load(session, Episode, ENTITY, episode_id)
-            check_version(row, ENTITY, f"id {episode_id}", expected_version)
-            if row.actual_discharge_date is not None:
-                raise ValidationError.single(
-                    "actual_discharge_date",
-                    f"the episode was already closed on {row.actual_discharge_date.isoformat()}",
-                )
-            merged = {name: getattr(row, name) for name in EPISODE_FIELDS} | clean
-            _check_episode_dates(merged, ctx.today())
-            changed = apply_changes(row, ctx, clean)
-            session.flush()
-            audit(session, ctx, AuditAction.UPDATE, ENTITY, row, changed, client_id=row.client_id)
-            client = _load_client(session, row.client_id)
-            _set_client_status(session, ctx, client, ClientStatus.DISCHARGED)
-            return _episode_dto(row)
-    except StaleDataError as exc:
-        raise ConflictError(ENTITY, f"id {episode_id}", expected_version, None) from exc
+    with editing(ctx, Episode, ENTITY, episode_id, expected_version) as (session, row):
+        if row.actual_discharge_date is not None:
+            raise ValidationError.single(
+                "actual_discharge_date",
+                f"the episode was already closed on {row.actual_discharge_date.isoformat()}",
+            )
+        merged = {name: getattr(row, name) for name in EPISODE_FIELDS} | clean
+        _check_episode_dates(merged, ctx.today())
+        # Always a change: the open episode gets its discharge date.
+        update_audited(session, ctx, ENTITY, row, clean, client_id=row.client_id)
+        client = load(session, Client, CLIENT_ENTITY, row.client_id)
+        _set_client_status(session, ctx, client, ClientStatus.DISCHARGED)
+        return _episode_dto(row)
 
 
 def _check_staff(session: Session, staff_id: int) -> Staff:
@@ -378,18 +345,7 @@ def add_care_team_member(ctx: Context, *, episode_id: int, **values: Any) -> Car
         person = _check_staff(session, staff_id) if staff_id is not None else None
         stored = _plain(clean)
         row = CareTeamMember(episode_id=episode_id, **stored)
-        stamp_new(row, ctx)
-        session.add(row)
-        session.flush()
-        audit(
-            session,
-            ctx,
-            AuditAction.CREATE,
-            TEAM_ENTITY,
-            row,
-            snapshot(stored),
-            client_id=episode.client_id,
-        )
+        insert_audited(session, ctx, TEAM_ENTITY, row, stored, client_id=episode.client_id)
         return _team_dto(row, person)
 
 
@@ -398,52 +354,21 @@ def update_care_team_member(
 ) -> CareTeamEntry:
     """Change a care-team entry; refuse a stale copy with ``ConflictError``."""
     clean = validate(CARE_TEAM_FIELDS, changes, today=ctx.today(), partial=True)
-    try:
-        with ctx.db.transaction() as session:
-            row = load(session, CareTeamMember, TEAM_ENTITY, member_id)
-            check_version(row, TEAM_ENTITY, f"id {member_id}", expected_version)
-            merged = {name: getattr(row, name) for name in CARE_TEAM_FIELDS} | clean
-            _check_team_values(merged)
-            new_staff = clean.get("staff_id")
-            if new_staff is not None and new_staff != row.staff_id:
-                _check_staff(session, new_staff)
-            episode = load(session, Episode, ENTITY, row.episode_id)
-            changed = apply_changes(row, ctx, clean)
-            if changed:
-                session.flush()
-                audit(
-                    session,
-                    ctx,
-                    AuditAction.UPDATE,
-                    TEAM_ENTITY,
-                    row,
-                    changed,
-                    client_id=episode.client_id,
-                )
-            person = session.get(Staff, row.staff_id) if row.staff_id is not None else None
-            return _team_dto(row, person)
-    except StaleDataError as exc:
-        raise ConflictError(TEAM_ENTITY, f"id {member_id}", expected_version, None) from exc
+    with editing(ctx, CareTeamMember, TEAM_ENTITY, member_id, expected_version) as (session, row):
+        merged = {name: getattr(row, name) for name in CARE_TEAM_FIELDS} | clean
+        _check_team_values(merged)
+        new_staff = clean.get("staff_id")
+        if new_staff is not None and new_staff != row.staff_id:
+            _check_staff(session, new_staff)
+        episode = load(session, Episode, ENTITY, row.episode_id)
+        update_audited(session, ctx, TEAM_ENTITY, row, clean, client_id=episode.client_id)
+        person = session.get(Staff, row.staff_id) if row.staff_id is not None else None
+        return _team_dto(row, person)
 
 
 def remove_care_team_member(ctx: Context, *, member_id: int, expected_version: int) -> None:
     """Take someone off a care team; the audit trail keeps the values that were removed."""
-    try:
-        with ctx.db.transaction() as session:
-            row = load(session, CareTeamMember, TEAM_ENTITY, member_id)
-            check_version(row, TEAM_ENTITY, f"id {member_id}", expected_version)
-            episode = load(session, Episode, ENTITY, row.episode_id)
-            removed = {name: [jsonable(getattr(row, name)), None] for name in CARE_TEAM_FIELDS}
-            audit(
-                session,
-                ctx,
-                AuditAction.DELETE,
-                TEAM_ENTITY,
-                row,
-                removed,
-                client_id=episode.client_id,
-            )
-            session.delete(row)
-            session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(TEAM_ENTITY, f"id {member_id}", expected_version, None) from exc
+    with editing(ctx, CareTeamMember, TEAM_ENTITY, member_id, expected_version) as (session, row):
+        episode = load(session, Episode, ENTITY, row.episode_id)
+        client_id = episode.client_id
+        delete_audited(session, ctx, TEAM_ENTITY, row, CARE_TEAM_FIELDS, client_id=client_id)

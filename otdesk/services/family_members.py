@@ -12,25 +12,25 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from otdesk.db.models import Client, FamilyMember
-from otdesk.domain.errors import ConflictError, NotFoundError
 from otdesk.domain.fields import FAMILY_MEMBER_FIELDS, validate
 from otdesk.domain.text import fold
 from otdesk.domain.vocab import AuditAction, ConsentScope
 from otdesk.services._records import (
-    apply_changes,
     audit,
-    check_version,
+    delete_audited,
+    editing,
     jsonable,
     load,
     snapshot,
     stamp_new,
+    update_audited,
 )
 from otdesk.services.context import Context
 
 ENTITY = "family member"
+CLIENT_ENTITY = "client"
 
 
 @dataclass(frozen=True)
@@ -102,13 +102,6 @@ def _fill_blanks(clean: dict[str, Any], client: Client) -> dict[str, Any]:
     return {k: getattr(v, "value", v) for k, v in out.items()}
 
 
-def _load_client(session: Session, client_id: int) -> Client:
-    client = session.get(Client, client_id)
-    if client is None:
-        raise NotFoundError("client", f"id {client_id}")
-    return client
-
-
 def _clear_other_primaries(session: Session, ctx: Context, client_id: int, keep_id: int) -> None:
     others = session.scalars(
         select(FamilyMember).where(
@@ -117,16 +110,15 @@ def _clear_other_primaries(session: Session, ctx: Context, client_id: int, keep_
             FamilyMember.id != keep_id,
         )
     ).all()
-    for other in others:
-        changed = apply_changes(other, ctx, {"primary_caregiver": False})
-        session.flush()
-        audit(session, ctx, AuditAction.UPDATE, ENTITY, other, changed, client_id=client_id)
+    unset = {"primary_caregiver": False}
+    for other in others:  # each was a primary caregiver, so each one changes
+        update_audited(session, ctx, ENTITY, other, unset, client_id=client_id)
 
 
 def list_family_members(ctx: Context, *, client_id: int) -> list[FamilyMemberInfo]:
     """A client's family members and caregivers: the primary caregiver first, then by name."""
     with ctx.db.reading() as session:
-        _load_client(session, client_id)
+        load(session, Client, CLIENT_ENTITY, client_id)
         rows = session.scalars(select(FamilyMember).where(FamilyMember.client_id == client_id))
         return sorted((_dto(m) for m in rows), key=_sort_key)
 
@@ -144,7 +136,7 @@ def add_family_member(ctx: Context, *, client_id: int, **values: Any) -> FamilyM
     """
     clean = validate(FAMILY_MEMBER_FIELDS, values, today=ctx.today())
     with ctx.db.transaction() as session:
-        client = _load_client(session, client_id)
+        client = load(session, Client, CLIENT_ENTITY, client_id)
         stored = _fill_blanks(clean, client)
         stored.setdefault("preferred_language", client.preferred_language)
         row = FamilyMember(client_id=client_id, **stored)
@@ -162,33 +154,16 @@ def update_family_member(
 ) -> FamilyMemberInfo:
     """Change some fields of a family member; refuse a stale copy with ``ConflictError``."""
     clean = validate(FAMILY_MEMBER_FIELDS, changes, today=ctx.today(), partial=True)
-    try:
-        with ctx.db.transaction() as session:
-            row = load(session, FamilyMember, ENTITY, member_id)
-            check_version(row, ENTITY, f"id {member_id}", expected_version)
-            client = _load_client(session, row.client_id)
-            changed = apply_changes(row, ctx, _fill_blanks(clean, client))
-            if changed:
-                session.flush()
-                audit(
-                    session, ctx, AuditAction.UPDATE, ENTITY, row, changed, client_id=row.client_id
-                )
-            if clean.get("primary_caregiver") is True:
-                _clear_other_primaries(session, ctx, row.client_id, row.id)
-            return _dto(row)
-    except StaleDataError as exc:
-        raise ConflictError(ENTITY, f"id {member_id}", expected_version, None) from exc
+    with editing(ctx, FamilyMember, ENTITY, member_id, expected_version) as (session, row):
+        client = load(session, Client, CLIENT_ENTITY, row.client_id)
+        stored = _fill_blanks(clean, client)
+        update_audited(session, ctx, ENTITY, row, stored, client_id=row.client_id)
+        if clean.get("primary_caregiver") is True:
+            _clear_other_primaries(session, ctx, row.client_id, row.id)
+        return _dto(row)
 
 
 def remove_family_member(ctx: Context, *, member_id: int, expected_version: int) -> None:
     """Delete a family member; the audit trail keeps the values that were removed."""
-    try:
-        with ctx.db.transaction() as session:
-            row = load(session, FamilyMember, ENTITY, member_id)
-            check_version(row, ENTITY, f"id {member_id}", expected_version)
-            removed = {name: [jsonable(getattr(row, name)), None] for name in FAMILY_MEMBER_FIELDS}
-            audit(session, ctx, AuditAction.DELETE, ENTITY, row, removed, client_id=row.client_id)
-            session.delete(row)
-            session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(ENTITY, f"id {member_id}", expected_version, None) from exc
+    with editing(ctx, FamilyMember, ENTITY, member_id, expected_version) as (session, row):
+        delete_audited(session, ctx, ENTITY, row, FAMILY_MEMBER_FIELDS, client_id=row.client_id)

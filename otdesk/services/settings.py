@@ -7,13 +7,15 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from otdesk.db.models import ClinicSettings
-from otdesk.domain.errors import ConflictError
 from otdesk.domain.fields import CLINIC_FIELDS, validate
-from otdesk.domain.vocab import AuditAction
-from otdesk.services._records import apply_changes, audit, check_version, stamp_new
+from otdesk.services._records import (
+    check_version,
+    stale_as_conflict,
+    stamp_new,
+    update_audited,
+)
 from otdesk.services.context import Context
 
 ENTITY = "clinic settings"
@@ -68,14 +70,8 @@ def get_clinic(ctx: Context) -> ClinicInfo:
 def update_clinic(ctx: Context, *, expected_version: int, **changes: Any) -> ClinicInfo:
     """Change the clinic's settings."""
     clean = validate(CLINIC_FIELDS, changes, today=ctx.today(), partial=True)
-    try:
-        with ctx.db.transaction() as session:
-            row = _row(session, ctx)
-            check_version(row, ENTITY, "", expected_version)
-            changed = apply_changes(row, ctx, clean)
-            if changed:
-                session.flush()
-                audit(session, ctx, AuditAction.UPDATE, ENTITY, row, changed)
-            return _dto(row)
-    except StaleDataError as exc:
-        raise ConflictError(ENTITY, "", expected_version, None) from exc
+    with stale_as_conflict(ENTITY, "", expected_version), ctx.db.transaction() as session:
+        row = _row(session, ctx)
+        check_version(row, ENTITY, "", expected_version)
+        update_audited(session, ctx, ENTITY, row, clean)
+        return _dto(row)

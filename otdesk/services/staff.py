@@ -8,13 +8,12 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from otdesk.db.models import Staff
-from otdesk.domain.errors import ConflictError, NotFoundError, ValidationError
+from otdesk.domain.errors import NotFoundError, ValidationError
 from otdesk.domain.fields import STAFF_FIELDS, validate
-from otdesk.domain.vocab import AuditAction, StaffRole
-from otdesk.services._records import apply_changes, audit, check_version, load, snapshot, stamp_new
+from otdesk.domain.vocab import StaffRole
+from otdesk.services._records import editing, insert_audited, load, update_audited
 from otdesk.services.context import Context
 
 ENTITY = "staff member"
@@ -85,9 +84,7 @@ def create_staff(ctx: Context, **values: Any) -> StaffMember:
             if session.scalar(select(Staff.id).where(Staff.username == clean["username"])):
                 raise _taken(clean["username"])
             row = Staff(**{k: getattr(v, "value", v) for k, v in clean.items()})
-            stamp_new(row, ctx)
-            session.add(row)
-            audit(session, ctx, AuditAction.CREATE, ENTITY, row, snapshot(clean))
+            insert_audited(session, ctx, ENTITY, row, clean)
             return _dto(row)
     except IntegrityError as exc:
         # Another workstation took the same user name between our check and our insert.
@@ -104,20 +101,15 @@ def update_staff(
     """Change a staff member's details (deactivate with ``active=False``)."""
     clean = validate(STAFF_FIELDS, changes, today=ctx.today(), partial=True)
     try:
-        with ctx.db.transaction() as session:
-            row = load(session, Staff, ENTITY, staff_id)
-            check_version(row, ENTITY, row.username, expected_version)
+        with editing(
+            ctx, Staff, ENTITY, staff_id, expected_version, named=lambda s: s.username
+        ) as (session, row):
             if "username" in clean:
                 other = session.scalar(select(Staff.id).where(Staff.username == clean["username"]))
                 if other is not None and other != staff_id:
                     raise _taken(clean["username"])
-            changed = apply_changes(row, ctx, clean)
-            if changed:
-                session.flush()
-                audit(session, ctx, AuditAction.UPDATE, ENTITY, row, changed)
+            update_audited(session, ctx, ENTITY, row, clean)
             return _dto(row)
-    except StaleDataError as exc:
-        raise ConflictError(ENTITY, f"id {staff_id}", expected_version, None) from exc
     except IntegrityError as exc:
         raise _taken(str(clean.get("username", ""))) from exc
 

@@ -1,13 +1,14 @@
-"""The control builders of a ``Form``: one method per kind of field.
+"""The control builders of a ``Form``: one method per kind of field, and the row each lands in.
 
-Each builder makes the control and hands it to ``Form._row``, which adds the label (with its
-buddy and mnemonic), the error line and the bookkeeping.
+Each builder makes the control and hands it to ``_row``, which adds the label (with its buddy
+and mnemonic) and the error line, and registers the field with the form.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,14 +33,47 @@ from otdesk.ui.form_fields import (
     language_label,
     set_choice_items,
 )
+from otdesk.ui.style import set_role
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+
+@dataclass
+class Binding:
+    """One field of a form: its label, control, error line and how to read and write it."""
+
+    name: str
+    label_text: str
+    label: QLabel
+    control: QWidget
+    error: QLabel
+    get: Callable[[], Any]
+    set: Callable[[Any], None]
+    raw: Callable[[], Any]
 
 
 class FieldBuilders:
     """Mixed into ``Form``: builds each kind of control and registers it as a field."""
 
     _host: QWidget
+    _fields: dict[str, Binding]
+    _mnemonics: set[str]
+
+    def _on_changed(self, name: str) -> None:  # pragma: no cover - provided by Form
+        raise NotImplementedError
+
+    def mnemonic(self, text: str) -> str:
+        """``text`` with a '&' before a letter not yet used as a mnemonic in this form."""
+        escaped = text.replace("&", "&&")
+        starts = [m.start() for m in re.finditer(r"\b\w", text)]
+        order = starts + [i for i in range(len(text)) if i not in starts]
+        for i in order:
+            ch = text[i]
+            if ch.isalnum() and ch.casefold() not in self._mnemonics:
+                self._mnemonics.add(ch.casefold())
+                pos = i + text[:i].count("&")
+                return escaped[:pos] + "&" + escaped[pos:]
+        return escaped
 
     def _row(
         self,
@@ -45,15 +81,58 @@ class FieldBuilders:
         name: str,
         label: str,
         control: QWidget,
-        focus: QWidget,
         get: Callable[[], Any],
         set_: Callable[[Any], None],
         changed: SignalInstance,
         raw: Callable[[], Any] | None = None,
         *,
+        focus: QWidget | None = None,
         hint: str = "",
-    ) -> None:  # pragma: no cover - provided by Form
-        raise NotImplementedError
+    ) -> None:
+        """Lay out ``control`` under its label with an error line, and register the field.
+
+        ``focus`` (the control unless said otherwise) is the label's buddy; ``raw`` reads the
+        value as typed, for drafts (``get`` unless said otherwise).
+        """
+        focus = control if focus is None else focus
+        caption = QLabel(self.mnemonic(label), self._host)
+        caption.setBuddy(focus)
+        focus.setAccessibleName(label)
+        if hint:
+            focus.setToolTip(hint)
+            focus.setAccessibleDescription(hint)
+        error = QLabel(self._host)
+        error.setWordWrap(True)
+        error.setAccessibleName(translate("Form", "{0}: problem").format(label))
+        set_role(error, "field-error")
+        error.hide()
+        box = QWidget(self._host)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(control)
+        column.addWidget(error)
+        if layout is not None:
+            layout.addRow(caption, box)
+        self._fields[name] = Binding(name, label, caption, focus, error, get, set_, raw or get)
+        changed.connect(lambda *_args, field=name: self._on_changed(field))
+
+    def _text_row(
+        self,
+        layout: QFormLayout | None,
+        name: str,
+        label: str,
+        edit: QLineEdit | QPlainTextEdit,
+        get: Callable[[], str],
+        put: Callable[[str], None],
+        hint: str,
+    ) -> None:
+        """Register a text control: no value shows as blank, any other as its text."""
+
+        def set_(v: Any) -> None:
+            put("" if v is None else str(v))
+
+        self._row(layout, name, label, edit, get, set_, edit.textChanged, hint=hint)
 
     def add_text(
         self,
@@ -69,17 +148,7 @@ class FieldBuilders:
         edit = QLineEdit(self._host)
         edit.setMaxLength(max_length)
         edit.setPlaceholderText(placeholder)
-        self._row(
-            layout,
-            name,
-            label,
-            edit,
-            edit,
-            edit.text,
-            lambda v: edit.setText("" if v is None else str(v)),
-            edit.textChanged,
-            hint=hint,
-        )
+        self._text_row(layout, name, label, edit, edit.text, edit.setText, hint)
         return edit
 
     def add_longtext(
@@ -89,17 +158,7 @@ class FieldBuilders:
         edit = QPlainTextEdit(self._host)
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 16)
-        self._row(
-            layout,
-            name,
-            label,
-            edit,
-            edit,
-            edit.toPlainText,
-            lambda v: edit.setPlainText("" if v is None else str(v)),
-            edit.textChanged,
-            hint=hint,
-        )
+        self._text_row(layout, name, label, edit, edit.toPlainText, edit.setPlainText, hint)
         return edit
 
     def add_date(
@@ -116,11 +175,11 @@ class FieldBuilders:
             name,
             label,
             field,
-            field.edit,
             field.value,
             set_,
             field.text_changed,
             field.text,
+            focus=field.edit,
             hint=hint or translate("Form", "A date in the form YYYY-MM-DD"),
         )
         field.button.setAccessibleName(
@@ -137,7 +196,6 @@ class FieldBuilders:
             layout,
             name,
             label,
-            box,
             box,
             box.isChecked,
             lambda v: box.setChecked(bool(v)),
@@ -172,7 +230,6 @@ class FieldBuilders:
             layout,
             name,
             label,
-            combo,
             combo,
             combo.currentData,
             set_,
@@ -230,7 +287,6 @@ class FieldBuilders:
             name,
             label,
             combo,
-            combo,
             get,
             set_,
             combo.currentTextChanged,
@@ -253,7 +309,5 @@ class FieldBuilders:
         hint: str = "",
     ) -> QWidget:
         """Any other control, given how to read, write and watch it."""
-        self._row(
-            layout, name, label, widget, focus or widget, getter, setter, changed, raw, hint=hint
-        )
+        self._row(layout, name, label, widget, getter, setter, changed, raw, focus=focus, hint=hint)
         return widget

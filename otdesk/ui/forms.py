@@ -10,26 +10,22 @@ owns the bookkeeping.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
     QObject,
     Qt,
     Signal,
-    SignalInstance,
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
 from otdesk.domain.errors import FieldError, ValidationError
-from otdesk.ui.form_builders import FieldBuilders
+from otdesk.ui.form_builders import Binding, FieldBuilders
 from otdesk.ui.form_fields import (
     COMMON_LANGUAGES,
     VOCABULARY_LABELS,
@@ -62,20 +58,6 @@ __all__ = [
 ]
 
 
-@dataclass
-class Binding:
-    """One field of a form: its label, control, error line and how to read and write it."""
-
-    name: str
-    label_text: str
-    label: QLabel
-    control: QWidget
-    error: QLabel
-    get: Callable[[], Any]
-    set: Callable[[Any], None]
-    raw: Callable[[], Any]
-
-
 class Form(FieldBuilders, QObject):
     """The fields of one record form and their bookkeeping."""
 
@@ -98,55 +80,6 @@ class Form(FieldBuilders, QObject):
         self.banner.hide()
 
     # -- building -------------------------------------------------------------------------
-
-    def mnemonic(self, text: str) -> str:
-        """``text`` with a '&' before a letter not yet used as a mnemonic in this form."""
-        escaped = text.replace("&", "&&")
-        starts = [m.start() for m in re.finditer(r"\b\w", text)]
-        order = starts + [i for i in range(len(text)) if i not in starts]
-        for i in order:
-            ch = text[i]
-            if ch.isalnum() and ch.casefold() not in self._mnemonics:
-                self._mnemonics.add(ch.casefold())
-                pos = i + text[:i].count("&")
-                return escaped[:pos] + "&" + escaped[pos:]
-        return escaped
-
-    def _row(
-        self,
-        layout: QFormLayout | None,
-        name: str,
-        label: str,
-        control: QWidget,
-        focus: QWidget,
-        get: Callable[[], Any],
-        set_: Callable[[Any], None],
-        changed: SignalInstance,
-        raw: Callable[[], Any] | None = None,
-        *,
-        hint: str = "",
-    ) -> None:
-        caption = QLabel(self.mnemonic(label), self._host)
-        caption.setBuddy(focus)
-        focus.setAccessibleName(label)
-        if hint:
-            focus.setToolTip(hint)
-            focus.setAccessibleDescription(hint)
-        error = QLabel(self._host)
-        error.setWordWrap(True)
-        error.setAccessibleName(self.tr("{0}: problem").format(label))
-        set_role(error, "field-error")
-        error.hide()
-        box = QWidget(self._host)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(control)
-        column.addWidget(error)
-        if layout is not None:
-            layout.addRow(caption, box)
-        self._fields[name] = Binding(name, label, caption, focus, error, get, set_, raw or get)
-        changed.connect(lambda *_args, field=name: self._on_changed(field))
 
     def align_labels(self) -> None:
         """Give every label the width of the widest, so fields line up across sections."""

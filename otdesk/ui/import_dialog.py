@@ -11,8 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -41,6 +39,7 @@ from otdesk.services.importing import ImportReport
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.i18n import fill
 from otdesk.ui.icons import icon
+from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import MARGIN, SPACING, set_role
 from otdesk.ui.tasks import Task, TaskControl
 from otdesk.ui.widgets import buddy_label, reason_text
@@ -49,9 +48,10 @@ LINE, COLUMN, PROBLEM = range(3)
 FieldErrorRole = Qt.ItemDataRole.UserRole + 1
 
 
-class ImportReportModel(QAbstractTableModel):
+class ImportReportModel(ReadOnlyTableModel):
     """The problems an import found, one row each: line, column, problem."""
 
+    TR_CONTEXT = "ImportReportModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("ImportReportModel", "Line"),
         QT_TRANSLATE_NOOP("ImportReportModel", "Column"),
@@ -68,24 +68,8 @@ class ImportReportModel(QAbstractTableModel):
         self._errors = list(errors)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._errors)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return QCoreApplication.translate("ImportReportModel", str(self.HEADERS[section]))
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _row_total(self) -> int:
+        return len(self._errors)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._errors):

@@ -1,4 +1,5 @@
-"""Pieces the dashboard sources share: client columns and names, counting, clinic intervals.
+"""Pieces the dashboard sources share: client columns and names, selecting records with their
+client, counting, clinic intervals.
 
 This module registers no source of its own.
 """
@@ -12,7 +13,7 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from otdesk.db.models import Client, ClinicSettings
-from otdesk.services.dashboard import DueItem, RecordRef, Urgency
+from otdesk.services.dashboard import DueItem, RecordRef, SourceQuery, Urgency
 
 AnyRow = Row[*tuple[Any, ...]]
 TOTAL_LABEL = "dashboard_total_rows"
@@ -31,6 +32,19 @@ def client_name(given: str, family: str, preferred: str) -> str:
     """A client's name as the caseload shows it: "Family, Given (Preferred)"."""
     pref = f" ({preferred})" if preferred else ""
     return f"{family}, {given}{pref}"
+
+
+def with_client(*columns: Any, client_id: InstrumentedAttribute[int]) -> Select[*tuple[Any, ...]]:
+    """SELECT ``columns`` of a record and its client's ``CLIENT_COLUMNS``, joined on
+    ``client_id`` (the record's client column)."""
+    return select(*columns, *CLIENT_COLUMNS).join(Client, Client.id == client_id)
+
+
+def assigned_only(stmt: Select[*tuple[Any, ...]], query: SourceQuery) -> Select[*tuple[Any, ...]]:
+    """``stmt`` kept to the clients assigned to the dashboard's staff member, if it is one's."""
+    if query.staff_id is None:
+        return stmt
+    return stmt.where(Client.assigned_ot_id == query.staff_id)
 
 
 def plural(count: int, word: str) -> str:

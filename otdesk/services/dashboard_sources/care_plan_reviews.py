@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import CarePlan, Client
@@ -16,10 +15,11 @@ from otdesk.domain.vocab import CarePlanStatus, ClientStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
 from otdesk.services.dashboard_sources._shared import (
-    CLIENT_COLUMNS,
+    assigned_only,
     due_item,
     plural,
     total_and_first,
+    with_client,
 )
 
 REVIEW_WINDOW_DAYS = 14
@@ -31,18 +31,14 @@ def care_plan_reviews(
 ) -> tuple[int, list[DueItem]]:
     """Overdue reviews first (the longest overdue at the top), then those coming up."""
     horizon = query.today + timedelta(days=REVIEW_WINDOW_DAYS)
-    stmt = (
-        select(CarePlan.id.label("plan_id"), CarePlan.review_date, *CLIENT_COLUMNS)
-        .join(Client, Client.id == CarePlan.client_id)
-        .where(
-            CarePlan.status == CarePlanStatus.ACTIVE.value,
-            CarePlan.review_date <= horizon,
-            Client.status != ClientStatus.DISCHARGED.value,
-        )
+    stmt = with_client(
+        CarePlan.id.label("plan_id"), CarePlan.review_date, client_id=CarePlan.client_id
+    ).where(
+        CarePlan.status == CarePlanStatus.ACTIVE.value,
+        CarePlan.review_date <= horizon,
+        Client.status != ClientStatus.DISCHARGED.value,
     )
-    if query.staff_id is not None:
-        stmt = stmt.where(Client.assigned_ot_id == query.staff_id)
-    stmt = stmt.order_by(CarePlan.review_date, Client.sort_name, CarePlan.id)
+    stmt = assigned_only(stmt, query).order_by(CarePlan.review_date, Client.sort_name, CarePlan.id)
     total, rows = total_and_first(session, stmt, query.limit)
     items = []
     for row in rows:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import Client, HomeModification
 from otdesk.domain.vocab import ModificationStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
-from otdesk.services.dashboard_sources._shared import CLIENT_COLUMNS, due_item, total_and_first
+from otdesk.services.dashboard_sources._shared import (
+    assigned_only,
+    due_item,
+    total_and_first,
+    with_client,
+)
 
 OPEN_STATUSES = tuple(s.value for s in ModificationStatus if s.is_open)
 _TEXT_MAX = 80
@@ -32,23 +36,19 @@ def overdue_home_modifications(
     session: Session, ctx: Context, query: SourceQuery
 ) -> tuple[int, list[DueItem]]:
     """Open modifications past their due date, the longest overdue first."""
-    stmt = (
-        select(
-            HomeModification.id.label("modification_id"),
-            HomeModification.recommendation,
-            HomeModification.area,
-            HomeModification.due_date,
-            *CLIENT_COLUMNS,
-        )
-        .join(Client, Client.id == HomeModification.client_id)
-        .where(
-            HomeModification.status.in_(OPEN_STATUSES),
-            HomeModification.due_date < query.today,
-        )
+    stmt = with_client(
+        HomeModification.id.label("modification_id"),
+        HomeModification.recommendation,
+        HomeModification.area,
+        HomeModification.due_date,
+        client_id=HomeModification.client_id,
+    ).where(
+        HomeModification.status.in_(OPEN_STATUSES),
+        HomeModification.due_date < query.today,
     )
-    if query.staff_id is not None:
-        stmt = stmt.where(Client.assigned_ot_id == query.staff_id)
-    stmt = stmt.order_by(HomeModification.due_date, Client.sort_name, HomeModification.id)
+    stmt = assigned_only(stmt, query).order_by(
+        HomeModification.due_date, Client.sort_name, HomeModification.id
+    )
     total, rows = total_and_first(session, stmt, query.limit)
     items = [
         due_item(

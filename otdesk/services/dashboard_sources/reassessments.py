@@ -75,6 +75,19 @@ def _never(session: Session, query: SourceQuery) -> tuple[int, list[AnyRow]]:
     return total_and_first(session, stmt, query.limit)
 
 
+def _line(row: AnyRow, due: date, summary: str) -> tuple[date, str, DueItem]:
+    """A client due an assessment on ``due``, with what the dashboard sorts it by."""
+    item = due_item(
+        row,
+        summary=summary,
+        due_date=due,
+        urgency=Urgency.DUE,
+        entity="client",
+        record_id=row.client_id,
+    )
+    return due, item.client_name, item
+
+
 @source("reassessments", title="Assessments due", order=20)
 def reassessments_due(
     session: Session, ctx: Context, query: SourceQuery
@@ -85,28 +98,12 @@ def reassessments_due(
     never_total, never = _never(session, query)
     lines: list[tuple[date, str, DueItem]] = []
     for row in stale:
-        ago = (query.today - row.last_on).days
-        due = row.last_on + timedelta(days=days)
-        item = due_item(
-            row,
-            summary=f"Reassessment due: last assessed {plural(ago, 'day')} ago",
-            due_date=due,
-            urgency=Urgency.DUE,
-            entity="client",
-            record_id=row.client_id,
-        )
-        lines.append((due, item.client_name, item))
+        ago = plural((query.today - row.last_on).days, "day")
+        summary = f"Reassessment due: last assessed {ago} ago"
+        lines.append(_line(row, row.last_on + timedelta(days=days), summary))
     for row in never:
-        ago = (query.today - row.started).days
-        due = row.started + timedelta(days=FIRST_ASSESSMENT_DAYS)
-        item = due_item(
-            row,
-            summary=f"No assessment yet; episode started {plural(ago, 'day')} ago",
-            due_date=due,
-            urgency=Urgency.DUE,
-            entity="client",
-            record_id=row.client_id,
-        )
-        lines.append((due, item.client_name, item))
+        ago = plural((query.today - row.started).days, "day")
+        summary = f"No assessment yet; episode started {ago} ago"
+        lines.append(_line(row, row.started + timedelta(days=FIRST_ASSESSMENT_DAYS), summary))
     lines.sort(key=lambda line: (line[0], line[1]))
     return stale_total + never_total, [item for _, _, item in lines[: query.limit]]

@@ -21,6 +21,7 @@ from otdesk.services.dashboard_sources._shared import (
     due_item,
     plural,
     total_and_first,
+    with_client,
 )
 
 RECENT_DAYS = 14
@@ -34,13 +35,12 @@ def recent_referrals(
 ) -> tuple[int, list[DueItem]]:
     """Episodes referred in the last two weeks, the newest first."""
     stmt = (
-        select(
+        with_client(
             Episode.id.label("episode_id"),
             Episode.referral_date,
             Episode.referral_source,
-            *CLIENT_COLUMNS,
+            client_id=Episode.client_id,
         )
-        .join(Client, Client.id == Episode.client_id)
         .where(
             Episode.referral_date >= query.today - timedelta(days=RECENT_DAYS),
             Episode.referral_date <= query.today,

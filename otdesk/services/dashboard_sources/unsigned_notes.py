@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import Client, ClinicSettings, FamilySession
@@ -16,11 +16,11 @@ from otdesk.domain.vocab import RecordStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
 from otdesk.services.dashboard_sources._shared import (
-    CLIENT_COLUMNS,
     clinic_interval,
     due_item,
     plural,
     total_and_first,
+    with_client,
 )
 
 DEFAULT_HOURS = 24
@@ -46,13 +46,13 @@ def unsigned_notes(session: Session, ctx: Context, query: SourceQuery) -> tuple[
     hours = clinic_interval(session, ClinicSettings.unsigned_note_hours, DEFAULT_HOURS)
     now = as_of(ctx, query)
     window = timedelta(hours=hours)
-    stmt = (
-        select(FamilySession.id.label("session_id"), FamilySession.created_at, *CLIENT_COLUMNS)
-        .join(Client, Client.id == FamilySession.client_id)
-        .where(
-            FamilySession.status == RecordStatus.DRAFT.value,
-            FamilySession.created_at < now - window,
-        )
+    stmt = with_client(
+        FamilySession.id.label("session_id"),
+        FamilySession.created_at,
+        client_id=FamilySession.client_id,
+    ).where(
+        FamilySession.status == RecordStatus.DRAFT.value,
+        FamilySession.created_at < now - window,
     )
     if query.staff_id is not None:
         stmt = stmt.where(

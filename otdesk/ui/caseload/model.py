@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
@@ -32,6 +31,7 @@ from otdesk.services import caseload
 from otdesk.services.caseload import CaseloadFilter, SortKey
 from otdesk.services.clients import ClientSummary, count_clients
 from otdesk.ui.app_context import AppContext
+from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import DUE, MUTED, OVERDUE
 from otdesk.ui.tasks import TaskControl
 
@@ -53,15 +53,15 @@ SORT_KEYS = {
     LANGUAGE: SortKey.LANGUAGE,
 }
 
-_HEADERS = {
-    NAME: QT_TRANSLATE_NOOP("CaseloadModel", "Name"),
-    RECORD_NUMBER: QT_TRANSLATE_NOOP("CaseloadModel", "Record no."),
-    DATE_OF_BIRTH: QT_TRANSLATE_NOOP("CaseloadModel", "Date of birth"),
-    STATUS: QT_TRANSLATE_NOOP("CaseloadModel", "Status"),
-    PRIORITY: QT_TRANSLATE_NOOP("CaseloadModel", "Priority"),
-    ASSIGNED_OT: QT_TRANSLATE_NOOP("CaseloadModel", "Assigned OT"),
-    LANGUAGE: QT_TRANSLATE_NOOP("CaseloadModel", "Language"),
-}
+_HEADERS = (  # in column order
+    QT_TRANSLATE_NOOP("CaseloadModel", "Name"),
+    QT_TRANSLATE_NOOP("CaseloadModel", "Record no."),
+    QT_TRANSLATE_NOOP("CaseloadModel", "Date of birth"),
+    QT_TRANSLATE_NOOP("CaseloadModel", "Status"),
+    QT_TRANSLATE_NOOP("CaseloadModel", "Priority"),
+    QT_TRANSLATE_NOOP("CaseloadModel", "Assigned OT"),
+    QT_TRANSLATE_NOOP("CaseloadModel", "Language"),
+)
 
 
 
@@ -108,8 +108,11 @@ class Loaded:
     key: tuple[Any, ...] | None = None  # the question answered, for reuse
 
 
-class CaseloadModel(QAbstractTableModel):
+class CaseloadModel(ReadOnlyTableModel):
     """Clients matching a ``CaseloadFilter``, in the order the service sorts them."""
+
+    TR_CONTEXT = "CaseloadModel"
+    HEADERS = _HEADERS
 
     BATCH = 200
     CACHE_ROWS = 4000
@@ -287,24 +290,8 @@ class CaseloadModel(QAbstractTableModel):
 
     # -- QAbstractTableModel ---------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return QCoreApplication.translate("CaseloadModel", str(_HEADERS[section]))
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _row_total(self) -> int:
+        return len(self._ids)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -5,107 +5,26 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QWidget
+from PySide6.QtWidgets import QFormLayout
 
 from otdesk.domain.vocab import Discipline
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
 from otdesk.ui.forms import Form, choice_label
+from otdesk.ui.record_table_model import RecordTableModel
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
-
-Index = QModelIndex | QPersistentModelIndex
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EpisodesTab", text)
 
 
 def _date(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
-class _RecordsModel(QAbstractTableModel):
-    """Rows of frozen dataclasses with an id; subclasses say what each column shows."""
-
-    HEADERS: tuple[object, ...] = ()  # source texts (QT_TRANSLATE_NOOP)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_records(self, records: list[Any]) -> None:
-        """Show these records."""
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
-
-    def record(self, row: int) -> Any:
-        """The record on ``row``."""
-        return self._rows[row]
-
-    def row_of(self, record_id: int) -> int:
-        """The row of a record, or -1."""
-        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _tr(str(self.HEADERS[section]))
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        if role == RECORD_ROLE:
-            return record
-        if role == ID_ROLE:
-            return record.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.text(record, index.column())
-        if role == SORT_ROLE:
-            return self.sort_value(record, index.column())
-        return self.other(record, index.column(), role)
-
-    def text(self, record: Any, column: int) -> str:  # pragma: no cover - abstract
-        """What a cell shows."""
-        raise NotImplementedError
-
-    def sort_value(self, record: Any, column: int) -> Any:
-        """What a column sorts by (its text unless said otherwise)."""
-        return self.text(record, column)
-
-    def other(self, record: Any, column: int, role: int) -> Any:
-        """Any other role (fonts, tool tips)."""
-        return None
-
-
-class EpisodesModel(_RecordsModel):
+class EpisodesModel(RecordTableModel[EpisodeInfo]):
     """A client's episodes of care, newest referral first."""
 
+    TR_CONTEXT = "EpisodesTab"
     REFERRED, SOURCE, STATE, PLANNED, REASON = range(5)
     HEADERS = (
         QT_TRANSLATE_NOOP("EpisodesTab", "Referred"),
@@ -115,8 +34,7 @@ class EpisodesModel(_RecordsModel):
         QT_TRANSLATE_NOOP("EpisodesTab", "Reason"),
     )
 
-    def text(self, record: Any, column: int) -> str:
-        e: EpisodeInfo = record
+    def text(self, e: EpisodeInfo, column: int) -> str:
         if column == self.REFERRED:
             return e.referral_date.isoformat()
         if column == self.SOURCE:
@@ -131,8 +49,7 @@ class EpisodesModel(_RecordsModel):
             return e.referral_reason.splitlines()[0] if e.referral_reason else ""
         return ""
 
-    def other(self, record: Any, column: int, role: int) -> Any:
-        e: EpisodeInfo = record
+    def other(self, e: EpisodeInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and e.is_open and column == self.STATE:
             font = QFont()
             font.setBold(True)
@@ -142,9 +59,10 @@ class EpisodesModel(_RecordsModel):
         return None
 
 
-class CareTeamModel(_RecordsModel):
+class CareTeamModel(RecordTableModel[CareTeamEntry]):
     """An episode's care team: current members first."""
 
+    TR_CONTEXT = "EpisodesTab"
     NAME, DISCIPLINE, ROLE, ORGANISATION, PHONE, PERIOD = range(6)
     HEADERS = (
         QT_TRANSLATE_NOOP("EpisodesTab", "Name"),
@@ -155,8 +73,7 @@ class CareTeamModel(_RecordsModel):
         QT_TRANSLATE_NOOP("EpisodesTab", "On the team"),
     )
 
-    def text(self, record: Any, column: int) -> str:
-        m: CareTeamEntry = record
+    def text(self, m: CareTeamEntry, column: int) -> str:
         if column == self.NAME:
             return m.name
         if column == self.DISCIPLINE:

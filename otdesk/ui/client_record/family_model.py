@@ -4,25 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCompleter, QFormLayout, QWidget
+from PySide6.QtWidgets import QCompleter, QFormLayout
 
 from otdesk.domain.vocab import ConsentScope
 from otdesk.services.family_members import FamilyMemberInfo
 from otdesk.ui.forms import Form, choice_label, language_label
-
-Index = QModelIndex | QPersistentModelIndex
-MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+from otdesk.ui.record_table_model import RecordTableModel
 
 # Suggestions offered while typing a relationship (any text may be typed).
 RELATIONSHIPS = (
@@ -46,10 +35,6 @@ RELATIONSHIPS = (
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FamilyTab", text)
-
-
 def consent_explanation(scope: ConsentScope) -> str:
     """What a consent scope allows, in plain words."""
     return {
@@ -66,9 +51,10 @@ def consent_explanation(scope: ConsentScope) -> str:
     }[scope]
 
 
-class FamilyMembersModel(QAbstractTableModel):
+class FamilyMembersModel(RecordTableModel[FamilyMemberInfo]):
     """A client's family members and caregivers, one row each."""
 
+    TR_CONTEXT = "FamilyTab"
     NAME, RELATIONSHIP, PRIMARY, CONSENT, LANGUAGE, PHONE = range(6)
     HEADERS = (
         QT_TRANSLATE_NOOP("FamilyTab", "Name"),
@@ -79,72 +65,39 @@ class FamilyMembersModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("FamilyTab", "Phone"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FamilyMemberInfo] = []
-
     def set_members(self, members: list[FamilyMemberInfo]) -> None:
         """Show these members."""
-        self.beginResetModel()
-        self._rows = list(members)
-        self.endResetModel()
+        self.set_records(members)
 
     def member(self, row: int) -> FamilyMemberInfo:
         """The member on ``row``."""
-        return self._rows[row]
+        return self.record(row)
 
-    def row_of(self, member_id: int) -> int:
-        """The row of a member, or -1."""
-        return next((i for i, m in enumerate(self._rows) if m.id == member_id), -1)
+    def text(self, m: FamilyMemberInfo, column: int) -> str:
+        if column == self.NAME:
+            return m.display_name
+        if column == self.RELATIONSHIP:
+            return m.relationship_to_client
+        if column == self.PRIMARY:
+            return translate("FamilyTab", "Primary caregiver") if m.primary_caregiver else ""
+        if column == self.CONSENT:
+            return choice_label(m.consent_scope)
+        if column == self.LANGUAGE:
+            text = language_label(m.preferred_language)
+            return text + translate("FamilyTab", " (interpreter)") if m.interpreter_needed else text
+        if column == self.PHONE:
+            return m.phone
+        return ""
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def sort_value(self, m: FamilyMemberInfo, column: int) -> Any:
+        if column == self.PRIMARY:
+            return 0 if m.primary_caregiver else 1  # primary caregivers first
+        return self.text(m, column)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _tr(str(self.HEADERS[section]))
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        m, col = self._rows[index.row()], index.column()
-        if role == MEMBER_ROLE:
-            return m
-        if role == ID_ROLE:
-            return m.id
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.AccessibleTextRole):
-            if col == self.NAME:
-                return m.display_name
-            if col == self.RELATIONSHIP:
-                return m.relationship_to_client
-            if col == self.PRIMARY:
-                if role == SORT_ROLE:
-                    return 0 if m.primary_caregiver else 1
-                return translate("FamilyTab", "Primary caregiver") if m.primary_caregiver else ""
-            if col == self.CONSENT:
-                return choice_label(m.consent_scope)
-            if col == self.LANGUAGE:
-                text = language_label(m.preferred_language)
-                return (
-                    text + translate("FamilyTab", " (interpreter)")
-                    if m.interpreter_needed
-                    else text
-                )
-            if col == self.PHONE:
-                return m.phone
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.CONSENT:
+    def other(self, m: FamilyMemberInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CONSENT:
             return consent_explanation(m.consent_scope)
-        if role == Qt.ItemDataRole.FontRole and m.primary_caregiver and col == self.NAME:
+        if role == Qt.ItemDataRole.FontRole and m.primary_caregiver and column == self.NAME:
             font = QFont()
             font.setBold(True)
             return font

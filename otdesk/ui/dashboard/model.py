@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
@@ -20,6 +19,7 @@ from PySide6.QtGui import QColor, QFont
 
 from otdesk.services.dashboard import DueItem, Urgency
 from otdesk.ui.icons import icon
+from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import status_colour
 
 CLIENT, RECORD_NUMBER, SUMMARY, DUE = range(4)
@@ -57,8 +57,11 @@ def due_text(item: DueItem, today: date) -> str:
     return when
 
 
-class DueItemsModel(QAbstractTableModel):
+class DueItemsModel(ReadOnlyTableModel):
     """The items of one dashboard section, read-only."""
+
+    TR_CONTEXT = "DueItemsModel"
+    HEADERS = _HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -76,24 +79,8 @@ class DueItemsModel(QAbstractTableModel):
         """The due item on ``row``."""
         return self._items[row] if 0 <= row < len(self._items) else None
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return QCoreApplication.translate("DueItemsModel", str(_HEADERS[section]))
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _row_total(self) -> int:
+        return len(self._items)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         item = self.item(index.row()) if index.isValid() else None

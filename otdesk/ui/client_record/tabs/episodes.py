@@ -7,27 +7,16 @@ client's status to discharged), and add or remove care-team members of the selec
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from otdesk.domain.errors import OtdeskError
 from otdesk.services import clients, episodes, staff
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
 from otdesk.ui.client_record.episode_models import (
-    RECORD_ROLE,
-    SORT_ROLE,
     CareTeamModel,
     EpisodesModel,
     build_discharge_fields,
@@ -38,28 +27,20 @@ from otdesk.ui.client_record.episode_models import (
 )
 from otdesk.ui.client_record.record_dialog import RecordDialog
 from otdesk.ui.client_record.registry import TabContext, register_tab
+from otdesk.ui.client_record.tabs._parts import (
+    action_button,
+    confirm,
+    details_card,
+    heading_row,
+    record_table,
+    select_record,
+    selected_record,
+)
 from otdesk.ui.drafts_ui import client_draft_key
 from otdesk.ui.events import Change
 from otdesk.ui.forms import Form, staff_items
-from otdesk.ui.style import MARGIN, SPACING, set_role
+from otdesk.ui.style import MARGIN, SPACING
 from otdesk.ui.widgets import EmptyState
-
-
-def _table(parent: QWidget, model: Any, name: str) -> tuple[QTableView, QSortFilterProxyModel]:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view = QTableView(parent)
-    view.setModel(proxy)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view, proxy
 
 
 def _fit_columns(view: QTableView, widest: int = 220) -> None:
@@ -68,13 +49,6 @@ def _fit_columns(view: QTableView, widest: int = 220) -> None:
     header = view.horizontalHeader()
     for column in range(header.count() - 1):
         header.resizeSection(column, min(header.sectionSize(column), widest))
-
-
-def _button(parent: QWidget, text: str, name: str) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setAccessibleName(name)
-    button.setToolTip(name)
-    return button
 
 
 class EpisodesTab(QWidget):
@@ -93,26 +67,27 @@ class EpisodesTab(QWidget):
         self.app.events.records_changed.connect(self._records_changed)
 
     def _build(self) -> None:
-        heading = QLabel(self.tr("Episodes of care"), self)
-        set_role(heading, "h2")
-        self.open_button = _button(
+        self.open_button = action_button(
             self, self.tr("&Open new episode…"), self.tr("Open a new episode")
         )
-        self.edit_button = _button(self, self.tr("Ed&it…"), self.tr("Edit the selected episode"))
-        self.discharge_button = _button(
+        self.edit_button = action_button(
+            self, self.tr("Ed&it…"), self.tr("Edit the selected episode")
+        )
+        self.discharge_button = action_button(
             self, self.tr("&Discharge…"), self.tr("Discharge the client from the selected episode")
         )
         self.open_button.clicked.connect(self.open_new_episode)
         self.edit_button.clicked.connect(self.edit_selected)
         self.discharge_button.clicked.connect(self.discharge_selected)
-        top = QHBoxLayout()
-        top.setSpacing(SPACING)
-        top.addWidget(heading)
-        top.addStretch(1)
-        for b in (self.open_button, self.edit_button, self.discharge_button):
-            top.addWidget(b)
+        top = heading_row(
+            self,
+            self.tr("Episodes of care"),
+            self.open_button,
+            self.edit_button,
+            self.discharge_button,
+        )
 
-        self.table, self.proxy = _table(self, self.model, self.tr("Episodes of care"))
+        self.table, self.proxy = record_table(self, self.model, self.tr("Episodes of care"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(EpisodesModel.REFERRED, Qt.SortOrder.DescendingOrder)
         self.table.setColumnHidden(EpisodesModel.REASON, True)  # the details beside show it
@@ -120,36 +95,24 @@ class EpisodesTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.empty = EmptyState(self.table)
 
-        self.details = QLabel(self)
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setAccessibleName(self.tr("Details of the selected episode"))
-        self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.details.setMargin(SPACING + SPACING // 2)
-        set_role(self.details, "card")
+        self.details = details_card(self, self.tr("Details of the selected episode"))
 
-        team_heading = QLabel(self.tr("Care team"), self)
-        set_role(team_heading, "h2")
-        self.add_team_button = _button(
+        self.add_team_button = action_button(
             self, self.tr("Add &to team…"), self.tr("Add someone to the care team")
         )
-        self.remove_team_button = _button(
+        self.remove_team_button = action_button(
             self,
             self.tr("Re&move from team"),
             self.tr("Remove the selected person from the care team"),
         )
         self.add_team_button.clicked.connect(self.add_team_member)
         self.remove_team_button.clicked.connect(self.remove_team_member)
-        self.team_table, self.team_proxy = _table(self, self.team_model, self.tr("Care team"))
+        self.team_table, self.team_proxy = record_table(self, self.team_model, self.tr("Care team"))
         self.team_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.team_empty = EmptyState(self.team_table)
-        team_top = QHBoxLayout()
-        team_top.setSpacing(SPACING)
-        team_top.addWidget(team_heading)
-        team_top.addStretch(1)
-        team_top.addWidget(self.add_team_button)
-        team_top.addWidget(self.remove_team_button)
+        team_top = heading_row(
+            self, self.tr("Care team"), self.add_team_button, self.remove_team_button
+        )
 
         team = QWidget(self)
         team_layout = QVBoxLayout(team)
@@ -206,20 +169,16 @@ class EpisodesTab(QWidget):
 
     def selected(self) -> EpisodeInfo | None:
         """The selected episode."""
-        rows = self.table.selectionModel().selectedRows()
-        record = self.proxy.data(rows[0], RECORD_ROLE) if rows else None
+        record = selected_record(self.table)
         return record if isinstance(record, EpisodeInfo) else None
 
     def select(self, episode_id: int) -> None:
         """Select an episode by id."""
-        row = self.model.row_of(episode_id)
-        if row >= 0:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        select_record(self.table, self.proxy, self.model, episode_id)
 
     def selected_team_member(self) -> CareTeamEntry | None:
         """The selected care-team member."""
-        rows = self.team_table.selectionModel().selectedRows()
-        record = self.team_proxy.data(rows[0], RECORD_ROLE) if rows else None
+        record = selected_record(self.team_table)
         return record if isinstance(record, CareTeamEntry) else None
 
     def _selected_changed(self) -> None:
@@ -250,6 +209,11 @@ class EpisodesTab(QWidget):
 
     def _meta(self) -> dict[str, Any]:
         return {"form": "episode", "client_id": self.client_id}
+
+    def _latest(self, episode_id: int) -> tuple[dict[str, Any], int]:
+        """An episode's values and version as now saved (for a dialog's conflict check)."""
+        info = episodes.get_episode(self.app.services, episode_id=episode_id)
+        return info.editable_values(), info.version
 
     # -- actions --------------------------------------------------------------------------
 
@@ -289,10 +253,6 @@ class EpisodesTab(QWidget):
             self._announce("episode", info.id)
             return info
 
-        def latest() -> tuple[dict[str, Any], int]:
-            info = episodes.get_episode(self.app.services, episode_id=e.id)
-            return info.editable_values(), info.version
-
         def build(form: Form, layout: Any) -> None:
             build_episode_fields(form, layout, closed=not e.is_open)
 
@@ -304,7 +264,7 @@ class EpisodesTab(QWidget):
             values=e.editable_values(),
             version=e.version,
             submit=submit,
-            latest=latest,
+            latest=partial(self._latest, e.id),
             only_changes=True,
             draft_key=self._draft_key(str(e.uuid)),
             draft_meta=self._meta(),
@@ -331,10 +291,6 @@ class EpisodesTab(QWidget):
             self._announce("client", self.client_id)
             return info
 
-        def latest() -> tuple[dict[str, Any], int]:
-            info = episodes.get_episode(self.app.services, episode_id=e.id)
-            return info.editable_values(), info.version
-
         today: date = self.app.services.today()
         dialog = RecordDialog(
             self.app,
@@ -348,7 +304,7 @@ class EpisodesTab(QWidget):
             },
             version=e.version,
             submit=submit,
-            latest=latest,
+            latest=partial(self._latest, e.id),
             ok_text=self.tr("Discharge"),
             intro=self.tr(
                 "This closes the episode referred on {0} and sets the client's "
@@ -402,14 +358,11 @@ class EpisodesTab(QWidget):
         m = self.selected_team_member()
         if m is None:
             return False
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             self.tr("Remove from care team?"),
             self.tr("Remove {0} from this episode's care team?").format(m.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         try:
             episodes.remove_care_team_member(

@@ -5,24 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from otdesk.domain.errors import OtdeskError
 from otdesk.domain.vocab import ConsentScope
@@ -35,14 +20,21 @@ from otdesk.ui.client_record.commands import (
     RemoveFamilyMemberCommand,
 )
 from otdesk.ui.client_record.family_model import (
-    MEMBER_ROLE,
-    SORT_ROLE,
     FamilyMembersModel,
     build_member_form,
     consent_explanation,
 )
 from otdesk.ui.client_record.record_dialog import RecordDialog, pending_drafts
 from otdesk.ui.client_record.registry import TabContext, register_tab
+from otdesk.ui.client_record.tabs._parts import (
+    action_button,
+    confirm,
+    details_card,
+    heading_row,
+    record_table,
+    select_record,
+    selected_record,
+)
 from otdesk.ui.drafts_ui import AUTO_RESTORE, client_draft_key
 from otdesk.ui.events import Change
 from otdesk.ui.forms import choice_label, language_label
@@ -60,48 +52,35 @@ class FamilyTab(QWidget):
         self.client_id = tc.client_id
         self.client = clients.get_client(self.app.services, client_id=self.client_id)
         self.model = FamilyMembersModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._build()
         self.refresh()
         self.app.events.records_changed.connect(self._records_changed)
         self._drafts_offered = False
 
     def _build(self) -> None:
-        heading = QLabel(self.tr("Family and caregivers"), self)
-        set_role(heading, "h2")
         self.consent_note = QLabel(self)
         self.consent_note.setWordWrap(True)
         # Mnemonics avoid the menu bar's (File, Edit, View, Help) and "Signed in as".
-        self.add_button = QPushButton(self.tr("A&dd…"), self)
-        self.edit_button = QPushButton(self.tr("Ed&it…"), self)
-        self.remove_button = QPushButton(self.tr("&Remove"), self)
-        for button, name in (
-            (self.add_button, self.tr("Add a family member or caregiver")),
-            (self.edit_button, self.tr("Edit the selected family member")),
-            (self.remove_button, self.tr("Remove the selected family member")),
-        ):
-            button.setAccessibleName(name)
-            button.setToolTip(name)
+        self.add_button = action_button(
+            self, self.tr("A&dd…"), self.tr("Add a family member or caregiver")
+        )
+        self.edit_button = action_button(
+            self, self.tr("Ed&it…"), self.tr("Edit the selected family member")
+        )
+        self.remove_button = action_button(
+            self, self.tr("&Remove"), self.tr("Remove the selected family member")
+        )
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Family members and caregivers"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table, self.proxy = record_table(
+            self, self.model, self.tr("Family members and caregivers")
+        )
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         # Keep the service's order (primary caregiver first, then by name) until a header
         # is clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -113,21 +92,14 @@ class FamilyTab(QWidget):
             shortcut = QShortcut(keys, self.table, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.empty = EmptyState(self.table)
-        self.details = QLabel(self)
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setAccessibleName(self.tr("Details of the selected family member"))
-        self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        set_role(self.details, "card")
-        self.details.setMargin(SPACING + SPACING // 2)
-        top = QHBoxLayout()
-        top.setSpacing(SPACING)
-        top.addWidget(heading)
-        top.addStretch(1)
-        top.addWidget(self.add_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.remove_button)
+        self.details = details_card(self, self.tr("Details of the selected family member"))
+        top = heading_row(
+            self,
+            self.tr("Family and caregivers"),
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
@@ -177,18 +149,12 @@ class FamilyTab(QWidget):
 
     def selected(self) -> FamilyMemberInfo | None:
         """The selected member, if any."""
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        member = self.proxy.data(rows[0], MEMBER_ROLE)
+        member = selected_record(self.table)
         return member if isinstance(member, FamilyMemberInfo) else None
 
     def select(self, member_id: int) -> None:
         """Select a member by id."""
-        row = self.model.row_of(member_id)
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.table.selectRow(index.row())
+        select_record(self.table, self.proxy, self.model, member_id)
 
     def _selection_changed(self) -> None:
         m = self.selected()
@@ -320,16 +286,13 @@ class FamilyTab(QWidget):
         member = self.selected()
         if member is None:
             return False
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             self.tr("Remove family member?"),
             self.tr("Remove {0} ({1}) from this client's family and caregivers?").format(
                 member.display_name, member.relationship_to_client
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         command = RemoveFamilyMemberCommand(
             self.app, self.client_id, member, self.tc.ids, report=self._report

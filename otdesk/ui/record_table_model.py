@@ -1,0 +1,128 @@
+"""Flat, read-only table models: translated headers over rows, and rows of records with an id.
+
+``TableModel`` gives a flat table its row and column counts and its header texts;
+``ReadOnlyTableModel`` also makes every cell just enabled and selectable. ``RecordTableModel``
+shows a list of frozen records that carry an ``id``; a subclass says what each column shows.
+
+A subclass marks its header texts with ``QT_TRANSLATE_NOOP(context, text)`` and names the same
+context in ``TR_CONTEXT``, so each header is translated in the context lupdate files it under
+(this base class has no context of its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QWidget
+
+Index = QModelIndex | QPersistentModelIndex
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the record of a row
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # its id
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # what a proxy sorts the column by
+
+
+class HasId(Protocol):
+    """A record a ``RecordTableModel`` can show: anything with an integer ``id``."""
+
+    @property
+    def id(self) -> int: ...
+
+
+R = TypeVar("R", bound=HasId)
+
+
+class TableModel(QAbstractTableModel):
+    """A flat table: ``_row_total`` rows, one column per header, headers in ``TR_CONTEXT``."""
+
+    TR_CONTEXT: ClassVar[str] = ""  # the translation context of HEADERS
+    HEADERS: ClassVar[Sequence[object]] = ()  # source texts (QT_TRANSLATE_NOOP)
+
+    def _row_total(self) -> int:  # pragma: no cover - abstract
+        """How many rows the table has."""
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else self._row_total()
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate(self.TR_CONTEXT, str(self.HEADERS[section]))
+        return None
+
+
+class ReadOnlyTableModel(TableModel):
+    """A ``TableModel`` whose cells are enabled and selectable, and nothing more."""
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class RecordTableModel(TableModel, Generic[R]):
+    """Rows of frozen records with an ``id``; subclasses say what each column shows.
+
+    Every row answers ``RECORD_ROLE`` (the record), ``ID_ROLE`` (its id), the display and
+    accessible text (``text``), ``SORT_ROLE`` (``sort_value``) and any other role (``other``).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+
+    def set_records(self, records: Sequence[R]) -> None:
+        """Show these records."""
+        self.beginResetModel()
+        self._rows = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> R:
+        """The record on ``row``."""
+        return self._rows[row]
+
+    def row_of(self, record_id: int) -> int:
+        """The row of a record, or -1."""
+        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
+
+    def _row_total(self) -> int:
+        return len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role == RECORD_ROLE:
+            return record
+        if role == ID_ROLE:
+            return record.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(record, index.column())
+        if role == SORT_ROLE:
+            return self.sort_value(record, index.column())
+        return self.other(record, index.column(), role)
+
+    def text(self, record: R, column: int) -> str:  # pragma: no cover - abstract
+        """What a cell shows."""
+        raise NotImplementedError
+
+    def sort_value(self, record: R, column: int) -> Any:
+        """What a column sorts by (its text unless said otherwise)."""
+        return self.text(record, column)
+
+    def other(self, record: R, column: int, role: int) -> Any:
+        """Any other role (fonts, tool tips)."""
+        return None
