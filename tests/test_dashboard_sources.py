@@ -181,16 +181,20 @@ def test_reassessments_list_stale_and_never_assessed_clients(
     _assessment(ctx, external.id, 20, status="draft", instrument="external")
     gone = make_client(family_name="Gone", status="discharged")
     _assessment(ctx, gone.id, 400)
+    soon = make_client(family_name="Soon")
+    _assessment(ctx, soon.id, 170)  # falls due in 10 days: shown ahead, not yet late
 
     total, items = run(ctx, "reassessments")
-    assert total == 3
-    # Most overdue first: due 120 days ago, 20 days ago, 15 days ago.
-    assert [i.client_id for i in items] == [only_draft_recent.id, stale.id, never.id]
-    assert items[1].summary == "Reassessment due: last assessed 200 days ago"
+    assert total == 4
+    # Most overdue first: due 120 days ago, 20 days ago, 15 days ago, then due in 10 days.
+    assert [i.client_id for i in items] == [only_draft_recent.id, stale.id, never.id, soon.id]
+    assert items[1].summary == "Reassessment overdue by 20 days"
     assert items[1].due_date == days(ctx, -20)
-    assert items[2].summary == "No assessment yet; episode started 45 days ago"
+    assert items[2].summary == "First assessment overdue by 15 days"
     assert items[2].due_date == days(ctx, -15)
-    assert all(i.urgency is Urgency.DUE for i in items)
+    assert [i.urgency for i in items[:3]] == [Urgency.OVERDUE] * 3
+    assert items[3].summary == "Reassessment due in 10 days"
+    assert items[3].urgency is Urgency.DUE
     assert items[0].target == RecordRef("client", only_draft_recent.id, only_draft_recent.id)
 
 

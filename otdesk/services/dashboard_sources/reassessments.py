@@ -28,6 +28,7 @@ from otdesk.services.dashboard_sources._shared import (
 
 DEFAULT_DAYS = 180
 FIRST_ASSESSMENT_DAYS = 30
+SOON_DAYS = 14  # an assessment falling due within two weeks is shown before it is late
 IN_CARE = (ClientStatus.ACTIVE.value, ClientStatus.ON_HOLD.value)
 EXTERNAL_INSTRUMENT = "external"
 
@@ -55,7 +56,7 @@ def _stale(session: Session, query: SourceQuery, days: int) -> tuple[int, list[A
         .join(Assessment, Assessment.client_id == Client.id)
         .where(*_in_care(query), _EVIDENCE)
         .group_by(Client.id)
-        .having(last_on < query.today - timedelta(days=days))
+        .having(last_on < query.today - timedelta(days=days - SOON_DAYS))
         .order_by(last_on, Client.sort_name, Client.id)
     )
     return total_and_first(session, stmt, query.limit)
@@ -69,19 +70,25 @@ def _never(session: Session, query: SourceQuery) -> tuple[int, list[AnyRow]]:
         .join(Episode, Episode.client_id == Client.id)
         .where(*_in_care(query), Episode.actual_discharge_date.is_(None), ~assessed)
         .group_by(Client.id)
-        .having(started < query.today - timedelta(days=FIRST_ASSESSMENT_DAYS))
+        .having(started < query.today - timedelta(days=FIRST_ASSESSMENT_DAYS - SOON_DAYS))
         .order_by(started, Client.sort_name, Client.id)
     )
     return total_and_first(session, stmt, query.limit)
 
 
-def _line(row: AnyRow, due: date, summary: str) -> tuple[date, str, DueItem]:
+def _line(row: AnyRow, due: date, today: date, what: str) -> tuple[date, str, DueItem]:
     """A client due an assessment on ``due``, with what the dashboard sorts it by."""
+    if due < today:
+        summary, urgency = f"{what} overdue by {plural((today - due).days, 'day')}", Urgency.OVERDUE
+    elif due == today:
+        summary, urgency = f"{what} due today", Urgency.DUE
+    else:
+        summary, urgency = f"{what} due in {plural((due - today).days, 'day')}", Urgency.DUE
     item = due_item(
         row,
         summary=summary,
         due_date=due,
-        urgency=Urgency.DUE,
+        urgency=urgency,
         entity="client",
         record_id=row.client_id,
     )
@@ -98,12 +105,10 @@ def reassessments_due(
     never_total, never = _never(session, query)
     lines: list[tuple[date, str, DueItem]] = []
     for row in stale:
-        ago = plural((query.today - row.last_on).days, "day")
-        summary = f"Reassessment due: last assessed {ago} ago"
-        lines.append(_line(row, row.last_on + timedelta(days=days), summary))
+        due = row.last_on + timedelta(days=days)
+        lines.append(_line(row, due, query.today, "Reassessment"))
     for row in never:
-        ago = plural((query.today - row.started).days, "day")
-        summary = f"No assessment yet; episode started {ago} ago"
-        lines.append(_line(row, row.started + timedelta(days=FIRST_ASSESSMENT_DAYS), summary))
+        due = row.started + timedelta(days=FIRST_ASSESSMENT_DAYS)
+        lines.append(_line(row, due, query.today, "First assessment"))
     lines.sort(key=lambda line: (line[0], line[1]))
     return stale_total + never_total, [item for _, _, item in lines[: query.limit]]
