@@ -95,6 +95,12 @@ def strip_mnemonic(text: str) -> str:
     return re.sub(r"&(.)", r"\1", text)
 
 
+def mnemonic_letters(*texts: str) -> str:
+    """The mnemonic letters (the character after a single '&') of already translated texts."""
+    found = (re.search(r"(?<!&)&([^&\s])", t.replace("&&", "")) for t in texts)
+    return "".join(m.group(1).casefold() for m in found if m)
+
+
 def field_of(error: FieldError) -> str:
     """The form field an error belongs to: "diagnoses[2].text" belongs to "diagnoses"."""
     return re.split(r"[\[.]", error.field, maxsplit=1)[0]

@@ -54,6 +54,10 @@ class ClientHeader(QFrame):
         set_role(self.priority, "badge-overdue")
         self.facts = QLabel(self)
         set_role(self.facts, "muted")
+        # Long names, OT names and languages wrap onto a second line rather than widen the
+        # window past a laptop screen.
+        self.facts.setWordWrap(True)
+        self.name.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.alerts = QLabel(self)
         self.alerts.setWordWrap(True)

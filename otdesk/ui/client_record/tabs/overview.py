@@ -37,7 +37,14 @@ from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.conflict_dialog import ConflictChoice
 from otdesk.ui.drafts_ui import DraftKeeper, client_draft_key, saved_time_text
 from otdesk.ui.events import Change
-from otdesk.ui.forms import Form, form_layout, set_choice_items, staff_items, strip_mnemonic
+from otdesk.ui.forms import (
+    Form,
+    form_layout,
+    mnemonic_letters,
+    set_choice_items,
+    staff_items,
+    strip_mnemonic,
+)
 from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
 
 OT_ROLES = (StaffRole.OT, StaffRole.OT_ASSISTANT)
@@ -67,8 +74,21 @@ class OverviewTab(QWidget):
         self.version = self.detail.version
         self._saving = False
         self.setObjectName("overview-tab")
-        # Save, Cancel, and the main window's menus and "Signed in as" keep their letters.
-        self.form = Form(self, reserved_mnemonics="scfevha")
+        # Save, Cancel, and the main window's menus and "Signed in as" keep their letters, in
+        # whichever language the interface is in.
+        main = "MainWindow"
+        self.form = Form(
+            self,
+            reserved_mnemonics=mnemonic_letters(
+                self.tr("&Save"),
+                self.tr("&Cancel changes"),
+                QCoreApplication.translate(main, "&File"),
+                QCoreApplication.translate(main, "&Edit"),
+                QCoreApplication.translate(main, "&View"),
+                QCoreApplication.translate(main, "&Help"),
+                QCoreApplication.translate("StaffSelector", "Signed in &as:"),
+            ),
+        )
         self._build()
         self.keeper = DraftKeeper(
             self.app,
