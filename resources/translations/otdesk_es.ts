@@ -300,6 +300,18 @@ Save them before closing?</source>
         <source>Remove {0}</source>
         <translation>Quitar a {0}</translation>
     </message>
+    <message>
+        <source>Edit episode</source>
+        <translation>Editar episodio</translation>
+    </message>
+    <message>
+        <source>Add {0} to the care team</source>
+        <translation>Añadir a {0} al equipo de atención</translation>
+    </message>
+    <message>
+        <source>Remove {0} from the care team</source>
+        <translation>Quitar a {0} del equipo de atención</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -754,12 +766,26 @@ Use «Abrir nuevo episodio» para registrar una derivación.</translation>
         <translation>Todavía no hay nadie en el equipo de atención de este episodio.</translation>
     </message>
     <message>
+        <source>Cannot undo or redo</source>
+        <translation>No se puede deshacer ni rehacer</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be applied: {1}
+The record was left as it is.</source>
+        <translation>No se pudo aplicar «{0}»: {1}
+El expediente se dejó como estaba.</translation>
+    </message>
+    <message>
         <source>Open a new episode of care</source>
         <translation>Abrir un nuevo episodio de atención</translation>
     </message>
     <message>
         <source>Open episode</source>
         <translation>Abrir episodio</translation>
+    </message>
+    <message>
+        <source>Edit episode ({0})</source>
+        <translation>Editar episodio ({0})</translation>
     </message>
     <message>
         <source>Edit episode referred {0}</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -11,18 +12,24 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from otdesk.domain.errors import ConflictError, OtdeskError
-from otdesk.services import clients, family_members
+from otdesk.services import clients, episodes, family_members
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
+from otdesk.services.staff import StaffMember
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
 from otdesk.ui.client_record.commands import (
+    AddCareTeamMemberCommand,
     AddFamilyMemberCommand,
     EditClientCommand,
+    EditEpisodeCommand,
     EditFamilyMemberCommand,
     IdMap,
+    RemoveCareTeamMemberCommand,
     RemoveFamilyMemberCommand,
 )
+from otdesk.ui.client_record.record_dialog import RecordDialog
+from otdesk.ui.client_record.tabs.episodes import EpisodesTab
 from otdesk.ui.client_record.tabs.overview import OverviewTab
 
 Failures = list[tuple[str, OtdeskError]]
@@ -250,3 +257,191 @@ def test_commands_follow_a_re_added_member_even_when_ids_are_reused(
     names = {m.given_name for m in family_members.list_family_members(ctx, client_id=c.id)}
     assert names == {"Bo"}
     assert failures == []
+
+
+# -- episodes and care team ---------------------------------------------------------------
+
+
+def test_edit_episode_undo_redo_through_the_services(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    stack: QUndoStack, report: Any, failures: Failures,
+) -> None:  # fmt: skip
+    c = make_client()
+    e = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    seen: list[Any] = []
+    app_ctx.events.records_changed.connect(seen.append)
+    after = {"planned_discharge_date": date(2024, 6, 30), "referral_source": "GP"}
+    before = {k: e.editable_values()[k] for k in after}
+    stack.push(
+        EditEpisodeCommand(
+            app_ctx, c.id, e.id, before, after, expected_version=e.version, report=report
+        )
+    )
+    assert stack.undoText() == "Edit episode"
+
+    def now() -> tuple[Any, str]:
+        got = episodes.get_episode(ctx, episode_id=e.id)
+        return got.planned_discharge_date, got.referral_source
+
+    assert now() == (date(2024, 6, 30), "GP")
+    stack.undo()
+    assert now() == (None, "")
+    stack.redo()
+    assert now() == (date(2024, 6, 30), "GP")
+    assert failures == []
+    assert [(ch.entity, ch.ids, ch.client_id) for ch in seen] == [("episode", (e.id,), c.id)] * 3
+
+
+def test_episode_undo_refused_when_someone_else_changed_the_field(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    stack: QUndoStack, report: Any, failures: Failures,
+) -> None:  # fmt: skip
+    c = make_client()
+    e = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    command = EditEpisodeCommand(
+        app_ctx, c.id, e.id, {"referral_source": ""}, {"referral_source": "GP"},
+        expected_version=e.version, report=report,
+    )  # fmt: skip
+    command.execute()
+    stack.push(command)
+    latest = episodes.get_episode(ctx, episode_id=e.id)
+    episodes.update_episode(
+        ctx, episode_id=e.id, expected_version=latest.version, referral_source="Hospital"
+    )
+    stack.undo()
+    assert episodes.get_episode(ctx, episode_id=e.id).referral_source == "Hospital"
+    assert len(failures) == 1 and isinstance(failures[0][1], ConflictError)
+    assert stack.count() == 0
+
+
+def test_care_team_add_and_remove_undo_redo(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail], ot: StaffMember,
+    stack: QUndoStack, report: Any, failures: Failures,
+) -> None:  # fmt: skip
+    c = make_client()
+    e = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    ids = IdMap()
+    seen: list[Any] = []
+    app_ctx.events.records_changed.connect(seen.append)
+
+    def team() -> list[tuple[str, str, str, Any]]:
+        return sorted(
+            (m.name, m.role_in_team, m.discipline.value, m.start_date)
+            for m in episodes.list_care_team(ctx, episode_id=e.id)
+        )
+
+    add = AddCareTeamMemberCommand(
+        app_ctx, c.id, e.id,
+        {"name": "Dr Example", "discipline": "psychiatry", "start_date": date(2024, 1, 6)},
+        ids, report=report,
+    )  # fmt: skip
+    stack.push(add)
+    assert stack.undoText() == "Add Dr Example to the care team"
+    assert team() == [("Dr Example", "", "psychiatry", date(2024, 1, 6))]
+    staff_add = AddCareTeamMemberCommand(
+        app_ctx, c.id, e.id, {"staff_id": ot.id, "discipline": "ot", "role_in_team": "Lead"},
+        ids, report=report,
+    )  # fmt: skip
+    stack.push(staff_add)
+    assert stack.undoText() == "Add Tess Example-OT to the care team"
+    assert staff_add.member_id is not None
+    entry = episodes.get_care_team_member(ctx, member_id=staff_add.member_id)
+    stack.push(RemoveCareTeamMemberCommand(app_ctx, c.id, entry, ids, report=report))
+    assert stack.undoText() == "Remove Tess Example-OT from the care team"
+    assert team() == [("Dr Example", "", "psychiatry", date(2024, 1, 6))]
+    stack.undo()  # back with the same values (as a new row)
+    assert team() == [
+        ("Dr Example", "", "psychiatry", date(2024, 1, 6)),
+        ("Tess Example-OT", "Lead", "ot", None),
+    ]
+    back = episodes.get_care_team_member(ctx, member_id=staff_add.member_id)
+    assert (back.staff_id, back.name) == (ot.id, "Tess Example-OT")
+    stack.undo()  # the staff add is undone on the re-added row
+    stack.undo()  # and the first add
+    assert team() == []
+    stack.redo()
+    stack.redo()
+    assert len(team()) == 2
+    stack.redo()
+    assert team() == [("Dr Example", "", "psychiatry", date(2024, 1, 6))]
+    assert failures == []
+    assert {ch.entity for ch in seen} == {"care_team_member"}
+    assert {ch.client_id for ch in seen} == {c.id}
+
+
+def test_care_team_undo_refused_when_someone_else_changed_them(
+    app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    stack: QUndoStack, report: Any, failures: Failures,
+) -> None:  # fmt: skip
+    c = make_client()
+    e = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    add = AddCareTeamMemberCommand(
+        app_ctx, c.id, e.id, {"name": "Dr Example", "discipline": "psychiatry"}, IdMap(),
+        report=report,
+    )  # fmt: skip
+    stack.push(add)
+    assert add.member_id is not None
+    m = episodes.get_care_team_member(ctx, member_id=add.member_id)
+    episodes.update_care_team_member(ctx, member_id=m.id, expected_version=m.version, phone="555")
+    stack.undo()
+    assert [x.phone for x in episodes.list_care_team(ctx, episode_id=e.id)] == ["555"]
+    assert failures and isinstance(failures[0][1], ConflictError)
+
+
+def test_episode_edit_is_undoable_from_the_workspace(
+    qtbot: QtBot, app_ctx: AppContext, ctx: Context, ot: StaffMember,
+    make_client: Callable[..., ClientDetail], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr("otdesk.ui.drafts_ui.ask_restore", lambda parent, info: False)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
+    monkeypatch.setattr(
+        QMessageBox, "question",
+        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes),
+    )  # fmt: skip
+    c = make_client()
+    e = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    workspace = ClientWorkspace(app_ctx, c.id)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    tab = workspace.tab("episodes")
+    assert isinstance(tab, EpisodesTab)
+
+    def fill_dates(dialog: RecordDialog) -> int:
+        control = dialog.form.control("planned_discharge_date")
+        assert isinstance(control, QLineEdit)
+        control.selectAll()
+        qtbot.keyClicks(control, "2024-06-30")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(RecordDialog, "exec", fill_dates)
+    assert tab.edit_selected() is not None
+    assert episodes.get_episode(ctx, episode_id=e.id).planned_discharge_date == date(2024, 6, 30)
+    assert workspace.undo_stack.undoText() == "Edit episode (planned discharge)"
+    workspace.undo_stack.undo()
+    assert episodes.get_episode(ctx, episode_id=e.id).planned_discharge_date is None
+    workspace.undo_stack.redo()
+    assert episodes.get_episode(ctx, episode_id=e.id).planned_discharge_date == date(2024, 6, 30)
+
+    def add_partner(dialog: RecordDialog) -> int:
+        name = dialog.form.control("name")
+        assert isinstance(name, QLineEdit)
+        qtbot.keyClicks(name, "Dr Example")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(RecordDialog, "exec", add_partner)
+    assert tab.add_team_member() is not None
+    assert workspace.undo_stack.undoText() == "Add Dr Example to the care team"
+    assert tab.team_model.rowCount() == 1  # the view followed the change
+    tab.team_table.selectRow(0)
+    assert tab.remove_team_member()
+    assert episodes.list_care_team(ctx, episode_id=e.id) == []
+    assert tab.team_model.rowCount() == 0
+    workspace.undo_stack.undo()
+    assert [m.name for m in episodes.list_care_team(ctx, episode_id=e.id)] == ["Dr Example"]
+    assert tab.team_model.rowCount() == 1
+    workspace.undo_stack.undo()
+    assert episodes.list_care_team(ctx, episode_id=e.id) == []
+    workspace.undo_stack.undo()  # and the episode edit
+    assert episodes.get_episode(ctx, episode_id=e.id).planned_discharge_date is None

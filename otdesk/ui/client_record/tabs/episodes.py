@@ -2,6 +2,7 @@
 
 Open a new episode, edit one, discharge the client from the open one (which also sets the
 client's status to discharged), and add or remove care-team members of the selected episode.
+Editing an episode and changing its care team are undoable; opening and discharging are not.
 """
 
 from __future__ import annotations
@@ -11,11 +12,17 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from otdesk.domain.errors import OtdeskError
 from otdesk.services import clients, episodes, staff
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
+from otdesk.ui.client_record.commands import (
+    AddCareTeamMemberCommand,
+    EditEpisodeCommand,
+    RemoveCareTeamMemberCommand,
+)
 from otdesk.ui.client_record.episode_models import (
     CareTeamModel,
     EpisodesModel,
@@ -38,7 +45,7 @@ from otdesk.ui.client_record.tabs._parts import (
 )
 from otdesk.ui.drafts_ui import client_draft_key
 from otdesk.ui.events import Change
-from otdesk.ui.forms import Form, staff_items
+from otdesk.ui.forms import Form, staff_items, strip_mnemonic
 from otdesk.ui.style import MARGIN, SPACING
 from otdesk.ui.widgets import EmptyState
 
@@ -210,6 +217,16 @@ class EpisodesTab(QWidget):
     def _meta(self) -> dict[str, Any]:
         return {"form": "episode", "client_id": self.client_id}
 
+    def _report(self, command: QUndoCommand, exc: OtdeskError) -> None:
+        """Tell the user an undo or redo could not be done, and why."""
+        QMessageBox.warning(
+            self,
+            self.tr("Cannot undo or redo"),
+            self.tr("“{0}” could not be applied: {1}\nThe record was left as it is.").format(
+                command.text(), exc
+            ),
+        )
+
     def _latest(self, episode_id: int) -> tuple[dict[str, Any], int]:
         """An episode's values and version as now saved (for a dialog's conflict check)."""
         info = episodes.get_episode(self.app.services, episode_id=episode_id)
@@ -220,6 +237,8 @@ class EpisodesTab(QWidget):
     def open_new_episode(self) -> EpisodeInfo | None:
         """Record a referral and open an episode."""
 
+        # Not undoable: opening an episode is a clinical event (and may change the client's
+        # status), so it is corrected by editing or discharging, not taken back.
         def submit(values: dict[str, Any], _version: int | None) -> EpisodeInfo:
             info = episodes.open_episode(self.app.services, client_id=self.client_id, **values)
             self._announce("episode", info.id)
@@ -245,13 +264,27 @@ class EpisodesTab(QWidget):
         if e is None:
             return None
 
+        before = e.editable_values()
+
         def submit(values: dict[str, Any], version: int | None) -> EpisodeInfo:
             assert version is not None
-            info = episodes.update_episode(
-                self.app.services, episode_id=e.id, expected_version=version, **values
+            fields = ", ".join(
+                strip_mnemonic(dialog.form.label(n).text()).lower() for n in values
             )
-            self._announce("episode", info.id)
-            return info
+            command = EditEpisodeCommand(
+                self.app,
+                self.client_id,
+                e.id,
+                {k: before[k] for k in values},
+                values,
+                expected_version=version,
+                report=self._report,
+                text=self.tr("Edit episode ({0})").format(fields),
+            )
+            command.execute()  # errors reach the dialog; the command emits the change
+            self.tc.undo_stack.push(command)
+            assert command.result is not None
+            return command.result
 
         def build(form: Form, layout: Any) -> None:
             build_episode_fields(form, layout, closed=not e.is_open)
@@ -261,7 +294,7 @@ class EpisodesTab(QWidget):
             self,
             title=self.tr("Edit episode referred {0}").format(e.referral_date),
             build=build,
-            values=e.editable_values(),
+            values=before,
             version=e.version,
             submit=submit,
             latest=partial(self._latest, e.id),
@@ -277,6 +310,8 @@ class EpisodesTab(QWidget):
         if e is None or not e.is_open:
             return None
 
+        # Not undoable: a discharge is a clinical event that also sets the client's status;
+        # a mistaken discharge date is corrected by editing the closed episode.
         def submit(values: dict[str, Any], version: int | None) -> EpisodeInfo:
             assert version is not None
             info = episodes.discharge_client(
@@ -333,9 +368,13 @@ class EpisodesTab(QWidget):
         people = staff_items(staff.list_staff(self.app.services), self.tr("(someone outside)"))
 
         def submit(values: dict[str, Any], _version: int | None) -> CareTeamEntry:
-            entry = episodes.add_care_team_member(self.app.services, episode_id=e.id, **values)
-            self._announce("care_team_member", entry.id)
-            return entry
+            command = AddCareTeamMemberCommand(
+                self.app, self.client_id, e.id, values, self.tc.ids, report=self._report
+            )
+            command.execute()
+            self.tc.undo_stack.push(command)
+            assert command.result is not None
+            return command.result
 
         dialog = RecordDialog(
             self.app,
@@ -364,15 +403,16 @@ class EpisodesTab(QWidget):
             self.tr("Remove {0} from this episode's care team?").format(m.name),
         ):
             return False
+        command = RemoveCareTeamMemberCommand(
+            self.app, self.client_id, m, self.tc.ids, report=self._report
+        )
         try:
-            episodes.remove_care_team_member(
-                self.app.services, member_id=m.id, expected_version=m.version
-            )
+            command.execute()
         except OtdeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot remove"), str(exc))
             self.refresh()
             return False
-        self._announce("care_team_member", m.id)
+        self.tc.undo_stack.push(command)
         return True
 
     def show_record(self, entity: str, record_id: int) -> None:
