@@ -18,14 +18,15 @@ from otdesk.services.context import Context
 from otdesk.services.staff import StaffMember
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
-from otdesk.ui.client_record.commands import (
+from otdesk.ui.client_record.commands import EditClientCommand, IdMap
+from otdesk.ui.client_record.episode_commands import (
     AddCareTeamMemberCommand,
-    AddFamilyMemberCommand,
-    EditClientCommand,
     EditEpisodeCommand,
-    EditFamilyMemberCommand,
-    IdMap,
     RemoveCareTeamMemberCommand,
+)
+from otdesk.ui.client_record.family_commands import (
+    AddFamilyMemberCommand,
+    EditFamilyMemberCommand,
     RemoveFamilyMemberCommand,
 )
 from otdesk.ui.client_record.record_dialog import RecordDialog

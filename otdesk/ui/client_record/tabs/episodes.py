@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QSplitter, QTableView, QVBoxLayout, Q
 from otdesk.domain.errors import OtdeskError
 from otdesk.services import clients, episodes, staff
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
-from otdesk.ui.client_record.commands import (
+from otdesk.ui.client_record.episode_commands import (
     AddCareTeamMemberCommand,
     EditEpisodeCommand,
     RemoveCareTeamMemberCommand,

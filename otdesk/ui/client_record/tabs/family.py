@@ -14,7 +14,7 @@ from otdesk.domain.vocab import ConsentScope
 from otdesk.services import clients, drafts, family_members
 from otdesk.services.family_members import FamilyMemberInfo
 from otdesk.ui import drafts_ui
-from otdesk.ui.client_record.commands import (
+from otdesk.ui.client_record.family_commands import (
     AddFamilyMemberCommand,
     EditFamilyMemberCommand,
     RemoveFamilyMemberCommand,
