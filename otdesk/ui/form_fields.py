@@ -9,7 +9,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.errors import FieldError
 from otdesk.domain.vocab import LabelledEnum
+from otdesk.ui.languages import language_name
 from otdesk.ui.style import FIELD_SPACING, SPACING
 
 # Languages offered first in language boxes; any other BCP 47 code may be typed.
@@ -81,13 +82,9 @@ def choice_label(member: LabelledEnum) -> str:
 
 
 def language_label(code: str) -> str:
-    """ "Spanish (es)" for "es"; the code alone when Qt does not know it."""
-    if not code:
-        return ""
-    locale = QLocale(code)
-    if locale.language() == QLocale.Language.C:
-        return code
-    return f"{QLocale.languageToString(locale.language())} ({code})"
+    """ "Spanish (es)" for "es" (named in the interface language); the code alone when unknown."""
+    name = language_name(code)
+    return f"{name} ({code})" if name and name != code else code
 
 
 def strip_mnemonic(text: str) -> str:

@@ -304,3 +304,24 @@ def test_dashboard_titles_are_translated_and_unknown_ones_stay_english(
 def test_english_is_back_after_a_spanish_test(qapp: QApplication) -> None:
     assert QCoreApplication.translate("CaseloadView", "Caseload") == "Caseload"
 
+
+
+def test_language_names_follow_the_interface_language(spanish: None) -> None:
+    # A client's language reads "español (es)" to a Spanish-speaking OT, not "Spanish (es)";
+    # a language the catalogue does not list still gets Qt's name rather than a bare code.
+    from otdesk.ui.forms import language_label
+
+    assert language_label("es") == "español (es)"
+    assert language_label("so") == "somalí (so)"
+    assert language_label("sw") == "Swahili (sw)"
+    assert language_label("xx-unknown") == "xx-unknown"
+
+
+def test_every_common_language_has_a_translatable_name() -> None:
+    from PySide6.QtCore import QLocale
+
+    from otdesk.ui.forms import COMMON_LANGUAGES
+    from otdesk.ui.languages import KNOWN_NAMES
+
+    names = {QLocale.languageToString(QLocale(code).language()) for code in COMMON_LANGUAGES}
+    assert names <= set(KNOWN_NAMES)

@@ -31,6 +31,7 @@ from otdesk.services import caseload
 from otdesk.services.caseload import CaseloadFilter, SortKey
 from otdesk.services.clients import ClientSummary, count_clients
 from otdesk.ui.app_context import AppContext
+from otdesk.ui.languages import language_name
 from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import DUE, MUTED, OVERDUE
 from otdesk.ui.tasks import TaskControl
@@ -85,15 +86,6 @@ def priority_label(priority: Priority) -> str:
         Priority.URGENT: QCoreApplication.translate("Vocabulary", "Urgent"),
     }
     return labels.get(priority, priority.label)
-
-
-def language_name(code: str) -> str:
-    """A language code as a name in the interface language ("es" -> "Spanish")."""
-    locale = QLocale(code)
-    if locale.language() == QLocale.Language.C or not code:
-        return code
-    name = QLocale.languageToString(locale.language())
-    return name or code
 
 
 @dataclass(frozen=True)
