@@ -417,3 +417,91 @@ def test_validation_error_message_with_row_numbers() -> None:
     err = ValidationError([FieldError("given_name", "is required", row=3), FieldError("x", "bad")])
     assert str(err) == "line 3, given_name: is required; x: bad"
     assert err.for_field("missing") is None
+
+
+# --- reasons with templates (translatable on the desktop) --------------------------------
+
+
+def test_field_error_of_fills_the_template_and_keeps_it_and_its_params() -> None:
+    from otdesk.domain import messages
+
+    err = FieldError.of("phone", messages.TOO_LONG, length=1234, limit=100)
+    assert err.reason == "is 1,234 characters long; the limit is 100"
+    assert err.template == messages.TOO_LONG
+    assert dict(err.params) == {"length": 1234, "limit": 100}
+    assert err.row is None
+    assert str(FieldError.of("x", messages.REQUIRED, row=4)) == "line 4, x: is required"
+    # Equality and hashing look at field, reason and row only, as before.
+    assert err == FieldError("phone", "is 1,234 characters long; the limit is 100")
+    assert hash(err) == hash(FieldError("phone", "is 1,234 characters long; the limit is 100"))
+    plain = FieldError("x", "is odd")
+    assert plain.template == "" and dict(plain.params) == {}
+
+
+def _reason(err: FieldError | None) -> str:
+    assert err is not None and err.template, err
+    return err.reason
+
+
+def test_generic_reasons_read_exactly_as_before_and_carry_their_templates() -> None:
+    from otdesk.domain import messages
+
+    assert _reason(check_text("n", " ", required=True)) == "is required"
+    assert _reason(check_text("n", "abcd", max_length=3)) == "is 4 characters long; the limit is 3"
+    assert _reason(check_text("n", "a\ud800")) == (
+        "holds a broken character (an unpaired surrogate)")
+    assert _reason(check_text("n", "a\x00", multiline=True)) == (
+        "holds a NUL character, which cannot be stored")
+    assert _reason(check_text("n", "a\nb")) == (
+        "holds a line break (U+000A), which is not allowed here")
+    assert _reason(check_text("n", "a\x07b")) == (
+        "holds a control character (U+0007), which is not allowed here")
+    bad = parse_date("d", "15/06/2026")
+    assert isinstance(bad, FieldError)
+    assert _reason(bad) == "'15/06/2026' is not a date in the form YYYY-MM-DD"
+    unreal = parse_date("d", "2026-02-30")
+    assert isinstance(unreal, FieldError)
+    assert _reason(unreal) == "'2026-02-30' is not a real date (day is out of range for month)"
+    assert _reason(check_birth_date("d", date(2027, 1, 1), TODAY)) == "is in the future"
+    assert _reason(check_birth_date("d", date(1900, 1, 1), TODAY)) == "is more than 120 years ago"
+    order = check_date_order({"a_b": date(2026, 2, 1), "c": date(2026, 1, 1)}, "a_b", "c")
+    assert _reason(order) == "is before the a b (2026-02-01)"
+
+    def reasons(specs: dict[str, Field], values: dict[str, object]) -> dict[str, str]:
+        with pytest.raises(ValidationError) as caught:
+            validate(specs, values, today=TODAY)
+        assert all(e.template in messages.ALL for e in caught.value.errors)
+        return {e.field: e.reason for e in caught.value.errors}
+
+    specs = {
+        "t": Field("text"), "l": Field("language", required=True), "d": Field("date"),
+        "b": Field("bool"), "c": Field("choice", required=True, choices=Priority),
+        "i": Field("int", minimum=7, maximum=9), "j": Field("int", minimum=7, maximum=9),
+        "k": Field("int"), "r": Field("ref", required=True), "o": Field("choice", choices=Priority),
+    }
+    assert reasons(specs, {"t": 5, "l": "e", "d": 3.5, "b": "maybe", "c": "", "i": 3, "j": 99,
+                           "k": "x", "o": "zzz", "extra": 1}) == {
+        "extra": "is not a field of this record",
+        "t": "must be text",
+        "l": "'e' is not a language code such as en, es or pt-BR",
+        "d": "must be a date",
+        "b": "'maybe' is not yes or no",
+        "c": f"is required (one of {Priority.choices()})",
+        "i": "must be at least 7",
+        "j": "must be at most 9",
+        "k": "'x' is not a whole number",
+        "r": "is required",
+        "o": f"'zzz' is not one of {Priority.choices()}",
+    }
+    with pytest.raises(ValidationError) as caught:
+        parse_choice("priority", Priority, "zzz")
+    assert caught.value.errors[0].reason == f"'zzz' is not one of {Priority.choices()}"
+    assert caught.value.errors[0].template == messages.NOT_ONE_OF
+
+
+def test_message_templates_are_listed_once() -> None:
+    from otdesk.domain import messages
+
+    constants = {v for k, v in vars(messages).items() if k.isupper() and isinstance(v, str)}
+    assert set(messages.ALL) == constants
+    assert len(messages.ALL) == len(constants)

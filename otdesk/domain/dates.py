@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
+from otdesk.domain import messages
 from otdesk.domain.errors import FieldError
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_MAX_AGE = 120  # years: older dates of birth are typing mistakes
 _DMY = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
 
 
@@ -20,11 +22,11 @@ def parse_date(field: str, text: str) -> date | FieldError:
     """Read a YYYY-MM-DD date, or say what is wrong with it."""
     m = _ISO.match(text)
     if not m:
-        return FieldError(field, f"'{text}' is not a date in the form YYYY-MM-DD")
+        return FieldError.of(field, messages.NOT_A_DATE, value=text)
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as exc:
-        return FieldError(field, f"'{text}' is not a real date ({exc})")
+        return FieldError.of(field, messages.NOT_A_REAL_DATE, value=text, problem=str(exc))
 
 
 def guess_date(text: str) -> date | None:
@@ -48,7 +50,7 @@ def age_on(born: date, on: date) -> int:
 def check_birth_date(field: str, born: date, today: date) -> FieldError | None:
     """A date of birth must be in the past and within a human lifespan."""
     if born > today:
-        return FieldError(field, "is in the future")
-    if today.year - born.year > 120:
-        return FieldError(field, "is more than 120 years ago")
+        return FieldError.of(field, messages.IN_FUTURE)
+    if today.year - born.year > _MAX_AGE:
+        return FieldError.of(field, messages.TOO_OLD, years=_MAX_AGE)
     return None

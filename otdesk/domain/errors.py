@@ -6,7 +6,9 @@ validation error beside the field it names.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 
 class OtdeskError(Exception):
@@ -15,11 +17,27 @@ class OtdeskError(Exception):
 
 @dataclass(frozen=True)
 class FieldError:
-    """One problem with one field: which field and why, in plain words."""
+    """One problem with one field: which field and why, in plain words.
+
+    ``reason`` is the English sentence. A reason built by ``FieldError.of`` also keeps its
+    English ``template`` (see ``otdesk.domain.messages``) and the ``params`` filled into it,
+    so the desktop can show the reason in the interface language; equality ignores both.
+    """
 
     field: str
     reason: str
     row: int | None = None  # a line number, when the value came from a file
+    template: str = dataclass_field(default="", compare=False)
+    params: Mapping[str, object] = dataclass_field(
+        default_factory=dict, compare=False, hash=False
+    )
+
+    @classmethod
+    def of(
+        cls, field: str, template: str, row: int | None = None, **params: object
+    ) -> FieldError:
+        """The problem ``template.format(**params)`` with ``field``, keeping template and params."""
+        return cls(field, template.format(**params), row, template, dict(params))
 
     def __str__(self) -> str:
         where = f"line {self.row}, " if self.row is not None else ""

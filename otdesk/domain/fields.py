@@ -13,6 +13,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
+from otdesk.domain import messages
 from otdesk.domain.dates import check_birth_date, parse_date
 from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.text import LONG_MAX, NAME_MAX, SHORT_MAX, check_text
@@ -45,9 +46,9 @@ def _language_error(field: str, value: str) -> FieldError | None:
     # BCP 47 tags as clinics use them: "en", "es", "pt-BR", "zh-Hant".
     parts = value.split("-")
     if not (2 <= len(parts[0]) <= 3 and parts[0].isascii() and parts[0].isalpha()):
-        return FieldError(field, f"'{value}' is not a language code such as en, es or pt-BR")
+        return FieldError.of(field, messages.NOT_LANGUAGE, value=value)
     if any(not (p.isascii() and p.isalnum() and 1 <= len(p) <= 8) for p in parts[1:]):
-        return FieldError(field, f"'{value}' is not a language code such as en, es or pt-BR")
+        return FieldError.of(field, messages.NOT_LANGUAGE, value=value)
     return None
 
 
@@ -57,7 +58,7 @@ def check_value(name: str, spec: Field, value: Any, today: date) -> tuple[Any, F
         if value is None:
             value = ""
         if not isinstance(value, str):
-            return value, FieldError(name, "must be text")
+            return value, FieldError.of(name, messages.MUST_BE_TEXT)
         err = check_text(
             name,
             value,
@@ -68,18 +69,18 @@ def check_value(name: str, spec: Field, value: Any, today: date) -> tuple[Any, F
         return value, err
     if spec.kind == "language":
         if not isinstance(value, str) or not value.strip():
-            return value, FieldError(name, "is required") if spec.required else None
+            return value, FieldError.of(name, messages.REQUIRED) if spec.required else None
         return value.strip(), _language_error(name, value.strip())
     if spec.kind == "date":
         if value is None or value == "":
-            return None, FieldError(name, "is required") if spec.required else None
+            return None, FieldError.of(name, messages.REQUIRED) if spec.required else None
         if isinstance(value, str):
             parsed = parse_date(name, value)
             if isinstance(parsed, FieldError):
                 return value, parsed
             value = parsed
         if not isinstance(value, date):
-            return value, FieldError(name, "must be a date")
+            return value, FieldError.of(name, messages.MUST_BE_DATE)
         if spec.birth_date:
             return value, check_birth_date(name, value, today)
         return value, None
@@ -92,31 +93,33 @@ def check_value(name: str, spec: Field, value: Any, today: date) -> tuple[Any, F
                 return True, None
             if folded in ("no", "n", "false", "0", ""):
                 return False, None
-        return value, FieldError(name, f"'{value}' is not yes or no")
+        return value, FieldError.of(name, messages.NOT_YES_NO, value=value)
     if spec.kind == "choice":
         assert spec.choices is not None
         if value is None or value == "":
             if spec.required:
-                return value, FieldError(name, f"is required (one of {spec.choices.choices()})")
+                return value, FieldError.of(
+                    name, messages.REQUIRED_ONE_OF, choices=spec.choices.choices()
+                )
             return None, None
         try:
             return spec.choices.parse(str(value.value if isinstance(value, Enum) else value)), None
         except ValueError:
-            return value, FieldError(
-                name, f"'{value}' is not one of {spec.choices.choices()}"
+            return value, FieldError.of(
+                name, messages.NOT_ONE_OF, value=value, choices=spec.choices.choices()
             )
     if spec.kind in ("ref", "int"):
         if value is None or value == "":
-            return None, FieldError(name, "is required") if spec.required else None
+            return None, FieldError.of(name, messages.REQUIRED) if spec.required else None
         if isinstance(value, bool) or not isinstance(value, int):
             try:
                 value = int(str(value))
             except ValueError:
-                return value, FieldError(name, f"'{value}' is not a whole number")
+                return value, FieldError.of(name, messages.NOT_WHOLE_NUMBER, value=value)
         if spec.minimum is not None and value < spec.minimum:
-            return value, FieldError(name, f"must be at least {spec.minimum}")
+            return value, FieldError.of(name, messages.AT_LEAST, minimum=spec.minimum)
         if spec.maximum is not None and value > spec.maximum:
-            return value, FieldError(name, f"must be at most {spec.maximum}")
+            return value, FieldError.of(name, messages.AT_MOST, maximum=spec.maximum)
         return value, None
     raise AssertionError(f"unknown field kind {spec.kind}")
 
@@ -137,11 +140,11 @@ def validate(
     clean: dict[str, Any] = {}
     for name in values:
         if name not in specs:
-            errors.append(FieldError(name, "is not a field of this record"))
+            errors.append(FieldError.of(name, messages.UNKNOWN_FIELD))
     for name, spec in specs.items():
         if name not in values:
             if spec.required and not partial:
-                errors.append(FieldError(name, "is required"))
+                errors.append(FieldError.of(name, messages.REQUIRED))
             continue
         value, err = check_value(name, spec, values[name], today)
         if err:
@@ -246,7 +249,9 @@ def check_date_order(
     """``later`` may not fall before ``earlier`` when both are given."""
     a, b = values.get(earlier), values.get(later)
     if isinstance(a, date) and isinstance(b, date) and b < a:
-        return FieldError(later, f"is before the {earlier.replace('_', ' ')} ({a.isoformat()})")
+        return FieldError.of(
+            later, messages.BEFORE, other=earlier.replace("_", " "), date=a.isoformat()
+        )
     return None
 
 
@@ -255,5 +260,5 @@ def parse_choice(field: str, choices: type[LabelledEnum], value: object) -> Labe
     try:
         return choices.parse(str(value))
     except ValueError:
-        reason = f"'{value}' is not one of {choices.choices()}"
-        raise ValidationError.single(field, reason) from None
+        error = FieldError.of(field, messages.NOT_ONE_OF, value=value, choices=choices.choices())
+        raise ValidationError(error) from None

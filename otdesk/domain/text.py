@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from otdesk.domain import messages
 from otdesk.domain.errors import FieldError
 
 # Single-line fields refuse all control characters; multi-line fields allow tab and line breaks.
@@ -30,18 +31,18 @@ def check_text(
     Text is stored exactly as given; nothing is trimmed or rewritten here.
     """
     if value is None or value.strip() == "":
-        return FieldError(field, "is required") if required else None
+        return FieldError.of(field, messages.REQUIRED) if required else None
     if len(value) > max_length:
-        return FieldError(field, f"is {len(value):,} characters long; the limit is {max_length:,}")
+        return FieldError.of(field, messages.TOO_LONG, length=len(value), limit=max_length)
     if _SURROGATE.search(value):
-        return FieldError(field, "holds a broken character (an unpaired surrogate)")
+        return FieldError.of(field, messages.BROKEN_CHARACTER)
     if "\x00" in value:
-        return FieldError(field, "holds a NUL character, which cannot be stored")
+        return FieldError.of(field, messages.NUL)
     bad = (_CONTROL_MULTI if multiline else _CONTROL_SINGLE).search(value)
     if bad:
-        what = "a line break" if bad.group() in "\r\n\u2028\u2029" else "a control character"
-        code = f"U+{ord(bad.group()):04X}"
-        return FieldError(field, f"holds {what} ({code}), which is not allowed here")
+        line_break = bad.group() in "\r\n\u2028\u2029"
+        template = messages.LINE_BREAK if line_break else messages.CONTROL
+        return FieldError.of(field, template, code=f"U+{ord(bad.group()):04X}")
     return None
 
 

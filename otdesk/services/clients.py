@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from otdesk.db.models import AuditEvent, Client, ClientDiagnosis, ClientSearchTerm, Staff
+from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
 from otdesk.domain.vocab import AuditAction, ClientStatus, Priority
@@ -212,7 +213,7 @@ def _check_diagnoses(items: Any, today: date) -> list[Diagnosis]:
         try:
             clean = validate(DIAGNOSIS_FIELDS, values, today=today)
         except ValidationError as exc:
-            errors.extend(FieldError(f"diagnoses[{i}].{e.field}", e.reason) for e in exc.errors)
+            errors.extend(replace(e, field=f"diagnoses[{i}].{e.field}") for e in exc.errors)
             continue
         out.append(Diagnosis(clean["text"], clean.get("code", ""), clean.get("code_system", "")))
     if errors:
@@ -235,7 +236,11 @@ def _check_refs(session: Session, values: dict[str, Any]) -> None:
 def _check_unique_record_number(session: Session, number: str, own_id: int | None) -> None:
     found = session.scalar(select(Client.id).where(Client.record_number == number))
     if found is not None and found != own_id:
-        raise ValidationError.single("record_number", f"{number} is already in use")
+        raise _record_number_taken(number)
+
+
+def _record_number_taken(number: str) -> ValidationError:
+    return ValidationError(FieldError.of("record_number", messages.IN_USE, value=number))
 
 
 def _set_diagnoses(session: Session, ctx: Context, c: Client, items: list[Diagnosis]) -> bool:
@@ -340,7 +345,7 @@ def _number_race(ctx: Context, clean: dict[str, Any]) -> ValidationError | None:
     if number is not None:
         with ctx.db.reading() as session:
             if session.scalar(select(Client.id).where(Client.record_number == number)):
-                return ValidationError.single("record_number", f"{number} is already in use")
+                return _record_number_taken(number)
     return None
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import CareTeamMember, Client, Episode, Staff
+from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.fields import CARE_TEAM_FIELDS, EPISODE_FIELDS, check_date_order, validate
 from otdesk.domain.text import fold
@@ -150,7 +151,7 @@ def _check_episode_dates(values: Mapping[str, Any], today: date) -> None:
             errors.append(err)
     actual = values.get("actual_discharge_date")
     if isinstance(actual, date) and actual > today:
-        errors.append(FieldError("actual_discharge_date", "is in the future"))
+        errors.append(FieldError.of("actual_discharge_date", messages.IN_FUTURE))
     if errors:
         raise ValidationError(errors)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -192,7 +192,7 @@ def _row_values(
         clean = validate(CLIENT_FIELDS, values, today=ctx.today())
     except ValidationError as exc:
         errors.extend(
-            FieldError("assigned_ot" if e.field == "assigned_ot_id" else e.field, e.reason, line)
+            replace(e, field="assigned_ot" if e.field == "assigned_ot_id" else e.field, row=line)
             for e in exc.errors
         )
     diagnoses: list[Diagnosis] = []
@@ -206,7 +206,7 @@ def _row_values(
         except ValidationError as exc:
             names = {"text": "diagnosis", "code": "diagnosis_code"}
             errors.extend(
-                FieldError(names.get(e.field, e.field), e.reason, line) for e in exc.errors
+                replace(e, field=names.get(e.field, e.field), row=line) for e in exc.errors
             )
     if errors:
         return None, errors

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from otdesk.db.models import Staff
-from otdesk.domain.errors import NotFoundError, ValidationError
+from otdesk.domain import messages
+from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import STAFF_FIELDS, validate
 from otdesk.domain.vocab import StaffRole
 from otdesk.services._records import editing, insert_audited, load, update_audited
@@ -92,7 +93,7 @@ def create_staff(ctx: Context, **values: Any) -> StaffMember:
 
 
 def _taken(username: str) -> ValidationError:
-    return ValidationError.single("username", f"{username} is already in use")
+    return ValidationError(FieldError.of("username", messages.IN_USE, value=username))
 
 
 def update_staff(

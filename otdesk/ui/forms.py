@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.errors import FieldError, ValidationError
+from otdesk.ui.field_messages import reason_text
 from otdesk.ui.form_builders import Binding, FieldBuilders
 from otdesk.ui.form_fields import (
     COMMON_LANGUAGES,
@@ -242,7 +243,7 @@ class Form(FieldBuilders, QObject):
             part = row[2].replace("_", " ")
             detail = self.tr("row {0}, {1}").format(row[1], part) if part else row[1]
         where = f" ({detail})" if detail else ""
-        return self.tr("{0}{1} {2}").format(label, where, e.reason)
+        return self.tr("{0}{1} {2}").format(label, where, reason_text(e))
 
     def clear_errors(self) -> None:
         """Hide every field's problem line and the banner."""

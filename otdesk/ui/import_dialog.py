@@ -85,7 +85,7 @@ class ImportReportModel(ReadOnlyTableModel):
             return str(error.row) if error.row is not None else "—"
         if index.column() == COLUMN:
             return error.field
-        return reason_text(error.reason)
+        return reason_text(error)
 
 
 class ImportDialog(QDialog):

@@ -280,7 +280,7 @@ class SettingsDialog(QDialog):
         unplaced = []
         first_page = None
         for name, label in self.errors.items():
-            reason = error.for_field(name)
+            reason = next((e for e in error.errors if e.field == name), None)
             label.show_error(reason_text(reason) if reason else None, self.fields[name])
             if reason and first_page is None:
                 first_page = self._page_of(self.fields[name])

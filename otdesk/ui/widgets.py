@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain import errors
+from otdesk.ui import field_messages
 from otdesk.ui.i18n import fill
 from otdesk.ui.style import SPACING, set_role
 from otdesk.ui.tasks import Task, TaskRunner
@@ -44,11 +46,16 @@ def buddy_label(text: str, widget: QWidget, parent: QWidget | None = None) -> QL
     return label
 
 
-def reason_text(reason: str) -> str:
+def reason_text(reason: str | errors.FieldError) -> str:
     """A service's reason for refusing a field as a sentence ("is required" -> "This is required.").
+
+    Given the domain's ``FieldError``, the reason is shown in the interface language.
     """
-    text = reason.strip()
-    if text.startswith(("is ", "must ", "holds ")):
+    if isinstance(reason, errors.FieldError):
+        english, text = reason.reason.strip(), field_messages.reason_text(reason).strip()
+    else:
+        english = text = reason.strip()
+    if english.startswith(("is ", "must ", "holds ")):
         text = QCoreApplication.translate("FieldError", "This %1").replace("%1", text)
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."

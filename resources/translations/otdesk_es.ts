@@ -1081,6 +1081,97 @@ Use Añadir para anotar quién apoya a {0}.</translation>
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>is required (one of {choices})</source>
+        <translation>es obligatorio (uno de {choices})</translation>
+    </message>
+    <message>
+        <source>is {length:,} characters long; the limit is {limit:,}</source>
+        <translation>tiene {length:,} caracteres; el límite es {limit:,}</translation>
+    </message>
+    <message>
+        <source>holds a broken character (an unpaired surrogate)</source>
+        <translation>contiene un carácter dañado (un sustituto sin pareja)</translation>
+    </message>
+    <message>
+        <source>holds a NUL character, which cannot be stored</source>
+        <translation>contiene un carácter NUL, que no se puede guardar</translation>
+    </message>
+    <message>
+        <source>holds a line break ({code}), which is not allowed here</source>
+        <translation>contiene un salto de línea ({code}), que aquí no se permite</translation>
+    </message>
+    <message>
+        <source>holds a control character ({code}), which is not allowed here</source>
+        <translation>contiene un carácter de control ({code}), que aquí no se permite</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date in the form YYYY-MM-DD</source>
+        <translation>«{value}» no es una fecha con el formato AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a real date ({problem})</source>
+        <translation>«{value}» no es una fecha que exista ({problem})</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>está en el futuro</translation>
+    </message>
+    <message>
+        <source>is more than {years} years ago</source>
+        <translation>es de hace más de {years} años</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not yes or no</source>
+        <translation>«{value}» no es ni sí ni no</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {choices}</source>
+        <translation>«{value}» no es ninguno de estos valores: {choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number</source>
+        <translation>«{value}» no es un número entero</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}</source>
+        <translation>debe ser como mínimo {minimum}</translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}</source>
+        <translation>debe ser como máximo {maximum}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a language code such as en, es or pt-BR</source>
+        <translation>«{value}» no es un código de idioma como en, es o pt-BR</translation>
+    </message>
+    <message>
+        <source>is before the {other} ({date})</source>
+        <translation>es anterior a «{other}» ({date})</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>debe ser texto</translation>
+    </message>
+    <message>
+        <source>must be a date</source>
+        <translation>debe ser una fecha</translation>
+    </message>
+    <message>
+        <source>is not a field of this record</source>
+        <translation>no es un campo de este registro</translation>
+    </message>
+    <message>
+        <source>{value} is already in use</source>
+        <translation>{value} ya está en uso</translation>
+    </message>
+</context>
+<context>
     <name>Form</name>
     <message>
         <source>Problems with this form</source>

@@ -325,3 +325,82 @@ def test_every_common_language_has_a_translatable_name() -> None:
 
     names = {QLocale.languageToString(QLocale(code).language()) for code in COMMON_LANGUAGES}
     assert names <= set(KNOWN_NAMES)
+
+
+# -- the domain's reasons for refusing a field ----------------------------------------------
+
+
+def test_field_messages_list_every_domain_template_as_literal_text() -> None:
+    # lupdate reads only literal QT_TRANSLATE_NOOP("FieldErrors", "...") calls, so the UI
+    # writes the templates out; they must stay the domain's templates, no more and no fewer.
+    import ast
+    import inspect
+
+    from otdesk.domain import messages
+    from otdesk.ui import field_messages
+
+    literals = []
+    for node in ast.walk(ast.parse(inspect.getsource(field_messages))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP":
+            context, text = node.args
+            assert isinstance(context, ast.Constant) and context.value == field_messages.CONTEXT
+            assert isinstance(text, ast.Constant) and isinstance(text.value, str)
+            literals.append(text.value)
+    assert sorted(literals) == sorted(messages.ALL)
+    assert set(field_messages.KNOWN_TEMPLATES) == set(messages.ALL)
+    translated = {m.source for m in MESSAGES if m.context == field_messages.CONTEXT}
+    assert set(messages.ALL) <= translated
+
+
+def test_a_field_error_reads_in_english_without_a_translator(qapp: QApplication) -> None:
+    from otdesk.domain import messages
+    from otdesk.domain.errors import FieldError
+    from otdesk.ui.field_messages import reason_text
+
+    err = FieldError.of("phone", messages.TOO_LONG, length=1234, limit=100)
+    assert reason_text(err) == "is 1,234 characters long; the limit is 100"
+    assert reason_text(FieldError("x", "is odd")) == "is odd"
+
+
+def test_field_errors_are_shown_in_spanish(qtbot: QtBot, spanish: None) -> None:
+    from otdesk.domain import messages
+    from otdesk.domain.errors import FieldError
+    from otdesk.ui import widgets
+    from otdesk.ui.field_messages import reason_text
+
+    long = FieldError.of("phone", messages.TOO_LONG, length=1234, limit=100)
+    assert reason_text(long) == "tiene 1,234 caracteres; el límite es 100"
+    assert reason_text(FieldError.of("d", messages.NOT_A_DATE, value="15/06")) == (
+        "«15/06» no es una fecha con el formato AAAA-MM-DD")
+    assert reason_text(FieldError("x", "is odd")) == "is odd"  # a service's own sentence
+    # A template whose values are missing falls back to the English reason.
+    broken = FieldError("d", "'x' is not a whole number", None, messages.NOT_WHOLE_NUMBER, {})
+    assert reason_text(broken) == "'x' is not a whole number"
+    # The settings dialog and the import dialog make a sentence of the reason.
+    assert widgets.reason_text(FieldError.of("name", messages.REQUIRED)) == (
+        "Este campo es obligatorio.")
+    assert widgets.reason_text(FieldError.of("n", messages.IN_USE, value="R-1")) == (
+        "R-1 ya está en uso.")
+
+
+def test_the_new_client_dialog_shows_spanish_reasons_beside_the_fields(
+    qtbot: QtBot, app_ctx: AppContext, spanish: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from otdesk.ui.client_record import NewClientDialog
+
+    # Closing the typed-in dialog at teardown asks first: answer "discard", never block.
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+    dialog = NewClientDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.form.control("given_name"), "Ana")
+    qtbot.keyClicks(dialog.form.control("date_of_birth"), "2999-01-01")
+    dialog.create_client()
+    shown = dialog.form.errors_shown()
+    assert shown["record_number"] == "Número de expediente es obligatorio"
+    assert shown["date_of_birth"] == "Fecha de nacimiento está en el futuro"
+    assert "given_name" not in shown
