@@ -136,13 +136,74 @@ class ServiceCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class EditClientCommand(ServiceCommand):
-    """Change some fields of a client's record (``before`` and ``after`` name the same fields).
+class EditFieldsCommand(ServiceCommand):
+    """Change some fields of one record (``before`` and ``after`` name the same fields).
 
     The first write expects ``expected_version`` (the version the form was loaded from), so a
     stale form gets a ``ConflictError``; later undo/redo writes expect the version the command
     itself last wrote, or, when someone saved since, that our fields still hold what we left.
+    Subclasses say how to read and update their record.
     """
+
+    ENTITY = ""  # the change-bus entity
+    NOUN = ""  # how a conflict names the record
+
+    def __init__(
+        self,
+        app: AppContext,
+        client_id: int,
+        record_id: int,
+        before: Mapping[str, Any],
+        after: Mapping[str, Any],
+        *,
+        expected_version: int,
+        text: str,
+        report: Reporter | None = None,
+    ) -> None:
+        super().__init__(app, text, report=report)
+        self.client_id = client_id
+        self.record_id = record_id
+        self.before = dict(before)
+        self.after = dict(after)
+        self.version = expected_version
+        self._written = False
+        self.result: Any = None
+
+    def _fetch(self) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _label(self, current: Any) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _update(self, version: int, values: Mapping[str, Any]) -> Any:  # pragma: no cover
+        raise NotImplementedError
+
+    def _write(self, expect: Mapping[str, Any], values: Mapping[str, Any]) -> None:
+        version = self.version
+        if self._written:
+            current = self._fetch()
+            if current.version != version and not unchanged(current.editable_values(), expect):
+                raise ConflictError(self.NOUN, self._label(current), version, current.version)
+            version = current.version
+        self.result = self._update(version, values)
+        self.version = self.result.version
+        self._written = True
+        self.app.events.changed(self.ENTITY, self.record_id, client_id=self.client_id)
+
+    def do(self) -> None:
+        """Apply the new values."""
+        self._write(self.before, self.after)
+
+    def revert(self) -> None:
+        """Put the old values back."""
+        self._write(self.after, self.before)
+
+
+class EditClientCommand(EditFieldsCommand):
+    """Change some fields of a client's record."""
+
+    ENTITY = "client"
+    NOUN = "client"
 
     def __init__(
         self,
@@ -155,36 +216,97 @@ class EditClientCommand(ServiceCommand):
         report: Reporter | None = None,
         text: str | None = None,
     ) -> None:
-        super().__init__(app, text or translate("Commands", "Edit client details"), report=report)
-        self.client_id = client_id
-        self.before = dict(before)
-        self.after = dict(after)
-        self.version = expected_version
-        self._written = False
+        super().__init__(
+            app,
+            client_id,
+            client_id,
+            before,
+            after,
+            expected_version=expected_version,
+            text=text or translate("Commands", "Edit client details"),
+            report=report,
+        )
         self.result: clients.ClientDetail | None = None
 
-    def _write(self, expect: Mapping[str, Any], values: Mapping[str, Any]) -> None:
-        ctx = self.app.services
-        version = self.version
-        if self._written:
-            current = clients.get_client(ctx, client_id=self.client_id)
-            if current.version != version and not unchanged(current.editable_values(), expect):
-                raise ConflictError("client", current.record_number, version, current.version)
-            version = current.version
-        self.result = clients.update_client(
-            ctx, client_id=self.client_id, expected_version=version, **dict(values)
+    def _fetch(self) -> clients.ClientDetail:
+        return clients.get_client(self.app.services, client_id=self.client_id)
+
+    def _label(self, current: clients.ClientDetail) -> str:
+        return current.record_number
+
+    def _update(self, version: int, values: Mapping[str, Any]) -> clients.ClientDetail:
+        return clients.update_client(
+            self.app.services, client_id=self.client_id, expected_version=version, **dict(values)
         )
-        self.version = self.result.version
-        self._written = True
-        self.app.events.changed("client", self.client_id, client_id=self.client_id)
 
-    def do(self) -> None:
-        """Apply the new values."""
-        self._write(self.before, self.after)
 
-    def revert(self) -> None:
-        """Put the old values back."""
-        self._write(self.after, self.before)
+class RowCommand(ServiceCommand):
+    """Adds and removes one row of a list on the record (a family member, a care-team entry).
+
+    Re-adding a removed row gives it a new id; ``ids`` lets later commands find it. A removal
+    or an undo only writes when the row still holds what this command last left there.
+    Subclasses say how to read, add and remove their rows.
+    """
+
+    ENTITY = ""  # the change-bus entity, also the IdMap kind
+    NOUN = ""  # how a conflict names the row
+
+    def __init__(
+        self, app: AppContext, client_id: int, ids: IdMap, text: str, report: Reporter | None
+    ) -> None:
+        super().__init__(app, text, report=report)
+        self.client_id = client_id
+        self.ids = ids
+        self.ref: RecordRef | None = None
+        self._wrote: int | None = None  # the version of the row this command last wrote
+
+    @property
+    def member_id(self) -> int | None:
+        """The id the row lives at now."""
+        return self.ref.id if self.ref is not None else None
+
+    def _fetch(self, row_id: int) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _values(self, row: Any) -> Mapping[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _name(self, row: Any) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _insert(self, values: Mapping[str, Any]) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _delete(self, row_id: int, version: int) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _changed(self, row_id: int) -> None:
+        self.app.events.changed(self.ENTITY, row_id, client_id=self.client_id)
+
+    def _current(self, expect: Mapping[str, Any]) -> Any:
+        assert self.ref is not None
+        current = self._fetch(self.ref.id)
+        if current.version != self._wrote and not unchanged(self._values(current), expect):
+            raise ConflictError(self.NOUN, self._name(current), None, current.version)
+        return current
+
+    def _add(self, values: Mapping[str, Any]) -> Any:
+        row = self._insert(values)
+        if self.ref is None:
+            self.ref = self.ids.fresh(self.ENTITY, row.id)
+        else:
+            self.ids.moved(self.ref, row.id)
+        self._wrote = row.version
+        self._changed(row.id)
+        return row
+
+    def _remove(self, expect: Mapping[str, Any], version: int | None = None) -> None:
+        assert self.ref is not None
+        if version is None:
+            version = self._current(expect).version
+        self._delete(self.ref.id, version)
+        self.ids.forget(self.ref)
+        self._changed(self.ref.id)
 
 
 def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> Iterable[str]:

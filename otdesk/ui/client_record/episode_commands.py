@@ -10,29 +10,24 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from otdesk.domain.errors import ConflictError
 from otdesk.services import episodes
 from otdesk.services.episodes import CareTeamEntry
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record.commands import (
+    EditFieldsCommand,
     IdMap,
-    RecordRef,
     Reporter,
-    ServiceCommand,
-    unchanged,
+    RowCommand,
 )
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
-class EditEpisodeCommand(ServiceCommand):
-    """Change some fields of an episode of care (``before`` and ``after`` name the same fields).
+class EditEpisodeCommand(EditFieldsCommand):
+    """Change some fields of an episode of care (the service's episode rules still apply)."""
 
-    The same conflict policy as ``EditClientCommand``: the first write expects the version the
-    dialog was loaded from; later ones write only when the episode is still at the version this
-    command left, or our fields still hold what we left there. ``update_episode``'s rules still
-    apply (an undo cannot close an open episode or clear a discharge date).
-    """
+    ENTITY = "episode"
+    NOUN = "episode"
 
     def __init__(
         self,
@@ -46,38 +41,29 @@ class EditEpisodeCommand(ServiceCommand):
         report: Reporter | None = None,
         text: str | None = None,
     ) -> None:
-        super().__init__(app, text or translate("Commands", "Edit episode"), report=report)
-        self.client_id = client_id
+        super().__init__(
+            app,
+            client_id,
+            episode_id,
+            before,
+            after,
+            expected_version=expected_version,
+            text=text or translate("Commands", "Edit episode"),
+            report=report,
+        )
         self.episode_id = episode_id
-        self.before = dict(before)
-        self.after = dict(after)
-        self.version = expected_version
-        self._written = False
         self.result: episodes.EpisodeInfo | None = None
 
-    def _write(self, expect: Mapping[str, Any], values: Mapping[str, Any]) -> None:
-        ctx = self.app.services
-        version = self.version
-        if self._written:
-            current = episodes.get_episode(ctx, episode_id=self.episode_id)
-            if current.version != version and not unchanged(current.editable_values(), expect):
-                key = f"referred {current.referral_date.isoformat()}"
-                raise ConflictError("episode", key, version, current.version)
-            version = current.version
-        self.result = episodes.update_episode(
-            ctx, episode_id=self.episode_id, expected_version=version, **dict(values)
+    def _fetch(self) -> episodes.EpisodeInfo:
+        return episodes.get_episode(self.app.services, episode_id=self.episode_id)
+
+    def _label(self, current: episodes.EpisodeInfo) -> str:
+        return f"referred {current.referral_date.isoformat()}"
+
+    def _update(self, version: int, values: Mapping[str, Any]) -> episodes.EpisodeInfo:
+        return episodes.update_episode(
+            self.app.services, episode_id=self.episode_id, expected_version=version, **dict(values)
         )
-        self.version = self.result.version
-        self._written = True
-        self.app.events.changed("episode", self.episode_id, client_id=self.client_id)
-
-    def do(self) -> None:
-        """Apply the new values."""
-        self._write(self.before, self.after)
-
-    def revert(self) -> None:
-        """Put the old values back."""
-        self._write(self.after, self.before)
 
 
 def care_team_values(entry: CareTeamEntry) -> dict[str, Any]:
@@ -97,8 +83,9 @@ def care_team_values(entry: CareTeamEntry) -> dict[str, Any]:
     }
 
 
-class _CareTeamCommand(ServiceCommand):
+class _CareTeamCommand(RowCommand):
     ENTITY = "care_team_member"
+    NOUN = "care team member"
 
     def __init__(
         self,
@@ -109,51 +96,29 @@ class _CareTeamCommand(ServiceCommand):
         text: str,
         report: Reporter | None,
     ) -> None:
-        super().__init__(app, text, report=report)
-        self.client_id = client_id
+        super().__init__(app, client_id, ids, text, report)
         self.episode_id = episode_id
-        self.ids = ids
-        self.ref: RecordRef | None = None
         self.result: CareTeamEntry | None = None
-        self._wrote: int | None = None  # the version of the entry this command last wrote
 
-    @property
-    def member_id(self) -> int | None:
-        """The id the care-team entry lives at now."""
-        return self.ref.id if self.ref is not None else None
+    def _fetch(self, row_id: int) -> CareTeamEntry:
+        return episodes.get_care_team_member(self.app.services, member_id=row_id)
 
-    def _changed(self, member_id: int) -> None:
-        self.app.events.changed(self.ENTITY, member_id, client_id=self.client_id)
+    def _values(self, row: CareTeamEntry) -> Mapping[str, Any]:
+        return care_team_values(row)
 
-    def _current(self, expect: Mapping[str, Any]) -> CareTeamEntry:
-        assert self.ref is not None
-        current = episodes.get_care_team_member(self.app.services, member_id=self.ref.id)
-        if current.version != self._wrote and not unchanged(care_team_values(current), expect):
-            raise ConflictError("care team member", current.name, None, current.version)
-        return current
+    def _name(self, row: CareTeamEntry) -> str:
+        return row.name
 
-    def _add(self, values: Mapping[str, Any]) -> CareTeamEntry:
-        entry = episodes.add_care_team_member(
+    def _insert(self, values: Mapping[str, Any]) -> CareTeamEntry:
+        self.result = episodes.add_care_team_member(
             self.app.services, episode_id=self.episode_id, **dict(values)
         )
-        if self.ref is None:
-            self.ref = self.ids.fresh(self.ENTITY, entry.id)
-        else:
-            self.ids.moved(self.ref, entry.id)
-        self._wrote = entry.version
-        self.result = entry
-        self._changed(entry.id)
-        return entry
+        return self.result
 
-    def _remove(self, expect: Mapping[str, Any], version: int | None = None) -> None:
-        assert self.ref is not None
-        if version is None:
-            version = self._current(expect).version
+    def _delete(self, row_id: int, version: int) -> None:
         episodes.remove_care_team_member(
-            self.app.services, member_id=self.ref.id, expected_version=version
+            self.app.services, member_id=row_id, expected_version=version
         )
-        self.ids.forget(self.ref)
-        self._changed(self.ref.id)
 
 
 class AddCareTeamMemberCommand(_CareTeamCommand):

@@ -7,69 +7,40 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from otdesk.domain.errors import ConflictError
 from otdesk.services import family_members
 from otdesk.services.family_members import FamilyMemberInfo
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record.commands import (
     IdMap,
-    RecordRef,
     Reporter,
-    ServiceCommand,
-    unchanged,
+    RowCommand,
 )
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
-class _FamilyCommand(ServiceCommand):
+class _FamilyCommand(RowCommand):
     ENTITY = "family_member"
+    NOUN = "family member"
 
-    def __init__(
-        self, app: AppContext, client_id: int, ids: IdMap, text: str, report: Reporter | None
-    ) -> None:
-        super().__init__(app, text, report=report)
-        self.client_id = client_id
-        self.ids = ids
-        self.ref: RecordRef | None = None
-        self._wrote: int | None = None  # the version of the member this command last wrote
+    def _fetch(self, row_id: int) -> FamilyMemberInfo:
+        return family_members.get_family_member(self.app.services, member_id=row_id)
 
-    @property
-    def member_id(self) -> int | None:
-        """The id the member lives at now."""
-        return self.ref.id if self.ref is not None else None
+    def _values(self, row: FamilyMemberInfo) -> Mapping[str, Any]:
+        return row.editable_values()
 
-    def _changed(self, member_id: int) -> None:
-        self.app.events.changed(self.ENTITY, member_id, client_id=self.client_id)
+    def _name(self, row: FamilyMemberInfo) -> str:
+        return row.display_name
 
-    def _current(self, expect: Mapping[str, Any]) -> FamilyMemberInfo:
-        assert self.ref is not None
-        current = family_members.get_family_member(self.app.services, member_id=self.ref.id)
-        if current.version != self._wrote and not unchanged(current.editable_values(), expect):
-            raise ConflictError("family member", current.display_name, None, current.version)
-        return current
-
-    def _add(self, values: Mapping[str, Any]) -> FamilyMemberInfo:
-        info = family_members.add_family_member(
+    def _insert(self, values: Mapping[str, Any]) -> FamilyMemberInfo:
+        return family_members.add_family_member(
             self.app.services, client_id=self.client_id, **dict(values)
         )
-        if self.ref is None:
-            self.ref = self.ids.fresh(self.ENTITY, info.id)
-        else:
-            self.ids.moved(self.ref, info.id)
-        self._wrote = info.version
-        self._changed(info.id)
-        return info
 
-    def _remove(self, expect: Mapping[str, Any], version: int | None = None) -> None:
-        assert self.ref is not None
-        if version is None:
-            version = self._current(expect).version
+    def _delete(self, row_id: int, version: int) -> None:
         family_members.remove_family_member(
-            self.app.services, member_id=self.ref.id, expected_version=version
+            self.app.services, member_id=row_id, expected_version=version
         )
-        self.ids.forget(self.ref)
-        self._changed(self.ref.id)
 
 
 def _without_primary(values: Mapping[str, Any]) -> dict[str, Any]:
