@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.errors import OtdeskError
+from otdesk.ui.client_record.commands import ServiceCommand
 from otdesk.ui.record_table_model import RECORD_ROLE, SORT_ROLE, RecordTableModel
 from otdesk.ui.style import SPACING, set_role
 
@@ -103,3 +106,20 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def run_removal(
+    tab: Any, command: ServiceCommand, failed_title: str, stack: QUndoStack
+) -> bool:
+    """Remove a row through ``command`` and push it for undo; on a refusal, say why and reload.
+
+    ``tab`` is the tab the row is on (its ``refresh()`` reloads the list).
+    """
+    try:
+        command.execute()
+    except OtdeskError as exc:
+        QMessageBox.warning(tab, failed_title, str(exc))
+        tab.refresh()
+        return False
+    stack.push(command)
+    return True

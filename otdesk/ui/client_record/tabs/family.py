@@ -32,6 +32,7 @@ from otdesk.ui.client_record.tabs._parts import (
     details_card,
     heading_row,
     record_table,
+    run_removal,
     select_record,
     selected_record,
 )
@@ -297,14 +298,7 @@ class FamilyTab(QWidget):
         command = RemoveFamilyMemberCommand(
             self.app, self.client_id, member, self.tc.ids, report=self._report
         )
-        try:
-            command.execute()
-        except OtdeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot remove"), str(exc))
-            self.refresh()
-            return False
-        self.tc.undo_stack.push(command)
-        return True
+        return run_removal(self, command, self.tr("Cannot remove"), self.tc.undo_stack)
 
     def show_record(self, entity: str, record_id: int) -> None:
         """Select the member a link names."""
