@@ -13,9 +13,9 @@ from otdesk.db.models import CarePlan, Client, Episode
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus, Priority
 from otdesk.services import caseload, clients, staff
 from otdesk.services._records import stamp_new
-from otdesk.services.caseload import CaseloadFilter, SortKey
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
+from otdesk.services.summaries import CaseloadFilter, SortKey
 
 MakeClient = Callable[..., ClientDetail]
 

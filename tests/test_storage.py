@@ -377,6 +377,6 @@ def test_default_target_opens(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 def test_schema_head_constant_matches_the_migration_scripts() -> None:
     # Start-up skips loading Alembic when a database is at SCHEMA_HEAD; a new migration
     # that forgot to move the constant would leave databases un-upgraded.
-    from otdesk.db.migrate import SCHEMA_HEAD
+    from otdesk.db.schema_head import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD

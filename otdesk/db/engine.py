@@ -7,9 +7,6 @@ encryption keys slot in here without touching the services.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,8 +14,12 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
+from otdesk.db.database import Database
+
+__all__ = ["Database", "backup_sqlite", "create_db_engine", "has_tables", "open_database",
+           "to_url"]
 from otdesk.domain.errors import StorageError
 
 SQLITE_PRAGMAS = (
@@ -55,40 +56,6 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor.execute(f"PRAGMA {name}={value}")
     finally:
         cursor.close()
-
-
-@dataclass
-class Database:
-    """An open database: its engine and a factory for short-lived sessions."""
-
-    engine: Engine
-    sessions: sessionmaker[Session]
-
-    @property
-    def url(self) -> URL:
-        """Where the records live."""
-        return self.engine.url
-
-    @property
-    def is_sqlite(self) -> bool:
-        """True for the embedded SQLite store."""
-        return self.engine.dialect.name == "sqlite"
-
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any error."""
-        with self.sessions.begin() as session:
-            yield session
-
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
-        """A read-only session (nothing is committed)."""
-        with self.sessions() as session:
-            yield session
-
-    def dispose(self) -> None:
-        """Close every pooled connection (needed before copying or deleting the file)."""
-        self.engine.dispose()
 
 
 def create_db_engine(target: str | Path) -> Engine:

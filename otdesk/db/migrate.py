@@ -13,15 +13,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 
 from otdesk.db.engine import Database, backup_sqlite, has_tables
+from otdesk.db.schema_head import SCHEMA_HEAD
 from otdesk.domain.errors import StorageError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-# The newest migration shipped with this version; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0001"
 
 
 def alembic_config(db: Database | None = None) -> Config:

@@ -7,9 +7,7 @@ A view asks once for the ordered ids that match its search and filters (cheap ev
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import timedelta
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
@@ -17,39 +15,12 @@ from sqlalchemy import func, select
 from otdesk.db.models import CarePlan, Client
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus, Priority
 from otdesk.services.client_search import search_filter
-from otdesk.services.clients import (
-    ASSIGNED_OT,
-    ClientSummary,
-    summary_from_row,
-    summary_select,
-)
+from otdesk.services.clients import ASSIGNED_OT, summary_from_row, summary_select
 from otdesk.services.context import Context
+from otdesk.services.summaries import CaseloadFilter, ClientSummary, SortKey
 
 REVIEW_SOON_DAYS = 14
-
-
-class SortKey(StrEnum):
-    """Columns the caseload can be ordered by."""
-
-    NAME = "name"
-    RECORD_NUMBER = "record_number"
-    DATE_OF_BIRTH = "date_of_birth"
-    STATUS = "status"
-    PRIORITY = "priority"
-    ASSIGNED_OT = "assigned_ot"
-    LANGUAGE = "language"
-
-
-@dataclass(frozen=True)
-class CaseloadFilter:
-    """What a caseload view is asking for."""
-
-    text: str = ""
-    statuses: tuple[ClientStatus, ...] = ()
-    assigned_ot_id: int | None = None
-    unassigned_only: bool = False
-    priority: Priority | None = None
-    review_due: bool = False
+ALL_CLIENTS = CaseloadFilter()
 
 
 _PRIORITY_RANK = {Priority.URGENT.value: 0, Priority.SOON.value: 1, Priority.ROUTINE.value: 2}
@@ -77,7 +48,7 @@ def _order(sort: SortKey) -> list[Any]:
 def find_ids(
     ctx: Context,
     *,
-    where: CaseloadFilter = CaseloadFilter(),
+    where: CaseloadFilter = ALL_CLIENTS,
     sort: SortKey = SortKey.NAME,
     descending: bool = False,
 ) -> list[int]:

@@ -30,6 +30,7 @@ from otdesk.services._records import (
 )
 from otdesk.services.client_search import client_terms, index_terms, search_filter, sort_key
 from otdesk.services.context import Context
+from otdesk.services.summaries import ClientSummary, staff_name
 
 ENTITY = "client"
 
@@ -41,32 +42,6 @@ class Diagnosis:
     text: str
     code: str = ""
     code_system: str = ""
-
-
-@dataclass(frozen=True)
-class ClientSummary:
-    """One caseload line."""
-
-    id: int
-    uuid: uuid.UUID
-    record_number: str
-    given_name: str
-    family_name: str
-    preferred_name: str
-    date_of_birth: date
-    status: ClientStatus
-    priority: Priority
-    preferred_language: str
-    interpreter_needed: bool
-    assigned_ot_id: int | None
-    assigned_ot: str
-    version: int
-
-    @property
-    def display_name(self) -> str:
-        """"Family, Given (Preferred)" as a caseload shows it."""
-        pref = f" ({self.preferred_name})" if self.preferred_name else ""
-        return f"{self.family_name}, {self.given_name}{pref}"
 
 
 @dataclass(frozen=True)
@@ -120,11 +95,6 @@ class ClientDetail:
 def summary_json(c: ClientSummary) -> dict[str, Any]:
     """A JSON-ready dictionary of a caseload line."""
     return {k: jsonable(v) for k, v in c.__dict__.items()}
-
-
-def staff_name(given: str | None, family: str | None) -> str:
-    """How a staff member is named in lists."""
-    return f"{given} {family}" if given else ""
 
 
 ASSIGNED_OT = aliased(Staff)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from otdesk.db.engine import Database
+from otdesk.db.database import Database
 from otdesk.domain.dates import utcnow
 
 

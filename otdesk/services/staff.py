@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -16,31 +14,9 @@ from otdesk.domain.fields import STAFF_FIELDS, validate
 from otdesk.domain.vocab import StaffRole
 from otdesk.services._records import editing, insert_audited, load, update_audited
 from otdesk.services.context import Context
+from otdesk.services.summaries import StaffMember
 
 ENTITY = "staff member"
-
-
-@dataclass(frozen=True)
-class StaffMember:
-    """A staff member as lists and forms show them."""
-
-    id: int
-    uuid: uuid.UUID
-    username: str
-    given_name: str
-    family_name: str
-    role: StaffRole
-    credentials: str
-    phone: str
-    email: str
-    organisation: str
-    active: bool
-    version: int
-
-    @property
-    def display_name(self) -> str:
-        """Given and family name."""
-        return f"{self.given_name} {self.family_name}"
 
 
 _COLUMNS = (

@@ -14,7 +14,7 @@ from otdesk.domain.errors import NotFoundError, OtdeskError
 from otdesk.domain.vocab import StaffRole
 from otdesk.services import staff as staff_service
 from otdesk.services.context import Context
-from otdesk.services.staff import StaffMember
+from otdesk.services.summaries import StaffMember
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.events import Events
 from otdesk.ui.i18n import fill, install_translators, remove_translators

@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from otdesk.services import clients
-from otdesk.services.caseload import CaseloadFilter
 from otdesk.services.clients import ClientDetail
-from otdesk.services.staff import StaffMember
+from otdesk.services.summaries import CaseloadFilter, StaffMember
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.caseload import CaseloadModel, CaseloadView
 from otdesk.ui.caseload.model import (

@@ -24,7 +24,7 @@ from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.vocab import ClientStatus, Priority
 from otdesk.services import clients, drafts
 from otdesk.services.context import Context
-from otdesk.services.staff import StaffMember
+from otdesk.services.summaries import StaffMember
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace, NewClientDialog
 from otdesk.ui.client_record.tabs.overview import OverviewTab

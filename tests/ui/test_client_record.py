@@ -16,7 +16,7 @@ from otdesk.domain.vocab import ClientStatus, ConsentScope
 from otdesk.services import clients, episodes, family_members
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
-from otdesk.services.staff import StaffMember
+from otdesk.services.summaries import StaffMember
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
 from otdesk.ui.client_record.episode_models import CareTeamModel, EpisodesModel

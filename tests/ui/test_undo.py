@@ -15,7 +15,7 @@ from otdesk.domain.errors import ConflictError, OtdeskError
 from otdesk.services import clients, episodes, family_members
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
-from otdesk.services.staff import StaffMember
+from otdesk.services.summaries import StaffMember
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
 from otdesk.ui.client_record.commands import EditClientCommand, IdMap

@@ -28,8 +28,8 @@ from PySide6.QtGui import QColor
 
 from otdesk.domain.vocab import ClientStatus, Priority
 from otdesk.services import caseload
-from otdesk.services.caseload import CaseloadFilter, SortKey
-from otdesk.services.clients import ClientSummary, count_clients
+from otdesk.services.clients import count_clients
+from otdesk.services.summaries import CaseloadFilter, ClientSummary, SortKey
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.languages import language_name
 from otdesk.ui.record_table_model import ReadOnlyTableModel

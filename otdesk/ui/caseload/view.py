@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
 from otdesk.services import staff as staff_service
-from otdesk.services.caseload import CaseloadFilter
+from otdesk.services.summaries import CaseloadFilter
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.caseload.model import (
     ASSIGNED_OT,

@@ -1,0 +1,97 @@
+"""The handle every service works through: an engine and a factory for short sessions.
+
+This module imports no SQLAlchemy of its own, so a handle can exist before the storage stack
+has loaded. The desktop relies on that: it paints its first screen from a plain SQLite read and
+hands out a *deferred* handle, which opens the real engine the first time any service uses it,
+on whichever thread gets there first.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
+    from sqlalchemy.orm import Session, sessionmaker
+
+
+class Database:
+    """An open database, or one that opens on first use (see ``deferred``)."""
+
+    def __init__(self, engine: Engine, sessions: sessionmaker[Session]) -> None:
+        self._parts: tuple[Engine, sessionmaker[Session]] | None = (engine, sessions)
+        self._opener: Callable[[], Database] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def deferred(cls, opener: Callable[[], Database]) -> Database:
+        """A handle whose database ``opener`` opens when a service first needs it.
+
+        If opening fails, the error reaches that first caller and the next use tries again.
+        """
+        handle = cls.__new__(cls)
+        handle._parts = None
+        handle._opener = opener
+        handle._lock = threading.Lock()
+        return handle
+
+    @property
+    def is_open(self) -> bool:
+        """True once the engine exists (always, unless deferred and not yet used)."""
+        return self._parts is not None
+
+    def open(self) -> None:
+        """Open a deferred database now (a no-op when it is open)."""
+        self._open()
+
+    def _open(self) -> tuple[Engine, sessionmaker[Session]]:
+        parts = self._parts
+        if parts is None:
+            with self._lock:
+                if self._parts is None:
+                    assert self._opener is not None
+                    real = self._opener()
+                    self._parts = (real.engine, real.sessions)
+                parts = self._parts
+        return parts
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine."""
+        return self._open()[0]
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory."""
+        return self._open()[1]
+
+    @property
+    def url(self) -> URL:
+        """Where the records live."""
+        return self.engine.url
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for the embedded SQLite store."""
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session (nothing is committed)."""
+        with self.sessions() as session:
+            yield session
+
+    def dispose(self) -> None:
+        """Close every pooled connection (needed before copying or deleting the file)."""
+        if self._parts is not None:
+            self._parts[0].dispose()

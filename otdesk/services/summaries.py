@@ -1,0 +1,92 @@
+"""The plain result types that lists and pickers show: caseload lines and staff members.
+
+They live apart from the services that read them so a front end can hold and show them
+before the storage stack has loaded (the desktop's first caseload page does).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
+
+
+def staff_name(given: str | None, family: str | None) -> str:
+    """How a staff member is named in lists."""
+    return f"{given} {family}" if given else ""
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    """One caseload line."""
+
+    id: int
+    uuid: uuid.UUID
+    record_number: str
+    given_name: str
+    family_name: str
+    preferred_name: str
+    date_of_birth: date
+    status: ClientStatus
+    priority: Priority
+    preferred_language: str
+    interpreter_needed: bool
+    assigned_ot_id: int | None
+    assigned_ot: str
+    version: int
+
+    @property
+    def display_name(self) -> str:
+        """"Family, Given (Preferred)" as a caseload shows it."""
+        pref = f" ({self.preferred_name})" if self.preferred_name else ""
+        return f"{self.family_name}, {self.given_name}{pref}"
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """A staff member as lists and forms show them."""
+
+    id: int
+    uuid: uuid.UUID
+    username: str
+    given_name: str
+    family_name: str
+    role: StaffRole
+    credentials: str
+    phone: str
+    email: str
+    organisation: str
+    active: bool
+    version: int
+
+    @property
+    def display_name(self) -> str:
+        """Given and family name."""
+        return f"{self.given_name} {self.family_name}"
+
+
+class SortKey(StrEnum):
+    """Columns the caseload can be ordered by."""
+
+    NAME = "name"
+    RECORD_NUMBER = "record_number"
+    DATE_OF_BIRTH = "date_of_birth"
+    STATUS = "status"
+    PRIORITY = "priority"
+    ASSIGNED_OT = "assigned_ot"
+    LANGUAGE = "language"
+
+
+@dataclass(frozen=True)
+class CaseloadFilter:
+    """What a caseload view is asking for."""
+
+    text: str = ""
+    statuses: tuple[ClientStatus, ...] = ()
+    assigned_ot_id: int | None = None
+    unassigned_only: bool = False
+    priority: Priority | None = None
+    review_due: bool = False
