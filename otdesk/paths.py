@@ -7,25 +7,34 @@ environment variable says otherwise (a path or a PostgreSQL URL).
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from platformdirs import PlatformDirs
+if TYPE_CHECKING:
+    from platformdirs import PlatformDirs
 
 APP_NAME = "otdesk"
 DB_ENV = "OTDESK_DB"
 USER_ENV = "OTDESK_USER"
 
-_dirs = PlatformDirs(APP_NAME, appauthor=False, ensure_exists=False)
+
+
+@cache
+def _dirs() -> PlatformDirs:
+    from platformdirs import PlatformDirs  # only when no --db or OTDESK_DB names the records
+
+    return PlatformDirs(APP_NAME, appauthor=False, ensure_exists=False)
 
 
 def data_dir() -> Path:
     """The folder for the clinic's database and backups (created when first needed)."""
-    return Path(_dirs.user_data_dir)
+    return Path(_dirs().user_data_dir)
 
 
 def log_dir() -> Path:
     """The folder for log files."""
-    return Path(_dirs.user_log_dir)
+    return Path(_dirs().user_log_dir)
 
 
 def default_db_path() -> Path:

@@ -14,7 +14,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from otdesk.cli.output import fail, note, print_json, print_table, progress_printer
+from otdesk.cli.output import (
+    TABLE_LIMIT,
+    fail,
+    note,
+    print_json,
+    print_table,
+    progress_printer,
+)
 from otdesk.db.engine import Database, open_database, to_url
 from otdesk.db.migrate import current_revision, head_revision, upgrade_to_head
 from otdesk.domain.errors import FieldError, OtdeskError
@@ -32,7 +39,6 @@ from otdesk.services import (
 )
 from otdesk.services.context import Context
 
-TABLE_LIMIT = 100
 _MAX_ERRORS_SHOWN = 100
 
 

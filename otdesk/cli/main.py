@@ -14,11 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from sqlalchemy.exc import SQLAlchemyError
-
 import otdesk
-from otdesk.cli import commands
-from otdesk.cli.output import fail
+from otdesk.cli.output import TABLE_LIMIT, fail
 from otdesk.domain.errors import OtdeskError
 from otdesk.domain.vocab import ClientStatus
 from otdesk.paths import DB_ENV, USER_ENV, database_target, default_db_path
@@ -135,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Create the database, or upgrade an older one (a copy is kept first), and "
         "make sure the built-in administrator exists.",
     )
-    p.set_defaults(handler=commands.cmd_init)
+    p.set_defaults(handler="cmd_init")
 
     p = sub.add_parser(
         "demo", parents=[common], help="fill an empty database with a fictional clinic",
@@ -150,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--if-empty", action="store_true",
                    help="if the database already has clients, leave it as it is and succeed "
                    "(for set-up scripts run more than once)")
-    p.set_defaults(handler=commands.cmd_demo)
+    p.set_defaults(handler="cmd_demo")
 
     clients = sub.add_parser(
         "clients", parents=[common], help="list clients or show one client",
@@ -169,17 +166,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assigned-ot", metavar="USERNAME",
                    help="only clients assigned to this staff member")
     p.add_argument("--limit", type=_count(0, 10_000_000), metavar="N",
-                   help=f"show at most N clients (0 = all; default {commands.TABLE_LIMIT} for "
+                   help=f"show at most N clients (0 = all; default {TABLE_LIMIT} for "
                    "the table, all with --json)")
     p.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
-    p.set_defaults(handler=commands.cmd_clients_list)
+    p.set_defaults(handler="cmd_clients_list")
     p = csub.add_parser(
         "show", parents=[common], help="show one client's record",
         description="Show one client's record with family members and episodes of care.",
     )
     p.add_argument("ref", metavar="REF", help="the client's record number")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p.set_defaults(handler=commands.cmd_clients_show)
+    p.set_defaults(handler="cmd_clients_show")
 
     p = sub.add_parser(
         "import-clients", parents=[common], help="import clients from a CSV file",
@@ -189,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE.csv", help="the CSV file")
     p.add_argument("--dry-run", action="store_true",
                    help="check every row and report; write nothing")
-    p.set_defaults(handler=commands.cmd_import_clients)
+    p.set_defaults(handler="cmd_import_clients")
 
     p = sub.add_parser(
         "export-client", parents=[common], help="export one client's whole record as JSON",
@@ -199,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ref", metavar="REF", help="the client's record number")
     p.add_argument("--out", required=True, metavar="FILE.json", help="the file to write")
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
-    p.set_defaults(handler=commands.cmd_export_client)
+    p.set_defaults(handler="cmd_export_client")
 
     p = sub.add_parser(
         "verify", parents=[common], help="check the database is sound (changes nothing)",
@@ -207,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         "schema version, the audit trail's append-only guard and the search index. "
         "Exit status 0 only when every check holds.",
     )
-    p.set_defaults(handler=commands.cmd_verify)
+    p.set_defaults(handler="cmd_verify")
     return parser
 
 
@@ -231,13 +228,14 @@ def main(argv: Sequence[str] | None = None, *, open_desktop: DesktopFn | None = 
                 return EXIT_OK
             username = args.user or os.environ.get(USER_ENV, "").strip() or None
             return open_desktop(database_target(args.db), username)
-        code: int = args.handler(args)
+        # The commands (and the storage stack they load) are imported only when one runs:
+        # opening the desktop must not wait for them.
+        from otdesk.cli import commands
+
+        code: int = getattr(commands, args.handler)(args)
         return code
     except OtdeskError as exc:
         return fail(str(exc))
-    except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        return fail(f"the database could not be read or written ({reason}).")
     except BrokenPipeError:
         # The reader went away (``otdesk clients list | head``): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -257,7 +255,17 @@ def main(argv: Sequence[str] | None = None, *, open_desktop: DesktopFn | None = 
         print("otdesk: interrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
+        if _is_storage_error(exc):
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            return fail(f"the database could not be read or written ({reason}).")
         return _unexpected(exc)
+
+
+def _is_storage_error(exc: Exception) -> bool:
+    """True for SQLAlchemy's errors (checked without importing SQLAlchemy when none ran)."""
+    module = sys.modules.get("sqlalchemy.exc")
+    base = getattr(module, "SQLAlchemyError", None)
+    return isinstance(base, type) and isinstance(exc, base)
 
 
 def _unexpected(exc: Exception) -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
+
+TABLE_LIMIT = 100  # lines a table on the terminal shows unless told otherwise
 
 
 def fail(message: str) -> int:
@@ -24,6 +25,8 @@ def note(message: str) -> None:
 def print_json(data: Any) -> None:
     """Print ``data`` as indented JSON (non-ASCII escaped when the output is not UTF-8)."""
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=encoding != "utf8", indent=2)
     sys.stdout.write("\n")
 

@@ -26,17 +26,20 @@ class Database:
         self._parts: tuple[Engine, sessionmaker[Session]] | None = (engine, sessions)
         self._opener: Callable[[], Database] | None = None
         self._lock = threading.Lock()
+        self._location = ""
 
     @classmethod
-    def deferred(cls, opener: Callable[[], Database]) -> Database:
+    def deferred(cls, opener: Callable[[], Database], *, location: str) -> Database:
         """A handle whose database ``opener`` opens when a service first needs it.
 
-        If opening fails, the error reaches that first caller and the next use tries again.
+        ``location`` says where the records are until then. If opening fails, the error
+        reaches that first caller and the next use tries again.
         """
         handle = cls.__new__(cls)
         handle._parts = None
         handle._opener = opener
         handle._lock = threading.Lock()
+        handle._location = location
         return handle
 
     @property
@@ -73,6 +76,14 @@ class Database:
     def url(self) -> URL:
         """Where the records live."""
         return self.engine.url
+
+    @property
+    def location(self) -> str:
+        """Where the records live, for people: a file path, or a server URL without password."""
+        if self._location:
+            return self._location
+        url = self.url
+        return str(url.database) if url.get_backend_name() == "sqlite" else url.render_as_string()
 
     @property
     def is_sqlite(self) -> bool:

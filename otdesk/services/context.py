@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from otdesk.db.database import Database
-from otdesk.domain.dates import utcnow
+
+
+def _utcnow() -> datetime:
+    from otdesk.domain.dates import utcnow  # the domain's clock, loaded when first read
+
+    return utcnow()
+
+
+def _hostname() -> str:
+    import platform  # light (and loaded already by uuid); socket would add milliseconds
+
+    return platform.node()
 
 
 @dataclass(frozen=True)
@@ -21,8 +31,8 @@ class Context:
 
     db: Database
     actor_id: int | None = None
-    workstation: str = field(default_factory=socket.gethostname)
-    clock: Callable[[], datetime] = utcnow
+    workstation: str = field(default_factory=lambda: _hostname())
+    clock: Callable[[], datetime] = field(default=lambda: _utcnow())
 
     def now(self) -> datetime:
         """The current time, timezone-aware (UTC)."""

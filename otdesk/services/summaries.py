@@ -7,6 +7,7 @@ before the storage stack has loaded (the desktop's first caseload page does).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -90,3 +91,17 @@ class CaseloadFilter:
     unassigned_only: bool = False
     priority: Priority | None = None
     review_due: bool = False
+
+
+def pick_acting(active: Sequence[tuple[int, StaffRole]], last_staff_id: int | None) -> int | None:
+    """Whom the desktop acts as when no user is named, from the active staff (id, role) in
+    name order: the one who used it last, else the first OT, else the first administrator,
+    else the first of all; None when there is nobody."""
+    for staff_id, _role in active:
+        if staff_id == last_staff_id:
+            return staff_id
+    for wanted in (StaffRole.OT, StaffRole.ADMINISTRATOR):
+        for staff_id, role in active:
+            if role is wanted:
+                return staff_id
+    return active[0][0] if active else None

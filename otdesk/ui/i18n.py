@@ -10,8 +10,6 @@ each translation; the compiled ``.qm`` files are build products (git-ignored):
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -82,6 +80,8 @@ def tool(name: str) -> str:
     for candidate in (package / name, package / f"{name}.exe"):
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return str(candidate)
+    import shutil
+
     found = shutil.which(f"pyside6-{name}") or shutil.which(name)
     if found:
         return found
@@ -90,6 +90,8 @@ def tool(name: str) -> str:
 
 def build() -> list[Path]:
     """Compile every .ts source into a .qm file next to it; return the files written."""
+    import subprocess
+
     written = []
     for ts in sorted(translations_dir().glob("*.ts")):
         qm = ts.with_suffix(".qm")
@@ -100,6 +102,8 @@ def build() -> list[Path]:
 
 def update() -> list[Path]:
     """Refresh the .ts sources from every translatable string under otdesk/ui."""
+    import subprocess
+
     ui_dir = Path(__file__).resolve().parent
     sources = sorted(str(p) for p in ui_dir.rglob("*.py"))
     targets = [translations_dir() / f"otdesk_{code}.ts" for code in TS_LANGUAGES]
@@ -115,6 +119,8 @@ def update() -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m otdesk.ui.i18n build|update``."""
+    import subprocess  # the translation tools run as programs; the app never needs this
+
     args = sys.argv[1:] if argv is None else argv
     if args not in (["build"], ["update"]):
         print("usage: python -m otdesk.ui.i18n build|update", file=sys.stderr)

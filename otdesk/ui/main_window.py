@@ -2,36 +2,42 @@
 
 It holds no screen logic of its own. Screens live in their own modules; the window creates
 them, switches between them, and routes "open this client / record" requests.
+
+Only the start page is built with the window: the others (and the modules behind them) are
+built when first shown, so the window can open before the storage stack has loaded.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from otdesk.domain.errors import NotFoundError
-from otdesk.services import clients as client_service
-from otdesk.services import staff as staff_service
-from otdesk.services.dashboard import RecordRef
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.caseload import CaseloadView
-from otdesk.ui.dashboard import DashboardView
 from otdesk.ui.events import Change
 from otdesk.ui.i18n import fill
 from otdesk.ui.icons import icon
 from otdesk.ui.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
 from otdesk.ui.style import apply_font_size
 from otdesk.ui.widgets import StaffSelector, TaskStatus
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QDialog
+
+    from otdesk.services.dashboard import RecordRef
+    from otdesk.ui.dashboard import DashboardView
 
 
 class MainWindow(QMainWindow):
@@ -45,11 +51,10 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.navigation = Navigation(self)
         self.stack = QStackedWidget(self)
-        self.dashboard = DashboardView(app, self.stack)
+        self._dashboard: DashboardView | None = None
         self.caseload = CaseloadView(app, self.stack)
-        self._pages: dict[str, QWidget] = {DASHBOARD: self.dashboard, CASELOAD: self.caseload}
-        for page in self._pages.values():
-            self.stack.addWidget(page)
+        self._pages: dict[str, QWidget] = {CASELOAD: self.caseload}
+        self.stack.addWidget(self.caseload)
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -62,12 +67,24 @@ class MainWindow(QMainWindow):
         self.navigation.close_requested.connect(self.close_page)
         self.caseload.open_client.connect(self.open_client)
         self.caseload.new_client_requested.connect(self.new_client)
-        self.dashboard.open_record.connect(self.open_record)
         app.events.records_changed.connect(self._records_changed)
+        app.events.storage_ready.connect(self.reload_staff)
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
-        self.show_page(DASHBOARD)
+        self.show_page(app.settings.start_page)
+
+    @property
+    def dashboard(self) -> DashboardView:
+        """The dashboard page (built the first time it is asked for)."""
+        if self._dashboard is None:
+            from otdesk.ui.dashboard import DashboardView
+
+            self._dashboard = DashboardView(self._app, self.stack)
+            self._dashboard.open_record.connect(self.open_record)
+            self._pages[DASHBOARD] = self._dashboard
+            self.stack.insertWidget(0, self._dashboard)
+        return self._dashboard
 
     # -- building -------------------------------------------------------------------------
 
@@ -127,8 +144,7 @@ class MainWindow(QMainWindow):
         self.staff_selector = StaffSelector(self)
         self.reload_staff()
         self.staff_selector.staff_chosen.connect(self.switch_staff)
-        url = self._app.services.db.url
-        where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string()
+        where = self._app.services.db.location
         self.database_label = QLabel(fill(self.tr("Database: %1"), where), self)
         self.database_label.setAccessibleName(self.tr("Database location"))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -139,9 +155,15 @@ class MainWindow(QMainWindow):
 
     def reload_staff(self) -> None:
         """Fill the "signed in as" list with the active staff members."""
+        actor = self._app.services.actor_id
+        if not self._app.storage_ready:  # moments after a quick start: filled on storage_ready
+            if actor is not None:
+                self.staff_selector.set_staff([(actor, self._app.staff_name)], actor)
+            return
+        from otdesk.services import staff as staff_service
+
         members = staff_service.list_staff(self._app.services)
-        self.staff_selector.set_staff(
-            [(m.id, m.display_name) for m in members], self._app.services.actor_id)
+        self.staff_selector.set_staff([(m.id, m.display_name) for m in members], actor)
 
     def _records_changed(self, change: Change) -> None:
         if change.entity == "staff member":
@@ -158,7 +180,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         """Bring page ``key`` forward (and its undo history, for a client)."""
-        page = self._pages.get(key)
+        page = self.dashboard if key == DASHBOARD else self._pages.get(key)
         if page is None:
             return
         self.stack.setCurrentWidget(page)
@@ -175,11 +197,14 @@ class MainWindow(QMainWindow):
         """Open (or bring forward) the record of ``client_id``."""
         key = client_key(client_id)
         if key not in self._pages:
+            from otdesk.services import clients as client_service
             from otdesk.ui.client_record import ClientWorkspace
 
             try:
                 title = client_service.get_client(self._app.services, client_id=client_id)
             except NotFoundError:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.information(
                     self, self.tr("Client not found"),
                     self.tr("This client's record no longer exists."))
@@ -269,6 +294,8 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Say what otdesk is."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About otdesk"), self.tr(
             "<h3>otdesk</h3><p>Records for occupational therapists in community mental-health "
             "clinics: caseload, assessments, home checklists, family sessions and care plans."
@@ -281,16 +308,19 @@ class MainWindow(QMainWindow):
         self._app.settings.last_staff_id = staff_id
         if self.staff_selector.current_id() != staff_id:
             self.reload_staff()
-        self.dashboard.actor_changed()
+        if self._dashboard is not None:
+            self._dashboard.actor_changed()
         self.caseload.actor_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        on_show = self.current_key()
         for key in [k for k in self._pages if client_id_of(k) is not None]:
             self.show_page(key)
             if not self.close_page(key):
                 event.ignore()
                 return
         settings = self._app.settings
+        settings.start_page = on_show if on_show == DASHBOARD else CASELOAD
         settings.window_geometry = self.saveGeometry()
         settings.window_state = self.saveState()
         self.caseload.save_state()

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -65,6 +64,15 @@ class _Delegate(QStyledItemDelegate):
         size = min(rect.height() - SPACING, 16)
         return QRect(rect.right() - size - SPACING, rect.center().y() - size // 2 + 1, size, size)
 
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        # Heights follow the current text size, so View > Bigger text needs no bookkeeping.
+        height = option.fontMetrics.height()
+        if index.data(KeyRole) == _HEADER:
+            return QSize(0, 3 * SPACING + height)
+        return QSize(0, height + 2 * SPACING + 4)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
@@ -75,6 +83,8 @@ class _Delegate(QStyledItemDelegate):
 
     def editorEvent(self, event: QEvent, model: object, option: QStyleOptionViewItem,
                     index: QModelIndex | QPersistentModelIndex) -> bool:
+        from PySide6.QtGui import QMouseEvent
+
         if (
             event.type() == QEvent.Type.MouseButtonRelease
             and index.data(ClosableRole)
@@ -109,7 +119,10 @@ class Navigation(QFrame):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.currentItemChanged.connect(self._current_changed)
-        self.list.installEventFilter(self)
+        # Delete closes the selected client's entry, as in a tabbed editor's document list.
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._close_current)
         self._delegate = _Delegate(self.list)
         self._delegate.close_clicked.connect(self.close_requested)
         self.list.setItemDelegate(self._delegate)
@@ -121,7 +134,6 @@ class Navigation(QFrame):
         font = self._header.font()
         font.setBold(True)
         self._header.setFont(font)
-        self._header.setSizeHint(QSize(0, 3 * SPACING + self.fontMetrics().height()))
 
         brand_row = QHBoxLayout()
         brand_row.setSpacing(SPACING)
@@ -139,19 +151,9 @@ class Navigation(QFrame):
         item.setData(KeyRole, key)
         item.setData(ClosableRole, closable)
         item.setToolTip(title)
-        item.setSizeHint(self._item_size())
         self.list.addItem(item)
         return item
 
-    def _item_size(self) -> QSize:
-        return QSize(0, self.fontMetrics().height() + 2 * SPACING + 4)
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Entry heights follow the text size (View > Bigger text).
-        if event.type() == QEvent.Type.FontChange:
-            for row in range(self.list.count()):
-                self.list.item(row).setSizeHint(self._item_size())
-        super().changeEvent(event)
 
     def _item(self, key: str) -> QListWidgetItem | None:
         for row in range(self.list.count()):
@@ -213,17 +215,14 @@ class Navigation(QFrame):
         item = self.list.itemAt(pos)
         if item is None or not item.data(ClosableRole):
             return
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(self)
         key = item.data(KeyRole)
         menu.addAction(icon("close"), self.tr("Close"), lambda: self.close_requested.emit(key))
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
-        # Delete closes the selected client's entry, as in a tabbed editor's document list.
-        if watched is self.list and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            item = self.list.currentItem()
-            if event.key() == Qt.Key.Key_Delete and item is not None and item.data(ClosableRole):
-                self.close_requested.emit(item.data(KeyRole))
-                return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+    def _close_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and item.data(ClosableRole):
+            self.close_requested.emit(item.data(KeyRole))

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from otdesk.services.summaries import SortKey
+
+START_PAGES = ("caseload", "dashboard")
+
 
 class UiSettings:
     """Typed access to the workstation's stored preferences."""
@@ -84,6 +88,31 @@ class UiSettings:
     @last_staff_id.setter
     def last_staff_id(self, staff_id: int | None) -> None:
         self._s.setValue("session/last_staff_id", int(staff_id or 0))
+
+    @property
+    def start_page(self) -> str:
+        """The page the window opens on: the one on show when it last closed."""
+        page = self._get_str("window/start_page", START_PAGES[0])
+        return page if page in START_PAGES else START_PAGES[0]
+
+    @start_page.setter
+    def start_page(self, page: str) -> None:
+        if page in START_PAGES:
+            self._s.setValue("window/start_page", page)
+
+    @property
+    def caseload_sort(self) -> tuple[SortKey, bool]:
+        """The caseload's order: the column's sort key, and True for descending."""
+        try:
+            key = SortKey(self._get_str("views/caseload/sort", SortKey.NAME.value))
+        except ValueError:
+            key = SortKey.NAME
+        return key, self._get_str("views/caseload/descending", "false") == "true"
+
+    @caseload_sort.setter
+    def caseload_sort(self, value: tuple[SortKey, bool]) -> None:
+        self._s.setValue("views/caseload/sort", value[0].value)
+        self._s.setValue("views/caseload/descending", "true" if value[1] else "false")
 
     def header_state(self, view: str) -> QByteArray:
         """Saved column widths and order of a table ``view``."""

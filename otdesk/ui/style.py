@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from otdesk.resources import resource_path
 
+STYLE = "Fusion"  # the one widget style, whatever the desktop's theme
+STYLE_SET = "otdesk-style"  # application property: the style in use when otdesk chose it
+
 # Spacing: everything is a multiple of one unit (in device-independent pixels).
 UNIT = 8
 SPACING = UNIT
@@ -240,9 +243,9 @@ def _palette() -> QPalette:
 
 def apply_style(app: QApplication) -> None:
     """Use one widget style and a light, high-contrast palette whatever the desktop theme."""
-    available = list(QStyleFactory.keys())
-    if "Fusion" in available:
-        app.setStyle("Fusion")
+    if app.property(STYLE_SET) != STYLE and STYLE in QStyleFactory.keys():  # noqa: SIM118
+        app.setStyle(STYLE)
+        app.setProperty(STYLE_SET, STYLE)
     app.setPalette(_palette())
 
 

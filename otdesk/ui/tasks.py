@@ -100,6 +100,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._running: set[Task] = set()
+        self._held: list[_Runner] | None = None
 
     def run(
         self,
@@ -129,8 +130,27 @@ class TaskRunner(QObject):
         task.finished.connect(lambda: self._finish(task))
         self._running.add(task)
         self.started.emit(task)
-        self._pool.start(_Runner(task, fn))
+        runner = _Runner(task, fn)
+        if self._held is not None:
+            self._held.append(runner)
+        else:
+            self._pool.start(runner)
         return task
+
+    def hold(self) -> None:
+        """Queue tasks instead of starting them, until ``release``.
+
+        The desktop holds its first tasks while it builds and paints the first screen: a worker
+        loading the storage stack at the same time would slow the painting thread (one GIL).
+        """
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the tasks queued since ``hold``, in the order they were asked for."""
+        held, self._held = self._held, None
+        for runner in held or []:
+            self._pool.start(runner)
 
     def _finish(self, task: Task) -> None:
         self._running.discard(task)
@@ -143,4 +163,5 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until every task is done (for shutdown and tests)."""
+        self.release()
         return self._pool.waitForDone(msecs)

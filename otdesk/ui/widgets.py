@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -25,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otdesk.domain import errors
-from otdesk.ui import field_messages
 from otdesk.ui.i18n import fill
 from otdesk.ui.style import SPACING, set_role
 from otdesk.ui.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from otdesk.domain.errors import FieldError as FieldErrorInfo
 
 
 def plain(text: str) -> str:
@@ -46,12 +49,15 @@ def buddy_label(text: str, widget: QWidget, parent: QWidget | None = None) -> QL
     return label
 
 
-def reason_text(reason: str | errors.FieldError) -> str:
+def reason_text(reason: str | FieldErrorInfo) -> str:
     """A service's reason for refusing a field as a sentence ("is required" -> "This is required.").
 
     Given the domain's ``FieldError``, the reason is shown in the interface language.
     """
-    if isinstance(reason, errors.FieldError):
+    from otdesk.domain.errors import FieldError as FieldErrorInfo
+    from otdesk.ui import field_messages
+
+    if isinstance(reason, FieldErrorInfo):
         english, text = reason.reason.strip(), field_messages.reason_text(reason).strip()
     else:
         english = text = reason.strip()
@@ -94,10 +100,7 @@ class EmptyState(QLabel):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setObjectName("empty-state")
         self.hide()
-        # The viewport is laid out after the view, and a view on a hidden tab is sized only
-        # when first shown: follow both, so the message never keeps a stale, empty box.
-        view.installEventFilter(self)
-        view.viewport().installEventFilter(self)
+        self._following = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and watched in (
@@ -106,6 +109,19 @@ class EmptyState(QLabel):
         ):
             self._place()
         return False
+
+    def _follow(self, on: bool) -> None:
+        # The viewport is laid out after the view, and a view on a hidden tab is sized only
+        # when first shown: while a message shows, follow both, so it never keeps a stale,
+        # empty box. (Only then: a view full of rows sends its events nowhere near Python.)
+        if on == self._following:
+            return
+        self._following = on
+        for watched in (self._view, self._view.viewport()):
+            if on:
+                watched.installEventFilter(self)
+            else:
+                watched.removeEventFilter(self)
 
     def _place(self) -> None:
         viewport = self._view.viewport().geometry()
@@ -116,6 +132,7 @@ class EmptyState(QLabel):
         """Show ``text`` over the view (an empty string hides the overlay)."""
         self.setText(text)
         self.setAccessibleName(text)
+        self._follow(bool(text))
         self._place()
         self.setVisible(bool(text))
         if text:

@@ -38,7 +38,7 @@ def window(qtbot, app_ctx: AppContext, sample_clients, monkeypatch) -> MainWindo
 
 
 def test_navigation_and_view_shortcuts(qtbot, window: MainWindow) -> None:
-    assert window.current_key() == DASHBOARD
+    assert window.current_key() == CASELOAD  # a new workstation opens on the caseload
     assert window.navigation.keys() == [DASHBOARD, CASELOAD]
     assert window.caseload_action.shortcut() == QKeySequence("Ctrl+2")
     window.activateWindow()
@@ -49,6 +49,18 @@ def test_navigation_and_view_shortcuts(qtbot, window: MainWindow) -> None:
     assert window.current_key() == DASHBOARD
     window.navigation.list.setCurrentRow(1)  # choosing an entry shows its page
     assert window.current_key() == CASELOAD
+
+
+def test_window_reopens_on_the_page_last_shown(qtbot, app_ctx: AppContext, window) -> None:
+    window.show_page(DASHBOARD)
+    window.close()
+    assert app_ctx.settings.start_page == DASHBOARD
+    again = MainWindow(app_ctx)
+    qtbot.addWidget(again)
+    assert again.current_key() == DASHBOARD
+    again.show_page(CASELOAD)
+    again.close()
+    assert app_ctx.settings.start_page == CASELOAD
 
 
 def test_standard_shortcuts(window: MainWindow) -> None:

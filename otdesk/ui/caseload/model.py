@@ -27,8 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from otdesk.domain.vocab import ClientStatus, Priority
-from otdesk.services import caseload
-from otdesk.services.clients import count_clients
+from otdesk.services.first_page import CaseloadPage
 from otdesk.services.summaries import CaseloadFilter, ClientSummary, SortKey
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.languages import language_name
@@ -131,6 +130,9 @@ class CaseloadModel(ReadOnlyTableModel):
         # Recent answers (backspacing, clearing the search) are shown again without a query.
         self._answers: OrderedDict[tuple[Any, ...], tuple[float, list[int]]] = OrderedDict()
         self._total_known = False
+        # While a quick start's first page is on show, the rows past it are placeholders
+        # (id 0) until the whole list arrives; this many leading ids are real.
+        self._preview_known: int | None = None
 
     # -- what to show ---------------------------------------------------------------------
 
@@ -143,6 +145,39 @@ class CaseloadModel(ReadOnlyTableModel):
     def total(self) -> int:
         """How many clients the clinic has in all (for "12 of 1,234")."""
         return self._total
+
+    @property
+    def sort_order(self) -> tuple[SortKey, bool]:
+        """The order in force: the sort key, and True for descending."""
+        return SORT_KEYS[self._sort_column], self._descending
+
+    @property
+    def previewing(self) -> bool:
+        """True while only a quick start's first page is known (the rest is on its way)."""
+        return self._preview_known is not None
+
+    def show_first_page(self, page: CaseloadPage) -> bool:
+        """Show a quick start's first page while the whole list loads; True when shown.
+
+        It applies only to the unfiltered list in the page's order, before any answer.
+        """
+        if (
+            self._ids
+            or self._where != CaseloadFilter()
+            or self.sort_order != (page.sort, page.descending)
+            or len(page.rows) > page.total
+        ):
+            return False
+        self.beginResetModel()
+        known = page.ids
+        self._ids = known + [0] * (page.total - len(known))
+        self._preview_known = len(known)
+        self._row_of = None
+        self._remember(list(page.rows))
+        self._total, self._total_known = page.total, True
+        self.endResetModel()
+        self.loaded.emit()
+        return True
 
     @property
     def busy(self) -> bool:
@@ -193,6 +228,9 @@ class CaseloadModel(ReadOnlyTableModel):
         need_total = not self._total_known
 
         def work(control: TaskControl | None) -> Loaded:
+            from otdesk.services import caseload
+            from otdesk.services.clients import count_clients
+
             ids = caseload.find_ids(ctx, where=where, sort=sort, descending=descending)
             if control is not None:
                 control.check()
@@ -230,7 +268,16 @@ class CaseloadModel(ReadOnlyTableModel):
             self._answers.move_to_end(result.key)
             while len(self._answers) > self.ANSWERS:
                 self._answers.popitem(last=False)
-        if result.ids == self._ids:
+        known, self._preview_known = self._preview_known, None
+        if result.ids == self._ids or (
+            known is not None
+            and len(result.ids) == len(self._ids)
+            and result.ids[:known] == self._ids[:known]
+        ):
+            # The same list (or the whole of a first page on show): rows stay where they
+            # are, with the selection and scroll position, and repaint.
+            self._ids = result.ids
+            self._row_of = None
             if self._ids:
                 last = self.index(len(self._ids) - 1, COLUMN_COUNT - 1)
                 self.dataChanged.emit(self.index(0, 0), last)
@@ -245,13 +292,13 @@ class CaseloadModel(ReadOnlyTableModel):
     # -- lookups --------------------------------------------------------------------------
 
     def client_id(self, row: int) -> int | None:
-        """The id of the client on ``row``."""
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        """The id of the client on ``row`` (None past a first page still loading)."""
+        return (self._ids[row] or None) if 0 <= row < len(self._ids) else None
 
     def row_of(self, client_id: int) -> int | None:
         """The row showing ``client_id``, if it is in the current list."""
         if self._row_of is None:
-            self._row_of = {cid: row for row, cid in enumerate(self._ids)}
+            self._row_of = {cid: row for row, cid in enumerate(self._ids) if cid}
         return self._row_of.get(client_id)
 
     def summary(self, row: int) -> ClientSummary | None:
@@ -263,8 +310,10 @@ class CaseloadModel(ReadOnlyTableModel):
         if found is not None:
             self._cache.move_to_end(cid)
             return found
+        from otdesk.services import caseload
+
         start = row - row % self.BATCH
-        batch = [i for i in self._ids[start : start + self.BATCH] if i not in self._cache]
+        batch = [i for i in self._ids[start : start + self.BATCH] if i and i not in self._cache]
         self._remember(caseload.rows(self._app.services, ids=batch))
         return self._cache.get(cid)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
-from otdesk.services import staff as staff_service
 from otdesk.services.summaries import CaseloadFilter
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.caseload.model import (
@@ -69,8 +68,12 @@ class CaseloadView(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.loaded.connect(self._loaded)
         app.events.records_changed.connect(self._records_changed)
+        app.events.storage_ready.connect(self._fill_ot_combo)
         if not self.model.busy:  # enabling sorting may have started the first query already
             self.model.refresh()
+        first = app.first_page.caseload if app.first_page is not None else None
+        if first is not None:
+            self.model.show_first_page(first)  # the whole list replaces it when it arrives
 
     # -- building -------------------------------------------------------------------------
 
@@ -91,7 +94,10 @@ class CaseloadView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.returnPressed.connect(self._open_from_search)
-        self.search.installEventFilter(self)
+        # Down arrow from the search box goes to the results, as in a mail client.
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self._down_from_search)
         search_label = buddy_label(self.tr("&Search:"), self.search, self)
 
         self.status_button = QToolButton(self)
@@ -231,9 +237,12 @@ class CaseloadView(QWidget):
         self.ot_combo.addItem(self.tr("Anyone"), ANYONE)
         self.ot_combo.addItem(self.tr("Mine"), MINE)
         self.ot_combo.addItem(self.tr("Unassigned"), UNASSIGNED)
-        roles = (StaffRole.OT, StaffRole.OT_ASSISTANT)
-        for member in staff_service.list_staff(self._app.services, roles=roles):
-            self.ot_combo.addItem(member.display_name, member.id)
+        if self._app.storage_ready:  # else filled on storage_ready, moments after a quick start
+            from otdesk.services import staff as staff_service
+
+            roles = (StaffRole.OT, StaffRole.OT_ASSISTANT)
+            for member in staff_service.list_staff(self._app.services, roles=roles):
+                self.ot_combo.addItem(member.display_name, member.id)
         found = self.ot_combo.findData(current)
         self.ot_combo.setCurrentIndex(max(found, 0))
         self.ot_combo.blockSignals(False)
@@ -375,17 +384,13 @@ class CaseloadView(QWidget):
             if not self.table.currentIndex().isValid():
                 self.table.selectRow(0)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Down arrow from the search box goes to the results, as in a mail client.
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
-                self.table.setFocus(Qt.FocusReason.TabFocusReason)
-                if not self.table.currentIndex().isValid():
-                    self.table.selectRow(0)
-                return True
-        return super().eventFilter(watched, event)
+    def _down_from_search(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
 
     def save_state(self) -> None:
-        """Remember column widths and order."""
+        """Remember column widths and order, and the sort (a quick start reads it first)."""
         self._app.settings.set_header_state("caseload", self.table.horizontalHeader().saveState())
+        self._app.settings.caseload_sort = self.model.sort_order
