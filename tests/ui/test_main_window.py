@@ -113,6 +113,21 @@ def test_a_dashboard_line_opens_its_record(window: MainWindow, sample_clients, m
     assert shown == [("care_plan", 77)]
 
 
+def test_delete_in_the_navigation_closes_the_selected_client(qtbot, window, sample_clients):
+    window.open_client(sample_clients[1].id)
+    key = client_key(sample_clients[1].id)
+    nav = window.navigation.list
+    nav.setFocus()
+    qtbot.waitUntil(nav.hasFocus)
+    window.navigation.select(key)
+    assert window.navigation.current_key() == key
+    qtbot.keyClick(nav, Qt.Key.Key_Delete)
+    assert key not in list(window.navigation.keys())
+    nav.setCurrentRow(1)  # the fixed pages never close
+    qtbot.keyClick(nav, Qt.Key.Key_Delete)
+    assert window.navigation.keys() == [DASHBOARD, CASELOAD]
+
+
 def test_closing_asks_each_open_client(qtbot, window, sample_clients, monkeypatch) -> None:
     window.open_client(sample_clients[0].id)
     window.open_client(sample_clients[1].id)

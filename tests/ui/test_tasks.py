@@ -95,3 +95,19 @@ def test_a_task_that_cannot_be_cancelled_offers_no_button(qtbot, runner: TaskRun
     assert not status.cancel_button.isVisible()
     with qtbot.waitSignal(runner.ended, timeout=5_000):
         release.set()
+
+
+def test_held_tasks_wait_for_release_and_start_in_order(qtbot, runner: TaskRunner) -> None:
+    # The desktop holds work while it paints its first screen; nothing may be lost or reordered.
+    order: list[int] = []
+    runner.hold()
+    for n in range(3):
+        runner.run(lambda _c, n=n: n, label=f"Task {n}", on_done=order.append)
+    qtbot.wait(100)
+    assert order == [] and len(runner.running) == 3  # queued, shown as waiting work
+    with qtbot.waitSignal(runner.ended, timeout=10_000):
+        runner.release()
+    qtbot.waitUntil(lambda: len(order) == 3)
+    assert sorted(order) == [0, 1, 2]
+    runner.run(lambda _c: 9, label="After", on_done=order.append)  # not held any more
+    qtbot.waitUntil(lambda: 9 in order)
