@@ -165,6 +165,16 @@ def test_bigger_and_smaller_text(qapp, window: MainWindow, app_ctx, restore_font
     assert qapp.font().pointSize() == before - 1
 
 
+def test_navigation_entries_grow_with_the_text(qtbot, qapp, window, restore_font) -> None:
+    nav = window.navigation.list
+    small = nav.visualItemRect(nav.item(0)).height()
+    for _ in range(6):
+        window.bigger_action.trigger()
+    qtbot.waitUntil(lambda: nav.visualItemRect(nav.item(0)).height() > small + 6)
+    big = nav.visualItemRect(nav.item(0)).height()
+    assert big >= nav.fontMetrics().height() + 16  # the whole line fits, with its padding
+
+
 def test_switching_staff_member(qtbot, window: MainWindow, app_ctx, therapist) -> None:
     selector = window.staff_selector
     assert selector.combo.accessibleName() == "Signed in as"
