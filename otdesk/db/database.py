@@ -23,10 +23,18 @@ class Database:
     """An open database, or one that opens on first use (see ``deferred``)."""
 
     def __init__(self, engine: Engine, sessions: sessionmaker[Session]) -> None:
-        self._parts: tuple[Engine, sessionmaker[Session]] | None = (engine, sessions)
-        self._opener: Callable[[], Database] | None = None
+        self._setup((engine, sessions), None, "")
+
+    def _setup(
+        self,
+        parts: tuple[Engine, sessionmaker[Session]] | None,
+        opener: Callable[[], Database] | None,
+        location: str,
+    ) -> None:
+        self._parts = parts
+        self._opener = opener
         self._lock = threading.Lock()
-        self._location = ""
+        self._location = location
 
     @classmethod
     def deferred(cls, opener: Callable[[], Database], *, location: str) -> Database:
@@ -36,10 +44,7 @@ class Database:
         reaches that first caller and the next use tries again.
         """
         handle = cls.__new__(cls)
-        handle._parts = None
-        handle._opener = opener
-        handle._lock = threading.Lock()
-        handle._location = location
+        handle._setup(None, opener, location)
         return handle
 
     @property

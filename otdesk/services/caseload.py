@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 from otdesk.db.models import CarePlan, Client
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus, Priority
 from otdesk.services.client_search import search_filter
-from otdesk.services.clients import ASSIGNED_OT, summary_from_row, summary_select
+from otdesk.services.clients import ASSIGNED_OT, summary_select
 from otdesk.services.context import Context
-from otdesk.services.summaries import CaseloadFilter, ClientSummary, SortKey
+from otdesk.services.summaries import CaseloadFilter, ClientSummary, SortKey, summary_from_row
 
 REVIEW_SOON_DAYS = 14
 ALL_CLIENTS = CaseloadFilter()

@@ -30,7 +30,7 @@ from otdesk.services._records import (
 )
 from otdesk.services.client_search import client_terms, index_terms, search_filter, sort_key
 from otdesk.services.context import Context
-from otdesk.services.summaries import ClientSummary, staff_name
+from otdesk.services.summaries import ClientSummary, staff_name, summary_from_row
 
 ENTITY = "client"
 
@@ -121,26 +121,6 @@ SUMMARY_COLUMNS = (
 def summary_select() -> Select[*tuple[Any, ...]]:
     """SELECT of caseload lines (joined to the assigned OT's name)."""
     return select(*SUMMARY_COLUMNS).outerjoin(ASSIGNED_OT, ASSIGNED_OT.id == Client.assigned_ot_id)
-
-
-def summary_from_row(r: Any) -> ClientSummary:
-    """Build a caseload line from a ``summary_select`` row."""
-    return ClientSummary(
-        id=r[0],
-        uuid=r[1],
-        record_number=r[2],
-        given_name=r[3],
-        family_name=r[4],
-        preferred_name=r[5],
-        date_of_birth=r[6],
-        status=ClientStatus(r[7]),
-        priority=Priority(r[8]),
-        preferred_language=r[9],
-        interpreter_needed=r[10],
-        assigned_ot_id=r[11],
-        assigned_ot=staff_name(r[12], r[13]),
-        version=r[14],
-    )
 
 
 def _detail(session: Session, c: Client) -> ClientDetail:

@@ -22,13 +22,13 @@ from typing import Any
 from urllib.parse import quote
 
 from otdesk.db.schema_head import SCHEMA_HEAD
-from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
+from otdesk.domain.vocab import StaffRole
 from otdesk.services.summaries import (
     ClientSummary,
     SortKey,
     StaffMember,
     pick_acting,
-    staff_name,
+    summary_from_row,
 )
 
 PAGE_ROWS = 200
@@ -145,19 +145,6 @@ def _staff(r: Any) -> StaffMember:
 
 
 def _line(r: Any) -> ClientSummary:
-    return ClientSummary(
-        id=r[0],
-        uuid=uuid.UUID(str(r[1])),
-        record_number=str(r[2]),
-        given_name=str(r[3]),
-        family_name=str(r[4]),
-        preferred_name=str(r[5]),
-        date_of_birth=date.fromisoformat(str(r[6])),
-        status=ClientStatus(r[7]),
-        priority=Priority(r[8]),
-        preferred_language=str(r[9]),
-        interpreter_needed=bool(r[10]),
-        assigned_ot_id=r[11],
-        assigned_ot=staff_name(r[12], r[13]),
-        version=r[14],
-    )
+    # sqlite3 hands back the stored forms; the services' typed columns read them as these.
+    uid, born, interpreter = uuid.UUID(r[1]), date.fromisoformat(r[6]), bool(r[10])
+    return summary_from_row((r[0], uid, *r[2:6], born, *r[7:10], interpreter, *r[11:]))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
 
@@ -44,6 +45,26 @@ class ClientSummary:
         """"Family, Given (Preferred)" as a caseload shows it."""
         pref = f" ({self.preferred_name})" if self.preferred_name else ""
         return f"{self.family_name}, {self.given_name}{pref}"
+
+
+def summary_from_row(r: Any) -> ClientSummary:
+    """A caseload line from a row of ``clients.summary_select``'s columns, in that order."""
+    return ClientSummary(
+        id=r[0],
+        uuid=r[1],
+        record_number=r[2],
+        given_name=r[3],
+        family_name=r[4],
+        preferred_name=r[5],
+        date_of_birth=r[6],
+        status=ClientStatus(r[7]),
+        priority=Priority(r[8]),
+        preferred_language=r[9],
+        interpreter_needed=r[10],
+        assigned_ot_id=r[11],
+        assigned_ot=staff_name(r[12], r[13]),
+        version=r[14],
+    )
 
 
 @dataclass(frozen=True)
