@@ -101,7 +101,6 @@ ASSIGNED_OT = aliased(Staff)
 
 SUMMARY_COLUMNS = (
     Client.id,
-    Client.uuid,
     Client.record_number,
     Client.given_name,
     Client.family_name,

@@ -14,7 +14,6 @@ staff, a sort other than by name) returns None or no page, and the normal start 
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,13 +33,13 @@ from otdesk.services.summaries import (
 PAGE_ROWS = 200
 
 _STAFF_COLUMNS = """
-SELECT id, uuid, username, given_name, family_name, role, credentials, phone, email,
+SELECT id, username, given_name, family_name, role, credentials, phone, email,
        organisation, active, version FROM staff
 """
 _ACTIVE_SQL = "SELECT id, role FROM staff WHERE active = 1 ORDER BY family_name, given_name"
 
 _PAGE_SQL = """
-SELECT c.id, c.uuid, c.record_number, c.given_name, c.family_name, c.preferred_name,
+SELECT c.id, c.record_number, c.given_name, c.family_name, c.preferred_name,
        c.date_of_birth, c.status, c.priority, c.preferred_language, c.interpreter_needed,
        c.assigned_ot_id, ot.given_name, ot.family_name, c.version
 FROM clients AS c LEFT OUTER JOIN staff AS ot ON ot.id = c.assigned_ot_id
@@ -130,21 +129,20 @@ def _acting(
 def _staff(r: Any) -> StaffMember:
     return StaffMember(
         id=r[0],
-        uuid=uuid.UUID(str(r[1])),
-        username=str(r[2]),
-        given_name=str(r[3]),
-        family_name=str(r[4]),
-        role=StaffRole(r[5]),
-        credentials=str(r[6]),
-        phone=str(r[7]),
-        email=str(r[8]),
-        organisation=str(r[9]),
-        active=bool(r[10]),
-        version=r[11],
+        username=str(r[1]),
+        given_name=str(r[2]),
+        family_name=str(r[3]),
+        role=StaffRole(r[4]),
+        credentials=str(r[5]),
+        phone=str(r[6]),
+        email=str(r[7]),
+        organisation=str(r[8]),
+        active=bool(r[9]),
+        version=r[10],
     )
 
 
 def _line(r: Any) -> ClientSummary:
     # sqlite3 hands back the stored forms; the services' typed columns read them as these.
-    uid, born, interpreter = uuid.UUID(r[1]), date.fromisoformat(r[6]), bool(r[10])
-    return summary_from_row((r[0], uid, *r[2:6], born, *r[7:10], interpreter, *r[11:]))
+    born, interpreter = date.fromisoformat(r[5]), bool(r[9])
+    return summary_from_row((*r[:5], born, *r[6:9], interpreter, *r[10:]))

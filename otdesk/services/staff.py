@@ -21,7 +21,6 @@ ENTITY = "staff member"
 
 _COLUMNS = (
     Staff.id,
-    Staff.uuid,
     Staff.username,
     Staff.given_name,
     Staff.family_name,
@@ -39,7 +38,6 @@ def _dto(s: Staff | Any) -> StaffMember:
     """A staff member from an ORM row or a row of ``_COLUMNS`` (same attribute names)."""
     return StaffMember(
         id=s.id,
-        uuid=s.uuid,
         username=s.username,
         given_name=s.given_name,
         family_name=s.family_name,

@@ -6,7 +6,6 @@ before the storage stack has loaded (the desktop's first caseload page does).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +25,6 @@ class ClientSummary:
     """One caseload line."""
 
     id: int
-    uuid: uuid.UUID
     record_number: str
     given_name: str
     family_name: str
@@ -51,19 +49,18 @@ def summary_from_row(r: Any) -> ClientSummary:
     """A caseload line from a row of ``clients.summary_select``'s columns, in that order."""
     return ClientSummary(
         id=r[0],
-        uuid=r[1],
-        record_number=r[2],
-        given_name=r[3],
-        family_name=r[4],
-        preferred_name=r[5],
-        date_of_birth=r[6],
-        status=ClientStatus(r[7]),
-        priority=Priority(r[8]),
-        preferred_language=r[9],
-        interpreter_needed=r[10],
-        assigned_ot_id=r[11],
-        assigned_ot=staff_name(r[12], r[13]),
-        version=r[14],
+        record_number=r[1],
+        given_name=r[2],
+        family_name=r[3],
+        preferred_name=r[4],
+        date_of_birth=r[5],
+        status=ClientStatus(r[6]),
+        priority=Priority(r[7]),
+        preferred_language=r[8],
+        interpreter_needed=r[9],
+        assigned_ot_id=r[10],
+        assigned_ot=staff_name(r[11], r[12]),
+        version=r[13],
     )
 
 
@@ -72,7 +69,6 @@ class StaffMember:
     """A staff member as lists and forms show them."""
 
     id: int
-    uuid: uuid.UUID
     username: str
     given_name: str
     family_name: str
