@@ -47,9 +47,9 @@ def open_desktop(
     # painted, and the desktop turns it back on then.
     gc.disable()
     try:
-        from otdesk.ui.app import run_desktop
+        from otdesk.ui.startup import launch
 
-        return run_desktop(db_target=db_target, username=username, on_shown=on_shown)
+        return launch(db_target, username, on_shown=on_shown)
     finally:
         gc.enable()
 

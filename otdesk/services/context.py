@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -16,7 +17,10 @@ def _utcnow() -> datetime:
 
 
 def _hostname() -> str:
-    import platform  # light (and loaded already by uuid); socket would add milliseconds
+    uname = getattr(os, "uname", None)  # POSIX: no module to load (platform and socket cost ms)
+    if uname is not None:
+        return str(uname().nodename)
+    import platform
 
     return platform.node()
 

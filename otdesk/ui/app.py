@@ -13,22 +13,22 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from otdesk.db.database import Database
 from otdesk.services.context import Context
-from otdesk.services.first_page import FirstPage, read_first_page
+from otdesk.services.first_page import FirstPage
 from otdesk.services.summaries import StaffMember, pick_acting
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.events import Events
 from otdesk.ui.i18n import fill, install_translators, remove_translators
 from otdesk.ui.icons import icon
 from otdesk.ui.settings_store import UiSettings
+from otdesk.ui.startup import FirstRead, quick_start
 from otdesk.ui.style import STYLE, STYLE_SET, apply_font_size, apply_style
 from otdesk.ui.tasks import Task, TaskControl, TaskRunner
 
@@ -72,27 +72,6 @@ def choose_staff(ctx: Context, *, username: str | None, last_staff_id: int | Non
     chosen = pick_acting([(m.id, m.role) for m in active], last_staff_id)
     found = [m for m in active if m.id == chosen]
     return found[0] if found else staff_service.ensure_administrator(ctx)
-
-
-def quick_start(
-    target: str, *, username: str | None, ui_settings: UiSettings
-) -> tuple[Database, FirstPage] | None:
-    """A deferred database handle and the first screen's data, when a quick start applies."""
-    sort, descending = ui_settings.caseload_sort
-    first = read_first_page(
-        target, username=username, last_staff_id=ui_settings.last_staff_id,
-        sort=sort, descending=descending,
-    )
-    if first is None:
-        return None
-
-    def open_full() -> Database:
-        from otdesk.db.engine import open_database
-
-        return open_database(target)
-
-    location = str(Path(target).expanduser().resolve())
-    return Database.deferred(open_full, location=location), first
 
 
 def _load_storage(app: AppContext) -> None:
@@ -167,19 +146,25 @@ def run_desktop(
     username: str | None,
     ui_settings: UiSettings | None = None,
     on_shown: ShownHook | None = None,
+    first_read: FirstRead | None = None,
 ) -> int:
     """Open the desktop app on ``db_target`` acting as ``username``; return the exit status.
 
     ``on_shown`` is called with the window as soon as it is on screen (benchmarks time this).
+    ``first_read`` is the first screen's read if the caller began it (``startup.launch``
+    does, before this module loads), made with ``ui_settings``.
     """
-    qt_app = _application()
     ui_settings = ui_settings if ui_settings is not None else UiSettings()
+    if first_read is None:
+        first_read = quick_start(db_target, username=username, ui_settings=ui_settings)
+    qt_app = _application()
     apply_style(qt_app)
     apply_font_size(qt_app, ui_settings.font_point_size)
     translators = install_translators(qt_app, ui_settings.language)
     tasks = TaskRunner(qt_app)  # owned by the application, so it outlives every window
+    import otdesk.ui.main_window  # noqa: F401  (loads while the first page is read)
 
-    quick = quick_start(db_target, username=username, ui_settings=ui_settings)
+    quick = first_read()
     if quick is not None:
         db, first_page = quick
         staff, splash = first_page.acting, None
@@ -332,6 +317,8 @@ def _release(qt_app: QApplication) -> None:
     Signal connections to lambdas make reference cycles; left to the final garbage collection
     they are destroyed after Qt, which can crash the process on the way out.
     """
+    from PySide6.QtCore import QEvent
+
     qt_app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qt_app.processEvents()
     gc.collect()

@@ -6,8 +6,9 @@ pages of its stack. The pane knows nothing about what the pages are.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -32,6 +33,9 @@ from PySide6.QtWidgets import (
 
 from otdesk.ui.icons import icon
 from otdesk.ui.style import MARGIN, SPACING, set_role
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 DASHBOARD = "dashboard"
 CASELOAD = "caseload"
@@ -83,6 +87,7 @@ class _Delegate(QStyledItemDelegate):
 
     def editorEvent(self, event: QEvent, model: object, option: QStyleOptionViewItem,
                     index: QModelIndex | QPersistentModelIndex) -> bool:
+        from PySide6.QtCore import QEvent
         from PySide6.QtGui import QMouseEvent
 
         if (

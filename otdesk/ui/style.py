@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
@@ -71,6 +71,8 @@ def set_role(widget: QWidget, role: str) -> None:
     style.polish(widget)
     # Frames (labels too) recompute their padding and border from the new rule only on a
     # style change; without it a label given a role after it was shown keeps its old box.
+    from PySide6.QtCore import QEvent  # not at the top: its Python type is costly to make
+
     QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
     widget.updateGeometry()
 

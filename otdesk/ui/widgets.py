@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QObject,
     QPoint,
     QRect,
@@ -32,6 +31,8 @@ from otdesk.ui.style import SPACING, set_role
 from otdesk.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
     from otdesk.domain.errors import FieldError as FieldErrorInfo
 
 
@@ -103,6 +104,8 @@ class EmptyState(QLabel):
         self._following = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent
+
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and watched in (
             self._view,
             self._view.viewport(),
