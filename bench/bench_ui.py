@@ -109,15 +109,23 @@ def _typing(db_path: Path) -> None:
     view.resize(1280, 800)
     view.show()
     model = view.model
+    paints = _PaintCounter(view.table.viewport())
 
     def settle() -> None:
+        # Until the new rows are on screen: the answer is in, then the event loop paints the
+        # table once, as it does for a user (forcing a repaint here as well would paint twice).
         if model.busy:
             loop = QEventLoop()
             model.loaded.connect(loop.quit)
             loop.exec()
             model.loaded.disconnect(loop.quit)
-        view.table.viewport().repaint()
-        qt_app.processEvents()
+        paints.count = 0
+        view.table.viewport().update()
+        deadline = time.perf_counter() + 2
+        while paints.count == 0 and time.perf_counter() < deadline:
+            qt_app.processEvents()
+        if paints.count == 0:
+            raise RuntimeError("the caseload table was never painted")
 
     settle()
     settle_heap()  # as the app does once its window is up
@@ -138,7 +146,7 @@ def _typing(db_path: Path) -> None:
         settle()
     total = clients.count_clients(app.services)
     print(f"2. search as you type, {total:,} clients, {len(per_key)} keystrokes "
-          "(query + rows + repaint; the 150 ms typing pause is not counted)")
+          "(query + rows + the table painted; the 150 ms typing pause is not counted)")
     print(f"   per keystroke: {summary(per_key)}")
     worst = max(per_key)
     print(f"   every keystroke under 50 ms: {'met' if worst < 50 else 'NOT met'} "
@@ -147,6 +155,23 @@ def _typing(db_path: Path) -> None:
     print(f"   slowest keystrokes: {worst_three}")
     view.close()
     db.dispose()
+
+
+class _PaintCounter:
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget: object) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        class Filter(QObject):
+            def eventFilter(inner, _watched: object, event: QEvent) -> bool:  # noqa: N805
+                if event.type() == QEvent.Type.Paint:
+                    self.count += 1
+                return False
+
+        self.count = 0
+        self._filter = Filter()
+        widget.installEventFilter(self._filter)  # type: ignore[attr-defined]
 
 
 def _import_lag(rows: int) -> None:

@@ -128,6 +128,17 @@ def test_filter_by_text(ctx: Context, book: Book) -> None:
     assert _find(ctx, book, where=CaseloadFilter(text="nobody")) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["MARTIN", "martin carl", "m", "al", "03/03/1985", "c-00", "nobody", "Ál", "-", ""],
+)
+def test_matching_ids_finds_what_the_ordered_search_finds(ctx: Context, book: Book, text) -> None:
+    # The caseload narrows a list it holds with these; a difference would show the wrong
+    # clients for a search typed over the whole list.
+    expected = set(caseload.find_ids(ctx, where=CaseloadFilter(text=text)))
+    assert caseload.matching_ids(ctx, text) == expected
+
+
 def test_filter_by_statuses(ctx: Context, book: Book) -> None:
     active_or_held = CaseloadFilter(statuses=(ClientStatus.ACTIVE, ClientStatus.ON_HOLD))
     assert _find(ctx, book, where=active_or_held) == ["E", "A"]

@@ -27,6 +27,12 @@ SQLITE_PRAGMAS = (
     ("synchronous", "FULL"),
     ("foreign_keys", "ON"),
     ("busy_timeout", "10000"),
+    # Read through memory-mapped pages and keep up to 32 MiB of them per connection: a
+    # one-letter search at 50,000 clients touches thousands of rows, and without these the
+    # first such search after a while re-reads them through system calls (measured: 37 ms
+    # against 18 ms for a cold search for "a", 14 against 13 warm).
+    ("mmap_size", str(256 * 1024 * 1024)),
+    ("cache_size", str(-32 * 1024)),
 )
 
 

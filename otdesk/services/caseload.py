@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from otdesk.db.models import CarePlan, Client
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus, Priority
+from otdesk.services import client_search
 from otdesk.services.client_search import search_filter
 from otdesk.services.clients import ASSIGNED_OT, summary_select
 from otdesk.services.context import Context
@@ -79,6 +80,16 @@ def find_ids(
     query = query.order_by(*order, Client.id.desc() if descending else Client.id)
     with ctx.db.reading() as session:
         return list(session.scalars(query))
+
+
+def matching_ids(ctx: Context, text: str) -> set[int]:
+    """The ids of the clients a search ``text`` finds, in no order.
+
+    A view that already holds the whole list in some order narrows it with these, keeping
+    that order, faster than asking ``find_ids`` to search and sort again.
+    """
+    with ctx.db.reading() as session:
+        return client_search.matching_ids(session, text)
 
 
 def rows(ctx: Context, *, ids: Sequence[int]) -> list[ClientSummary]:

@@ -93,3 +93,29 @@ def search_filter(text: str) -> Any:
     return and_(*clauses) if clauses else None
 
 
+
+
+def matching_ids(session: Session, text: str) -> set[int]:
+    """The ids of the clients ``search_filter(text)`` finds, in no order.
+
+    For names alone (the usual search as you type) it reads only the search index: one range
+    per typed word, intersected. That skips the clients table, and the sorting, that an
+    ordered search needs, which is what makes a one-letter search at 50,000 clients slow.
+    """
+    tokens = text.split()
+    words = [w for token in tokens for w in query_words(token)]
+    if words and not any(looks_like_record_number(t) for t in tokens):
+        found: set[int] | None = None
+        for word in sorted(set(words), key=len, reverse=True):  # the longest narrows most
+            low, high = _prefix_bounds(word)
+            query = select(ClientSearchTerm.client_id).where(
+                ClientSearchTerm.term >= low, ClientSearchTerm.term < high
+            )
+            ids = set(session.scalars(query))
+            found = ids if found is None else found & ids
+            if not found:
+                break
+        return found or set()
+    where = search_filter(text)
+    query = select(Client.id) if where is None else select(Client.id).where(where)
+    return set(session.scalars(query))

@@ -51,6 +51,32 @@ def test_model_passes_qtmodeltester(qtmodeltester, app_ctx, sample_clients) -> N
     qtmodeltester.check(model)
 
 
+def test_search_over_the_whole_list_keeps_its_order(app_ctx, add_clients, monkeypatch) -> None:
+    # With the whole list in hand, a typed search narrows it instead of searching and
+    # sorting again: the clients and their order must be what a fresh search gives.
+    from otdesk.services import caseload
+
+    add_clients(30, prefix="ALPHA")
+    add_clients(20, prefix="BETA")
+    model = CaseloadModel(app_ctx, background=False)
+    model.sort(NAME, Qt.SortOrder.DescendingOrder)
+    model.refresh()
+    assert model.rowCount() == 50
+
+    def no_ordered_search(*args: object, **kwargs: object) -> list[int]:
+        raise AssertionError("searched and sorted again")
+
+    for text in ("b", "alpha", "given1", "beta given1"):
+        expected = caseload.find_ids(app_ctx.services, where=CaseloadFilter(text=text),
+                                     descending=True)
+        with monkeypatch.context() as patch:
+            patch.setattr(caseload, "find_ids", no_ordered_search)
+            model.set_filter(CaseloadFilter(text=text))
+        shown = [model.client_id(r) for r in range(model.rowCount())]
+        assert shown == expected and shown
+        model.set_filter(CaseloadFilter())
+
+
 def test_model_roles_and_service_sorting(app_ctx, sample_clients) -> None:
     model = CaseloadModel(app_ctx, background=False)
     model.refresh()

@@ -43,6 +43,23 @@ SummaryRole = Qt.ItemDataRole.UserRole + 2
 StatusRole = Qt.ItemDataRole.UserRole + 3
 PriorityRole = Qt.ItemDataRole.UserRole + 4
 
+# ``data`` runs for every role of every visible cell on each paint (over a thousand calls for
+# one screen of the caseload), so it compares plain role numbers and hands out colours made
+# once, rather than looking up Qt's enums and making colours on every call.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_CLIENT_ID, _SUMMARY, _STATUS, _PRIORITY = (ClientIdRole, SummaryRole, StatusRole, PriorityRole)
+_LINE_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _ACCESSIBLE, _SUMMARY, _STATUS,
+                         _PRIORITY))
+
+_COLOURS: dict[object, QColor] = {
+    Priority.URGENT: QColor(OVERDUE.foreground),
+    Priority.SOON: QColor(DUE.foreground),
+    "muted": QColor(MUTED),
+}
+
 SORT_KEYS = {
     NAME: SortKey.NAME,
     RECORD_NUMBER: SortKey.RECORD_NUMBER,
@@ -226,12 +243,18 @@ class CaseloadModel(ReadOnlyTableModel):
         cached = set(self._cache) if invalidate is not None else set()
         drop = set(invalidate or ())
         need_total = not self._total_known
+        whole = self._whole_list(where, sort, descending) if keep_cache else None
 
         def work(control: TaskControl | None) -> Loaded:
             from otdesk.services import caseload
             from otdesk.services.clients import count_clients
 
-            ids = caseload.find_ids(ctx, where=where, sort=sort, descending=descending)
+            if whole is not None:
+                # A search of the whole list held in this order: keep the order, narrow it.
+                found = caseload.matching_ids(ctx, where.text)
+                ids = [i for i in whole if i in found]
+            else:
+                ids = caseload.find_ids(ctx, where=where, sort=sort, descending=descending)
             if control is not None:
                 control.check()
             wanted = [i for i in ids[: self.BATCH] if i not in cached or i in drop]
@@ -245,6 +268,19 @@ class CaseloadModel(ReadOnlyTableModel):
             self._app.tasks.run(work, label=label, on_done=self._apply, on_error=self._error)
         else:
             self._apply(work(None))
+
+    def _whole_list(
+        self, where: CaseloadFilter, sort: SortKey, descending: bool
+    ) -> list[int] | None:
+        """The whole list's recent answer in this order, when ``where`` is a text search only
+        (nothing else narrows it), else None."""
+        if not where.text or where != CaseloadFilter(text=where.text):
+            return None
+        key = (CaseloadFilter(), sort, descending, self._app.services.actor_id)
+        answer = self._answers.get(key)
+        if answer is None or time.monotonic() - answer[0] >= self.ANSWER_SECONDS:
+            return None
+        return answer[1]
 
     def _error(self, exc: BaseException) -> None:
         self._applied_generation = self._generation
@@ -335,41 +371,36 @@ class CaseloadModel(ReadOnlyTableModel):
         return len(self._ids)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in _LINE_ROLES:
+            if role == _CLIENT_ID:
+                row = index.row()  # an invalid index has row -1
+                return self._ids[row] if 0 <= row < len(self._ids) else None
             return None
-        if role == ClientIdRole:
-            return self._ids[index.row()]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            SummaryRole,
-            StatusRole,
-            PriorityRole,
-        ):
+        row = index.row()
+        if not 0 <= row < len(self._ids):
             return None
-        line = self.summary(index.row())
+        line = self.summary(row)
         if line is None:
             return None
-        if role == SummaryRole:
+        if role in (_DISPLAY, _ACCESSIBLE, _TOOLTIP):
+            return self._text(line, index.column(), role)
+        if role == _FOREGROUND:
+            return self._foreground(line, index.column())
+        if role == _SUMMARY:
             return line
-        if role == StatusRole:
+        if role == _STATUS:
             return line.status.value
-        if role == PriorityRole:
-            return line.priority.value
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if index.column() == PRIORITY and line.priority is Priority.URGENT:
-                return QColor(OVERDUE.foreground)
-            if index.column() == PRIORITY and line.priority is Priority.SOON:
-                return QColor(DUE.foreground)
-            if index.column() == ASSIGNED_OT and not line.assigned_ot:
-                return QColor(MUTED)
-            return None
-        return self._text(line, index.column(), role)
+        return line.priority.value  # _PRIORITY
+
+    def _foreground(self, line: ClientSummary, column: int) -> QColor | None:
+        if column == PRIORITY:
+            return _COLOURS.get(line.priority)
+        if column == ASSIGNED_OT and not line.assigned_ot:
+            return _COLOURS["muted"]
+        return None
 
     def _text(self, line: ClientSummary, column: int, role: int) -> str:
-        if role == Qt.ItemDataRole.ToolTipRole and column != NAME:
+        if role == _TOOLTIP and column != NAME:
             return ""
         if column == NAME:
             return line.display_name
