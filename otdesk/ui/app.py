@@ -164,7 +164,13 @@ def run_desktop(
     tasks = TaskRunner(qt_app)  # owned by the application, so it outlives every window
     import otdesk.ui.main_window  # noqa: F401  (loads while the first page is read)
 
-    quick = first_read()
+    try:
+        quick = first_read()
+    except Exception:  # a fault in the quick read itself: the full start opens the records
+        import traceback  # and reports anything really wrong with them
+
+        traceback.print_exc()
+        quick = None
     if quick is not None:
         db, first_page = quick
         staff, splash = first_page.acting, None

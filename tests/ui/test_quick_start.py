@@ -29,9 +29,19 @@ _START = textwrap.dedent(
     """
     import json, sys
     from PySide6.QtCore import QTimer
+    import otdesk.ui.startup as startup
     from otdesk.__main__ import main
 
     seen = {}
+    begin_read = startup.quick_start
+
+    def quick_start(*args, **kwargs):
+        seen["interface_loaded_when_read_began"] = [
+            m for m in ("PySide6.QtWidgets", "otdesk.ui.app") if m in sys.modules
+        ]
+        return begin_read(*args, **kwargs)
+
+    startup.quick_start = quick_start
 
     def shown(window):
         model = window.caseload.model
@@ -83,6 +93,7 @@ def test_real_start_paints_the_caseload_before_loading_sqlalchemy(clinic, tmp_pa
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["sqlalchemy_before_paint"] is False
+    assert seen["interface_loaded_when_read_began"] == []  # the read runs beside the loading
     assert seen["page"] == "caseload" and seen["previewing"] is True
     assert seen["rows"] == 400  # the whole list's length, from the first read
     assert seen["past_first_page"] is None  # beyond the first page: on its way, not guessed
@@ -146,3 +157,19 @@ def test_first_page_applies_only_to_the_list_it_was_read_for(
 )
 def test_only_a_plain_desktop_start_skips_the_command_line(argv, expected) -> None:
     assert desktop_arguments(argv) == expected
+
+
+def test_a_first_read_that_breaks_is_reported_not_lost(monkeypatch, tmp_path) -> None:
+    # The read runs on its own thread: an unexpected failure there must reach the start-up
+    # (which then takes the full start), not vanish with the thread and leave it waiting.
+    import otdesk.ui.startup as startup
+    from otdesk.ui.settings_store import UiSettings
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(startup, "read_first_page", broken)
+    settings = UiSettings.in_file(str(tmp_path / "ui.ini"))
+    wait = startup.quick_start(str(tmp_path / "clinic.sqlite"), username=None, ui_settings=settings)
+    with pytest.raises(RuntimeError, match="the disk went away"):
+        wait()
