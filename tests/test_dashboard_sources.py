@@ -405,3 +405,45 @@ def test_unsigned_note_age_uses_the_dashboard_day(ctx: Context, make_client: Mak
         _, (item,) = sources["unsigned_notes"].fn(session, ctx, tomorrow)
     assert item.summary == "Unsigned note from 2 days ago"
     assert isinstance(item.due_date, date) and not isinstance(item.due_date, datetime)
+
+
+# Wording the desktop translates --------------------------------------------------------------
+
+
+def test_every_line_keeps_the_english_template_and_values_it_was_worded_from(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    # The desktop words each line in the interface language from the template and values;
+    # they must give back the English summary, with the singular or plural chosen by count.
+    from otdesk.services.dashboard_sources import _messages as msg
+
+    _plan(ctx, make_client().id, -1)
+    _plan(ctx, make_client().id, 0)
+    _plan(ctx, make_client().id, 3)
+    stale = make_client()
+    _assessment(ctx, stale.id, 181)
+    never = make_client()
+    episode(ctx, never.id, start_date=days(ctx, -20))
+    _session(ctx, make_client().id, 25)
+    _modification(ctx, make_client().id, -2, recommendation="", area="")
+    _modification(ctx, make_client().id, -4, recommendation="Ramp", area="")
+    referred = make_client(status="referred")
+    episode(ctx, referred.id, referral_date=days(ctx, -1), referral_source="GP")
+
+    lines = [i for s in dashboard.collect(ctx, staff_id=None) for i in s.items]
+    for line in lines:
+        assert line.summary_template in msg.ALL, line.summary
+        assert line.summary_template.format(**line.summary_params) == line.summary
+    used = {line.summary_template: dict(line.summary_params) for line in lines}
+    assert used[msg.REVIEW_OVERDUE_DAY] == {"days": 1}
+    assert msg.REVIEW_DUE_TODAY in used
+    assert used[msg.REVIEW_DUE_IN_DAYS] == {"days": 3}
+    assert used[msg.REASSESSMENT_OVERDUE_DAY] == {"days": 1}
+    assert used[msg.FIRST_ASSESSMENT_DUE_IN_DAYS] == {"days": 10}
+    assert used[msg.NOTE_HOURS_OLD] == {"hours": 25}
+    assert used[msg.UNNAMED_MODIFICATION_DUE] == {"date": days(ctx, -2)}
+    assert used[msg.MODIFICATION_DUE] == {"what": "Ramp", "date": days(ctx, -4)}
+    assert used[msg.REFERRED_BY] == {"date": days(ctx, -1), "source": "GP"}
+    assert used[msg.WAITING_DAY] == {"days": 1, "date": days(ctx, -1)}
+    # Dates stay dates, so the desktop can write them the interface language's way.
+    assert isinstance(used[msg.REFERRED_BY]["date"], date)

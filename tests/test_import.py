@@ -173,3 +173,63 @@ def test_five_thousand_rows_import_in_seconds_with_progress(ctx: Context, tmp_pa
     assert time.monotonic() - started < 20  # a few seconds on a laptop; generous for CI
     assert seen[0] == (0, 5000) and seen[-1] == (5000, 5000)
     assert clients.count_clients(ctx) == 5000
+
+
+def test_every_problem_keeps_a_translatable_template(
+    ctx: Context, tmp_path: Path, ot: staff.StaffMember
+) -> None:
+    # The desktop shows an import's problems in the interface language from the template and
+    # its values, so none may be a hand-written English sentence.
+    from otdesk.domain import messages
+
+    clients.create_client(ctx, record_number="OLD-1", given_name="Ann", family_name="Old",
+                          date_of_birth="1970-01-01", preferred_language="en", status="active")
+    staff.create_staff(ctx, username="gone", given_name="Gil", family_name="Gone", role="ot",
+                       active=False)
+    header = [*HEADER, "assigned_ot", "diagnosis_code"]
+    rows = [
+        ["A-1", "Al", "Lee", "1990-01-01", "en", "active", "nobody", ""],
+        ["A-1", "Bo", "Wu", "1990-01-01", "en", "active", "gone", "F33"],
+        ["OLD-1", "Cy", "Ng", "1990-01-01", "en", "active", "", ""],
+        ["A-4"],
+        ["A-5", "Di"],
+    ]
+    (tmp_path / "folder.csv").mkdir()
+    (tmp_path / "empty.csv").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "broken.csv").write_text('record_number,"given"name\n', encoding="utf-8")
+    files = [
+        write_csv(tmp_path / "rows.csv", rows, header),
+        write_csv(tmp_path / "header.csv", [], ["record_number", "", "given_name", "GIVEN_NAME"]),
+        write_csv(tmp_path / "header_only.csv", []),
+        tmp_path / "missing.csv",
+        tmp_path / "folder.csv",
+        tmp_path / "empty.csv",
+        tmp_path / "broken.csv",
+    ]
+    errors = [e for path in files for e in importing.check_file(ctx, path=path).errors]
+    for error in errors:
+        assert error.template in messages.ALL, str(error)
+        assert error.template.format(**error.params) == error.reason
+    found = {(e.field, e.template): e.params for e in errors}
+    assert found[("assigned_ot", messages.NO_SUCH_USERNAME)] == {"username": "nobody"}
+    assert found[("assigned_ot", messages.USERNAME_INACTIVE)] == {"username": "gone"}
+    assert found[("record_number", messages.REPEATED_IN_FILE)] == {"value": "A-1", "line": 2}
+    assert found[("record_number", messages.IN_USE_IN_DATABASE)] == {"value": "OLD-1"}
+    assert ("diagnosis_code", messages.CODE_WITHOUT_DIAGNOSIS) in found
+    assert found[("row", messages.ROW_CELL_COUNT_ONE)] == {"cells": 1, "columns": 8}
+    assert found[("row", messages.ROW_CELL_COUNT)] == {"cells": 2, "columns": 8}
+    assert found[("header", messages.COLUMN_UNNAMED)] == {"position": 2}
+    assert ("given_name", messages.COLUMN_REPEATED) in found
+    assert ("family_name", messages.COLUMN_MISSING) in found
+    for template in (messages.FILE_NO_ROWS, messages.FILE_MISSING, messages.FILE_IS_FOLDER,
+                     messages.FILE_EMPTY, messages.FILE_NOT_CSV):
+        assert ("file", template) in found
+
+
+def test_a_nameless_column_is_named_by_its_position(ctx: Context, tmp_path: Path) -> None:
+    header = [*HEADER[:2], "", *HEADER[2:], " "]
+    report = importing.check_file(ctx, path=write_csv(tmp_path / "c.csv", [], header))
+    assert [(e.row, e.field, e.reason) for e in report.errors] == [
+        (1, "header", "column 3 has no name"),
+        (1, "header", "column 8 has no name"),
+    ]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -38,7 +38,13 @@ class RecordRef:
 
 @dataclass(frozen=True)
 class DueItem:
-    """One line on the dashboard."""
+    """One line on the dashboard.
+
+    ``summary`` is the English sentence. A source also gives the English ``summary_template``
+    it was filled from (see ``otdesk/services/dashboard_sources/_messages.py``) and the
+    ``summary_params`` put into it, so the desktop can show the line in the interface
+    language; an item without a template is shown with its English summary.
+    """
 
     client_id: int
     record_number: str
@@ -47,6 +53,8 @@ class DueItem:
     due_date: date | None
     urgency: Urgency
     target: RecordRef
+    summary_template: str = ""
+    summary_params: Mapping[str, object] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import AuditEvent, Client, Staff
+from otdesk.domain import messages as msg
 from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, validate
 from otdesk.domain.vocab import AuditAction
@@ -113,23 +114,19 @@ def _decode(path: Path) -> tuple[str | None, FieldError | None]:
     try:
         size = path.stat().st_size
         if size > _MAX_FILE_BYTES:
-            return None, FieldError("file", f"is {size:,} bytes; the limit is {_MAX_FILE_BYTES:,}")
+            return None, FieldError.of("file", msg.FILE_TOO_BIG, size=size, limit=_MAX_FILE_BYTES)
         data = path.read_bytes()
     except FileNotFoundError:
-        return None, FieldError("file", "does not exist")
+        return None, FieldError.of("file", msg.FILE_MISSING)
     except IsADirectoryError:
-        return None, FieldError("file", "is a folder, not a CSV file")
+        return None, FieldError.of("file", msg.FILE_IS_FOLDER)
     except OSError as exc:
-        return None, FieldError("file", f"cannot be read ({exc.strerror or exc})")
+        return None, FieldError.of("file", msg.FILE_UNREADABLE, problem=str(exc.strerror or exc))
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return None, FieldError(
-            "file",
-            "is not UTF-8 text (save it from the spreadsheet as 'CSV UTF-8')",
-            row=line,
-        )
+        return None, FieldError.of("file", msg.FILE_NOT_UTF8, row=line)
 
 
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
@@ -142,7 +139,7 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            error = FieldError("file", f"is not valid CSV ({exc})", row=reader.line_num)
+            error = FieldError.of("file", msg.FILE_NOT_CSV, reader.line_num, problem=str(exc))
             raise ValidationError(error) from None
         start, line = line, reader.line_num + 1
         if cells and any(c.strip() for c in cells):
@@ -152,18 +149,18 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
 def _check_header(cells: list[str], line: int) -> list[FieldError]:
     errors: list[FieldError] = []
     seen: set[str] = set()
-    for raw in cells:
+    for position, raw in enumerate(cells, start=1):
         name = raw.casefold()
-        if name in seen:
-            errors.append(FieldError(name, "appears more than once in the header", line))
+        if not name:
+            errors.append(FieldError.of("header", msg.COLUMN_UNNAMED, line, position=position))
+        elif name in seen:
+            errors.append(FieldError.of(name, msg.COLUMN_REPEATED, line))
         elif name not in ALL_COLUMNS:
-            shown = raw or "(an empty column name)"
-            reason = "is not a column otdesk knows (see 'otdesk import-clients --help')"
-            errors.append(FieldError(shown, reason, line))
+            errors.append(FieldError.of(raw, msg.COLUMN_UNKNOWN, line))
         seen.add(name)
     for name in REQUIRED_COLUMNS:
         if name not in seen:
-            errors.append(FieldError(name, "is a required column but the header lacks it", line))
+            errors.append(FieldError.of(name, msg.COLUMN_MISSING, line))
     return errors
 
 
@@ -181,10 +178,13 @@ def _row_values(
     if username:
         found = staff_ids.get(username.casefold())
         if found is None:
-            reason = f"no staff member has the user name '{username}'"
-            errors.append(FieldError("assigned_ot", reason, line))
+            errors.append(
+                FieldError.of("assigned_ot", msg.NO_SUCH_USERNAME, line, username=username)
+            )
         elif not found[1]:
-            errors.append(FieldError("assigned_ot", f"'{username}' is no longer active", line))
+            errors.append(
+                FieldError.of("assigned_ot", msg.USERNAME_INACTIVE, line, username=username)
+            )
         else:
             values["assigned_ot_id"] = found[0]
     clean: dict[str, Any] = {}
@@ -198,7 +198,7 @@ def _row_values(
     diagnoses: list[Diagnosis] = []
     text, code = record.get("diagnosis", ""), record.get("diagnosis_code", "")
     if code and not text:
-        errors.append(FieldError("diagnosis_code", "is given without a diagnosis", line))
+        errors.append(FieldError.of("diagnosis_code", msg.CODE_WITHOUT_DIAGNOSIS, line))
     elif text:
         try:
             d = validate(DIAGNOSIS_FIELDS, {"text": text, "code": code}, today=ctx.today())
@@ -230,7 +230,7 @@ def _numbers_in_use(session: Session, numbers: Iterable[str]) -> set[str]:
 
 def _in_use_errors(numbered: list[tuple[int, str]], in_use: set[str]) -> list[FieldError]:
     return [
-        FieldError("record_number", f"{number} is already in use in the database", line)
+        FieldError.of("record_number", msg.IN_USE_IN_DATABASE, line, value=number)
         for line, number in numbered
         if number in in_use
     ]
@@ -252,13 +252,13 @@ def check_file(ctx: Context, *, path: Path) -> CheckedFile:
     except ValidationError as exc:
         return CheckedFile(path, 0, [], exc.errors)
     if not records:
-        return CheckedFile(path, 0, [], [FieldError("file", "is empty: it has no header row")])
+        return CheckedFile(path, 0, [], [FieldError.of("file", msg.FILE_EMPTY)])
     header_line, header = records[0]
     errors = _check_header(header, header_line)
     if errors:
         return CheckedFile(path, len(records) - 1, [], errors)
     if len(records) == 1:
-        return CheckedFile(path, 0, [], [FieldError("file", "has no client rows", header_line)])
+        return CheckedFile(path, 0, [], [FieldError.of("file", msg.FILE_NO_ROWS, header_line)])
     columns = [h.casefold() for h in header]
     number_at = columns.index("record_number")
     rows: list[ClientRow] = []
@@ -268,15 +268,24 @@ def check_file(ctx: Context, *, path: Path) -> CheckedFile:
         staff_ids = _staff_lookup(session)
         for line, cells in records[1:]:
             if len(cells) != len(columns):
-                reason = f"has {len(cells)} cells but the header has {len(columns)}"
-                errors.append(FieldError("row", reason, line))
+                wrong = msg.ROW_CELL_COUNT_ONE if len(cells) == 1 else msg.ROW_CELL_COUNT
+                errors.append(
+                    FieldError.of("row", wrong, line, cells=len(cells), columns=len(columns))
+                )
                 continue
             record = dict(zip(columns, cells, strict=True))
             row, row_errors = _row_values(line, record, staff_ids, ctx)
             number = cells[number_at]
             if number in first_seen:
-                reason = f"{number} already appears on line {first_seen[number]}"
-                row_errors.append(FieldError("record_number", reason, line))
+                row_errors.append(
+                    FieldError.of(
+                        "record_number",
+                        msg.REPEATED_IN_FILE,
+                        line,
+                        value=number,
+                        line=first_seen[number],
+                    )
+                )
                 row = None
             elif number:
                 first_seen[number] = line

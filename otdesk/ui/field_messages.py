@@ -3,8 +3,9 @@
 The domain builds its generic reasons from the English templates in
 ``otdesk/domain/messages.py`` (``FieldError.of``) and keeps the template and its values. The
 same templates are listed here as literal text so lupdate puts them in the translations
-(context "FieldErrors"); a test keeps this list equal to the domain's. A reason built without
-a template (a service's own sentence) is shown in English.
+(context "FieldErrors"); a test keeps this list equal to the domain's. Among them are the
+reasons a client CSV import gives for the file, its header and its rows. A reason built
+without a template (a service's own sentence) is shown in English.
 """
 
 from __future__ import annotations
@@ -40,6 +41,29 @@ KNOWN_TEMPLATES = (
     QT_TRANSLATE_NOOP("FieldErrors", "must be a date"),
     QT_TRANSLATE_NOOP("FieldErrors", "is not a field of this record"),
     QT_TRANSLATE_NOOP("FieldErrors", "{value} is already in use"),
+    QT_TRANSLATE_NOOP("FieldErrors", "does not exist"),
+    QT_TRANSLATE_NOOP("FieldErrors", "is a folder, not a CSV file"),
+    QT_TRANSLATE_NOOP("FieldErrors", "is {size:,} bytes; the limit is {limit:,}"),
+    QT_TRANSLATE_NOOP("FieldErrors", "cannot be read ({problem})"),
+    QT_TRANSLATE_NOOP(
+        "FieldErrors", "is not UTF-8 text (save it from the spreadsheet as 'CSV UTF-8')"
+    ),
+    QT_TRANSLATE_NOOP("FieldErrors", "is not valid CSV ({problem})"),
+    QT_TRANSLATE_NOOP("FieldErrors", "is empty: it has no header row"),
+    QT_TRANSLATE_NOOP("FieldErrors", "has no client rows"),
+    QT_TRANSLATE_NOOP("FieldErrors", "appears more than once in the header"),
+    QT_TRANSLATE_NOOP(
+        "FieldErrors", "is not a column otdesk knows (see 'otdesk import-clients --help')"
+    ),
+    QT_TRANSLATE_NOOP("FieldErrors", "is a required column but the header lacks it"),
+    QT_TRANSLATE_NOOP("FieldErrors", "column {position} has no name"),
+    QT_TRANSLATE_NOOP("FieldErrors", "has {cells} cell but the header has {columns}"),
+    QT_TRANSLATE_NOOP("FieldErrors", "has {cells} cells but the header has {columns}"),
+    QT_TRANSLATE_NOOP("FieldErrors", "no staff member has the user name '{username}'"),
+    QT_TRANSLATE_NOOP("FieldErrors", "'{username}' is no longer active"),
+    QT_TRANSLATE_NOOP("FieldErrors", "is given without a diagnosis"),
+    QT_TRANSLATE_NOOP("FieldErrors", "{value} already appears on line {line}"),
+    QT_TRANSLATE_NOOP("FieldErrors", "{value} is already in use in the database"),
 )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,6 +47,24 @@ from otdesk.ui.widgets import buddy_label, reason_text
 
 LINE, COLUMN, PROBLEM = range(3)
 FieldErrorRole = Qt.ItemDataRole.UserRole + 1
+
+# A problem with the file as a whole or with a whole row is not about one column: the sentence
+# names what it is about (a column's problem reads as the field's, "This is required.").
+_SUBJECTS = {
+    "file": QT_TRANSLATE_NOOP("ImportReportModel", "The file %1."),
+    "row": QT_TRANSLATE_NOOP("ImportReportModel", "This row %1."),
+}
+
+
+def problem_text(error: FieldError) -> str:
+    """An import problem as a sentence in the interface language."""
+    subject = _SUBJECTS.get(error.field)
+    if subject is None:
+        return reason_text(error)
+    from otdesk.ui import field_messages
+
+    predicate = field_messages.reason_text(error).strip().rstrip(".")
+    return QCoreApplication.translate("ImportReportModel", str(subject)).replace("%1", predicate)
 
 
 class ImportReportModel(ReadOnlyTableModel):
@@ -84,8 +103,8 @@ class ImportReportModel(ReadOnlyTableModel):
         if index.column() == LINE:
             return str(error.row) if error.row is not None else "—"
         if index.column() == COLUMN:
-            return error.field
-        return reason_text(error)
+            return "—" if error.field in _SUBJECTS else error.field
+        return problem_text(error)
 
 
 class ImportDialog(QDialog):

@@ -392,6 +392,117 @@ Save them before closing?</source>
     </message>
 </context>
 <context>
+    <name>DashboardSummaries</name>
+    <message>
+        <source>Care-plan review overdue by {days} day</source>
+        <translation>Revisión del plan de cuidados con {days} día de retraso</translation>
+    </message>
+    <message>
+        <source>Care-plan review overdue by {days} days</source>
+        <translation>Revisión del plan de cuidados con {days} días de retraso</translation>
+    </message>
+    <message>
+        <source>Care-plan review due today</source>
+        <translation>La revisión del plan de cuidados vence hoy</translation>
+    </message>
+    <message>
+        <source>Review due in {days} day</source>
+        <translation>La revisión vence en {days} día</translation>
+    </message>
+    <message>
+        <source>Review due in {days} days</source>
+        <translation>La revisión vence en {days} días</translation>
+    </message>
+    <message>
+        <source>Reassessment overdue by {days} day</source>
+        <translation>Reevaluación con {days} día de retraso</translation>
+    </message>
+    <message>
+        <source>Reassessment overdue by {days} days</source>
+        <translation>Reevaluación con {days} días de retraso</translation>
+    </message>
+    <message>
+        <source>Reassessment due today</source>
+        <translation>La reevaluación vence hoy</translation>
+    </message>
+    <message>
+        <source>Reassessment due in {days} day</source>
+        <translation>La reevaluación vence en {days} día</translation>
+    </message>
+    <message>
+        <source>Reassessment due in {days} days</source>
+        <translation>La reevaluación vence en {days} días</translation>
+    </message>
+    <message>
+        <source>First assessment overdue by {days} day</source>
+        <translation>Primera evaluación con {days} día de retraso</translation>
+    </message>
+    <message>
+        <source>First assessment overdue by {days} days</source>
+        <translation>Primera evaluación con {days} días de retraso</translation>
+    </message>
+    <message>
+        <source>First assessment due today</source>
+        <translation>La primera evaluación vence hoy</translation>
+    </message>
+    <message>
+        <source>First assessment due in {days} day</source>
+        <translation>La primera evaluación vence en {days} día</translation>
+    </message>
+    <message>
+        <source>First assessment due in {days} days</source>
+        <translation>La primera evaluación vence en {days} días</translation>
+    </message>
+    <message>
+        <source>Unsigned note from {hours} hour ago</source>
+        <translation>Nota sin firmar de hace {hours} hora</translation>
+    </message>
+    <message>
+        <source>Unsigned note from {hours} hours ago</source>
+        <translation>Nota sin firmar de hace {hours} horas</translation>
+    </message>
+    <message>
+        <source>Unsigned note from {days} day ago</source>
+        <translation>Nota sin firmar de hace {days} día</translation>
+    </message>
+    <message>
+        <source>Unsigned note from {days} days ago</source>
+        <translation>Nota sin firmar de hace {days} días</translation>
+    </message>
+    <message>
+        <source>{what} in {area}: due {date}</source>
+        <translation>{what} en {area}: venció el {date}</translation>
+    </message>
+    <message>
+        <source>{what}: due {date}</source>
+        <translation>{what}: venció el {date}</translation>
+    </message>
+    <message>
+        <source>Home modification: due {date}</source>
+        <translation>Modificación del hogar: venció el {date}</translation>
+    </message>
+    <message>
+        <source>Waiting {days} day since referral on {date}</source>
+        <translation>En espera {days} día desde la derivación del {date}</translation>
+    </message>
+    <message>
+        <source>Waiting {days} days since referral on {date}</source>
+        <translation>En espera {days} días desde la derivación del {date}</translation>
+    </message>
+    <message>
+        <source>Waiting; no open referral is recorded</source>
+        <translation>En espera; no consta ninguna derivación abierta</translation>
+    </message>
+    <message>
+        <source>Referred {date} by {source}</source>
+        <translation>Derivación del {date} por {source}</translation>
+    </message>
+    <message>
+        <source>Referred {date}</source>
+        <translation>Derivación del {date}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Dashboard</source>
@@ -1170,6 +1281,82 @@ Use Añadir para anotar quién apoya a {0}.</translation>
         <source>{value} is already in use</source>
         <translation>{value} ya está en uso</translation>
     </message>
+    <message>
+        <source>does not exist</source>
+        <translation>no existe</translation>
+    </message>
+    <message>
+        <source>is a folder, not a CSV file</source>
+        <translation>es una carpeta, no un archivo CSV</translation>
+    </message>
+    <message>
+        <source>is {size:,} bytes; the limit is {limit:,}</source>
+        <translation>ocupa {size:,} bytes; el límite es {limit:,}</translation>
+    </message>
+    <message>
+        <source>cannot be read ({problem})</source>
+        <translation>no se puede leer ({problem})</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (save it from the spreadsheet as &apos;CSV UTF-8&apos;)</source>
+        <translation>no es texto UTF-8 (guárdelo desde la hoja de cálculo como «CSV UTF-8»)</translation>
+    </message>
+    <message>
+        <source>is not valid CSV ({problem})</source>
+        <translation>no es un CSV válido ({problem})</translation>
+    </message>
+    <message>
+        <source>is empty: it has no header row</source>
+        <translation>está vacío: no tiene fila de encabezado</translation>
+    </message>
+    <message>
+        <source>has no client rows</source>
+        <translation>no tiene filas de clientes</translation>
+    </message>
+    <message>
+        <source>appears more than once in the header</source>
+        <translation>aparece más de una vez en el encabezado</translation>
+    </message>
+    <message>
+        <source>is not a column otdesk knows (see &apos;otdesk import-clients --help&apos;)</source>
+        <translation>no es una columna que otdesk reconozca (consulte «otdesk import-clients --help»)</translation>
+    </message>
+    <message>
+        <source>is a required column but the header lacks it</source>
+        <translation>es una columna obligatoria, pero falta en el encabezado</translation>
+    </message>
+    <message>
+        <source>column {position} has no name</source>
+        <translation>la columna {position} no tiene nombre</translation>
+    </message>
+    <message>
+        <source>has {cells} cell but the header has {columns}</source>
+        <translation>tiene {cells} celda, pero el encabezado tiene {columns}</translation>
+    </message>
+    <message>
+        <source>has {cells} cells but the header has {columns}</source>
+        <translation>tiene {cells} celdas, pero el encabezado tiene {columns}</translation>
+    </message>
+    <message>
+        <source>no staff member has the user name &apos;{username}&apos;</source>
+        <translation>ningún miembro del personal tiene el nombre de usuario «{username}»</translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; is no longer active</source>
+        <translation>la cuenta «{username}» ya no está activa</translation>
+    </message>
+    <message>
+        <source>is given without a diagnosis</source>
+        <translation>se ha rellenado sin indicar un diagnóstico</translation>
+    </message>
+    <message>
+        <source>{value} already appears on line {line}</source>
+        <translation>{value} ya aparece en la línea {line}</translation>
+    </message>
+    <message>
+        <source>{value} is already in use in the database</source>
+        <translation>{value} ya está en uso en la base de datos</translation>
+    </message>
 </context>
 <context>
     <name>Form</name>
@@ -1319,6 +1506,14 @@ Use Añadir para anotar quién apoya a {0}.</translation>
 </context>
 <context>
     <name>ImportReportModel</name>
+    <message>
+        <source>The file %1.</source>
+        <translation>El archivo %1.</translation>
+    </message>
+    <message>
+        <source>This row %1.</source>
+        <translation>Esta fila %1.</translation>
+    </message>
     <message>
         <source>Line</source>
         <translation>Línea</translation>

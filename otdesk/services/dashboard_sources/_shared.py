@@ -1,11 +1,12 @@
 """Pieces the dashboard sources share: client columns and names, selecting records with their
-client, counting, clinic intervals.
+client, counting, clinic intervals, and making a line from a row (worded from ``_messages``).
 
 This module registers no source of its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -47,11 +48,6 @@ def assigned_only(stmt: Select[*tuple[Any, ...]], query: SourceQuery) -> Select[
     return stmt.where(Client.assigned_ot_id == query.staff_id)
 
 
-def plural(count: int, word: str) -> str:
-    """A count with its noun: "1 day", "3 days"."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def total_and_first(
     session: Session, stmt: Select[*tuple[Any, ...]], limit: int
 ) -> tuple[int, list[AnyRow]]:
@@ -77,19 +73,27 @@ def clinic_interval(session: Session, column: InstrumentedAttribute[int], defaul
 def due_item(
     row: AnyRow,
     *,
-    summary: str,
+    template: str,
+    params: Mapping[str, object] | None = None,
     due_date: date | None,
     urgency: Urgency,
     entity: str,
     record_id: int,
 ) -> DueItem:
-    """A dashboard line for a row that carries ``CLIENT_COLUMNS``."""
+    """A dashboard line for a row that carries ``CLIENT_COLUMNS``.
+
+    Its summary is ``template`` (one of ``_messages``) filled with ``params``; the item keeps
+    both so the desktop can word the line in the interface language.
+    """
+    values = dict(params or {})
     return DueItem(
         client_id=row.client_id,
         record_number=row.record_number,
         client_name=client_name(row.given_name, row.family_name, row.preferred_name),
-        summary=summary,
+        summary=template.format(**values),
         due_date=due_date,
         urgency=urgency,
         target=RecordRef(entity, record_id, row.client_id),
+        summary_template=template,
+        summary_params=values,
     )

@@ -14,10 +14,10 @@ from otdesk.db.models import CarePlan, Client
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard_sources import _messages as msg
 from otdesk.services.dashboard_sources._shared import (
     assigned_only,
     due_item,
-    plural,
     total_and_first,
     with_client,
 )
@@ -44,16 +44,18 @@ def care_plan_reviews(
     for row in rows:
         days = (row.review_date - query.today).days
         if days < 0:
-            summary = f"Care-plan review overdue by {plural(-days, 'day')}"
+            template = msg.by_count(-days, msg.REVIEW_OVERDUE_DAY, msg.REVIEW_OVERDUE_DAYS)
             urgency = Urgency.OVERDUE
         elif days == 0:
-            summary, urgency = "Care-plan review due today", Urgency.DUE
+            template, urgency = msg.REVIEW_DUE_TODAY, Urgency.DUE
         else:
-            summary, urgency = f"Review due in {plural(days, 'day')}", Urgency.DUE
+            template = msg.by_count(days, msg.REVIEW_DUE_IN_DAY, msg.REVIEW_DUE_IN_DAYS)
+            urgency = Urgency.DUE
         items.append(
             due_item(
                 row,
-                summary=summary,
+                template=template,
+                params={"days": abs(days)},
                 due_date=row.review_date,
                 urgency=urgency,
                 entity="care_plan",

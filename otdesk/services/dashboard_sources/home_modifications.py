@@ -8,6 +8,7 @@ from otdesk.db.models import Client, HomeModification
 from otdesk.domain.vocab import ModificationStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard_sources import _messages as msg
 from otdesk.services.dashboard_sources._shared import (
     assigned_only,
     due_item,
@@ -19,16 +20,24 @@ OPEN_STATUSES = tuple(s.value for s in ModificationStatus if s.is_open)
 _TEXT_MAX = 80
 
 
-def describe(recommendation: str, area: str) -> str:
-    """A short name for a modification: its first line, with the area unless already named."""
+def describe(recommendation: str, area: str) -> tuple[str, dict[str, object]]:
+    """The summary template naming a modification, and its values (the due date aside).
+
+    The name is the recommendation's first line, with the area unless the line already
+    names it; a modification with neither is just "Home modification".
+    """
     lines = recommendation.strip().splitlines()
     text = lines[0].strip() if lines else ""
     if len(text) > _TEXT_MAX:
         text = text[: _TEXT_MAX - 1].rstrip() + "…"
     area = area.strip()
     if area and area.casefold() not in text.casefold():
-        text = f"{text} in {area}" if text else area
-    return text or "Home modification"
+        if text:
+            return msg.MODIFICATION_IN_AREA_DUE, {"what": text, "area": area}
+        text = area
+    if text:
+        return msg.MODIFICATION_DUE, {"what": text}
+    return msg.UNNAMED_MODIFICATION_DUE, {}
 
 
 @source("home_modifications", title="Overdue home modifications", order=40)
@@ -50,15 +59,18 @@ def overdue_home_modifications(
         HomeModification.due_date, Client.sort_name, HomeModification.id
     )
     total, rows = total_and_first(session, stmt, query.limit)
-    items = [
-        due_item(
-            row,
-            summary=f"{describe(row.recommendation, row.area)}: due {row.due_date.isoformat()}",
-            due_date=row.due_date,
-            urgency=Urgency.OVERDUE,
-            entity="home_modification",
-            record_id=row.modification_id,
+    items = []
+    for row in rows:
+        template, params = describe(row.recommendation, row.area)
+        items.append(
+            due_item(
+                row,
+                template=template,
+                params={**params, "date": row.due_date},
+                due_date=row.due_date,
+                urgency=Urgency.OVERDUE,
+                entity="home_modification",
+                record_id=row.modification_id,
+            )
         )
-        for row in rows
-    ]
     return total, items

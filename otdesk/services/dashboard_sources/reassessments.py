@@ -8,6 +8,7 @@ start date, was referred) more than 30 days ago.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, exists, func, or_, select
@@ -17,12 +18,12 @@ from otdesk.db.models import Assessment, Client, ClinicSettings, Episode
 from otdesk.domain.vocab import ClientStatus, RecordStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard_sources import _messages as msg
 from otdesk.services.dashboard_sources._shared import (
     CLIENT_COLUMNS,
     AnyRow,
     clinic_interval,
     due_item,
-    plural,
     total_and_first,
 )
 
@@ -76,17 +77,40 @@ def _never(session: Session, query: SourceQuery) -> tuple[int, list[AnyRow]]:
     return total_and_first(session, stmt, query.limit)
 
 
-def _line(row: AnyRow, due: date, today: date, what: str) -> tuple[date, str, DueItem]:
+@dataclass(frozen=True)
+class _Wording:
+    """The summaries of one kind of assessment: overdue, due today, due in some days."""
+
+    overdue: tuple[str, str]  # singular and plural
+    today: str
+    due_in: tuple[str, str]
+
+
+REASSESSMENT = _Wording(
+    (msg.REASSESSMENT_OVERDUE_DAY, msg.REASSESSMENT_OVERDUE_DAYS),
+    msg.REASSESSMENT_DUE_TODAY,
+    (msg.REASSESSMENT_DUE_IN_DAY, msg.REASSESSMENT_DUE_IN_DAYS),
+)
+FIRST_ASSESSMENT = _Wording(
+    (msg.FIRST_ASSESSMENT_OVERDUE_DAY, msg.FIRST_ASSESSMENT_OVERDUE_DAYS),
+    msg.FIRST_ASSESSMENT_DUE_TODAY,
+    (msg.FIRST_ASSESSMENT_DUE_IN_DAY, msg.FIRST_ASSESSMENT_DUE_IN_DAYS),
+)
+
+
+def _line(row: AnyRow, due: date, today: date, wording: _Wording) -> tuple[date, str, DueItem]:
     """A client due an assessment on ``due``, with what the dashboard sorts it by."""
+    days = abs((due - today).days)
     if due < today:
-        summary, urgency = f"{what} overdue by {plural((today - due).days, 'day')}", Urgency.OVERDUE
+        template, urgency = msg.by_count(days, *wording.overdue), Urgency.OVERDUE
     elif due == today:
-        summary, urgency = f"{what} due today", Urgency.DUE
+        template, urgency = wording.today, Urgency.DUE
     else:
-        summary, urgency = f"{what} due in {plural((due - today).days, 'day')}", Urgency.DUE
+        template, urgency = msg.by_count(days, *wording.due_in), Urgency.DUE
     item = due_item(
         row,
-        summary=summary,
+        template=template,
+        params={"days": days},
         due_date=due,
         urgency=urgency,
         entity="client",
@@ -106,9 +130,9 @@ def reassessments_due(
     lines: list[tuple[date, str, DueItem]] = []
     for row in stale:
         due = row.last_on + timedelta(days=days)
-        lines.append(_line(row, due, query.today, "Reassessment"))
+        lines.append(_line(row, due, query.today, REASSESSMENT))
     for row in never:
         due = row.started + timedelta(days=FIRST_ASSESSMENT_DAYS)
-        lines.append(_line(row, due, query.today, "First assessment"))
+        lines.append(_line(row, due, query.today, FIRST_ASSESSMENT))
     lines.sort(key=lambda line: (line[0], line[1]))
     return stale_total + never_total, [item for _, _, item in lines[: query.limit]]

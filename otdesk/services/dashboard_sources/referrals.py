@@ -16,10 +16,10 @@ from otdesk.db.models import Client, Episode
 from otdesk.domain.vocab import ClientStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard_sources import _messages as msg
 from otdesk.services.dashboard_sources._shared import (
     CLIENT_COLUMNS,
     due_item,
-    plural,
     total_and_first,
     with_client,
 )
@@ -50,11 +50,12 @@ def recent_referrals(
     total, rows = total_and_first(session, stmt, query.limit)
     items = []
     for row in rows:
-        by = f" by {row.referral_source}" if row.referral_source.strip() else ""
+        by = row.referral_source.strip()
         items.append(
             due_item(
                 row,
-                summary=f"Referred {row.referral_date.isoformat()}{by}",
+                template=msg.REFERRED_BY if by else msg.REFERRED,
+                params={"date": row.referral_date, "source": row.referral_source},
                 due_date=None,
                 urgency=Urgency.INFO,
                 entity="episode",
@@ -82,17 +83,20 @@ def waitlist(session: Session, ctx: Context, query: SourceQuery) -> tuple[int, l
     total, rows = total_and_first(session, stmt, query.limit)
     items = []
     for row in rows:
+        params: dict[str, object] = {}
         if row.referred_on is None:
-            summary, due, urgency = "Waiting; no open referral is recorded", None, Urgency.INFO
+            template, due, urgency = msg.WAITING_NO_REFERRAL, None, Urgency.INFO
         else:
             waited = (query.today - row.referred_on).days
-            summary = f"Waiting {plural(waited, 'day')} since referral on {row.referred_on}"
+            template = msg.by_count(waited, msg.WAITING_DAY, msg.WAITING_DAYS)
+            params = {"days": waited, "date": row.referred_on}
             due = row.referred_on + timedelta(days=WAIT_TARGET_DAYS)
             urgency = Urgency.DUE if waited > WAIT_TARGET_DAYS else Urgency.INFO
         items.append(
             due_item(
                 row,
-                summary=summary,
+                template=template,
+                params=params,
                 due_date=due,
                 urgency=urgency,
                 entity="client",

@@ -15,10 +15,10 @@ from otdesk.db.models import Client, ClinicSettings, FamilySession
 from otdesk.domain.vocab import RecordStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard_sources import _messages as msg
 from otdesk.services.dashboard_sources._shared import (
     clinic_interval,
     due_item,
-    plural,
     total_and_first,
     with_client,
 )
@@ -31,13 +31,14 @@ def as_of(ctx: Context, query: SourceQuery) -> datetime:
     return ctx.now() + timedelta(days=(query.today - ctx.today()).days)
 
 
-def age_phrase(created: datetime, now: datetime) -> str:
-    """How long ago a note was started, in days (or hours, under two days)."""
+def age_wording(created: datetime, now: datetime) -> tuple[str, dict[str, object]]:
+    """The summary template saying how long ago a note was started, and its value: in days
+    (or hours, under two days)."""
     age = now - created
     hours = int(age.total_seconds() // 3600)
     if hours < 48:
-        return f"{plural(hours, 'hour')} ago"
-    return f"{plural(age.days, 'day')} ago"
+        return msg.by_count(hours, msg.NOTE_HOUR_OLD, msg.NOTE_HOURS_OLD), {"hours": hours}
+    return msg.by_count(age.days, msg.NOTE_DAY_OLD, msg.NOTE_DAYS_OLD), {"days": age.days}
 
 
 @source("unsigned_notes", title="Unsigned family-session notes", order=30)
@@ -63,15 +64,18 @@ def unsigned_notes(session: Session, ctx: Context, query: SourceQuery) -> tuple[
         )
     stmt = stmt.order_by(FamilySession.created_at, FamilySession.id)
     total, rows = total_and_first(session, stmt, query.limit)
-    items = [
-        due_item(
-            row,
-            summary=f"Unsigned note from {age_phrase(row.created_at, now)}",
-            due_date=(row.created_at + window).astimezone().date(),
-            urgency=Urgency.OVERDUE,
-            entity="family_session",
-            record_id=row.session_id,
+    items = []
+    for row in rows:
+        template, params = age_wording(row.created_at, now)
+        items.append(
+            due_item(
+                row,
+                template=template,
+                params=params,
+                due_date=(row.created_at + window).astimezone().date(),
+                urgency=Urgency.OVERDUE,
+                entity="family_session",
+                record_id=row.session_id,
+            )
         )
-        for row in rows
-    ]
     return total, items

@@ -9,8 +9,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -18,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from otdesk.services.dashboard import DueItem, Urgency
+from otdesk.ui.dashboard.summaries import format_date, summary_text
 from otdesk.ui.icons import icon
 from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import status_colour
@@ -35,12 +34,6 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("DueItemsModel", "What"),
     QT_TRANSLATE_NOOP("DueItemsModel", "Due"),
 )
-
-
-
-def format_date(day: date) -> str:
-    """A date as the dashboard shows it ("3 Mar 2026", month names in the interface language)."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
 
 
 def due_text(item: DueItem, today: date) -> str:
@@ -114,7 +107,7 @@ class DueItemsModel(ReadOnlyTableModel):
         if column == RECORD_NUMBER:
             return item.record_number
         if column == SUMMARY:
-            return item.summary
+            return summary_text(item)
         if column == DUE:
             return due_text(item, self._today)
         return ""
