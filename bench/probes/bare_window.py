@@ -19,6 +19,5 @@ view.setModel(model)
 window.setCentralWidget(view)
 window.resize(1280, 800)
 window.show()
-view.viewport().repaint()
-app.processEvents()
+app.processEvents()  # exposes the window and paints it, the table with its rows once
 print("READY", flush=True)

@@ -207,10 +207,11 @@ class Navigation(QFrame):
         """Mark ``key`` as the current page without announcing it."""
         item = self._item(key)
         if item is not None and item is not self.list.currentItem():
+            # Only the list's own signals are blocked: its selection model still tells the
+            # view, which repaints the two entries itself.
             self.list.blockSignals(True)
             self.list.setCurrentItem(item)
             self.list.blockSignals(False)
-            self.list.viewport().update()
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None and current.data(KeyRole) != _HEADER:

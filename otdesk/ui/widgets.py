@@ -136,10 +136,14 @@ class EmptyState(QLabel):
         self.setText(text)
         self.setAccessibleName(text)
         self._follow(bool(text))
-        self._place()
-        self.setVisible(bool(text))
         if text:
+            self._place()
+            self.show()
             self.raise_()
+        else:
+            # Nothing to place: the first ``viewport()`` call from Python makes the Python
+            # types of every widget class Qt might return (milliseconds at start-up).
+            self.hide()
 
 
 class TaskStatus(QWidget):

@@ -39,13 +39,38 @@ _START = textwrap.dedent(
         seen["interface_loaded_when_read_began"] = [
             m for m in ("PySide6.QtWidgets", "otdesk.ui.app") if m in sys.modules
         ]
-        return begin_read(*args, **kwargs)
+        reading = begin_read(*args, **kwargs)
+        count_table_paints()  # now, so counting loads nothing before the read begins
+        return reading
 
     startup.quick_start = quick_start
+    paints = []
+    keep = []
+
+    def count_table_paints():
+        from PySide6.QtCore import QEvent, QObject
+        import otdesk.ui.caseload.view as caseload_view
+
+        class PaintCounter(QObject):
+            def eventFilter(self, watched, event):
+                if event.type() == QEvent.Type.Paint:
+                    paints.append(1)
+                return False
+
+        counter = PaintCounter()
+        build_view = caseload_view.CaseloadView.__init__
+
+        def counted_view(self, *args, **kwargs):
+            build_view(self, *args, **kwargs)
+            self.table.viewport().installEventFilter(counter)
+
+        caseload_view.CaseloadView.__init__ = counted_view
+        keep.append(counter)
 
     def shown(window):
         model = window.caseload.model
         seen["sqlalchemy_before_paint"] = "sqlalchemy" in sys.modules
+        seen["table_paints_when_shown"] = len(paints)
         seen["page"] = window.current_key()
         seen["previewing"] = model.previewing
         seen["rows"] = model.rowCount()
@@ -93,6 +118,7 @@ def test_real_start_paints_the_caseload_before_loading_sqlalchemy(clinic, tmp_pa
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["sqlalchemy_before_paint"] is False
+    assert seen["table_paints_when_shown"] >= 1  # "shown" means the rows are on screen
     assert seen["interface_loaded_when_read_began"] == []  # the read runs beside the loading
     assert seen["page"] == "caseload" and seen["previewing"] is True
     assert seen["rows"] == 400  # the whole list's length, from the first read
