@@ -32,6 +32,24 @@ def test_ensure_administrator_creates_one_and_is_idempotent(db: Database) -> Non
     assert [s.id for s in staff.list_staff(system, active_only=False)] == [admin.id]
 
 
+def test_two_workstations_opening_a_new_database_share_one_administrator(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The other workstation makes the administrator between this one's look and its insert.
+    here, there = Context(db, workstation="front-desk"), Context(db, workstation="home-visit")
+    make = staff.create_staff
+    theirs: list[staff.StaffMember] = []
+
+    def racing(ctx: Context, **values: object) -> staff.StaffMember:
+        theirs.append(make(there, **values))  # type: ignore[arg-type]
+        return make(ctx, **values)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(staff, "create_staff", racing)
+    mine = staff.ensure_administrator(here)
+    assert mine == theirs[0]
+    assert [s.id for s in staff.list_staff(here, active_only=False)] == [mine.id]
+
+
 def test_ensure_administrator_leaves_an_existing_team_alone(
     ctx: Context, ot: staff.StaffMember
 ) -> None:

@@ -120,14 +120,27 @@ def list_staff(
 
 def ensure_administrator(ctx: Context) -> StaffMember:
     """Make sure the database has at least one staff member: the built-in administrator."""
+    first = _first_staff(ctx)
+    if first is not None:
+        return first
+    try:
+        return create_staff(
+            ctx,
+            username="admin",
+            given_name="Clinic",
+            family_name="Administrator",
+            role=StaffRole.ADMINISTRATOR,
+        )
+    except ValidationError:
+        # Two workstations opened a new database at the same moment and the other one made
+        # the administrator first (the user name is unique): that one will do.
+        first = _first_staff(ctx)
+        if first is None:
+            raise
+        return first
+
+
+def _first_staff(ctx: Context) -> StaffMember | None:
     with ctx.db.reading() as session:
         first = session.scalar(select(Staff).order_by(Staff.id).limit(1))
-        if first is not None:
-            return _dto(first)
-    return create_staff(
-        ctx,
-        username="admin",
-        given_name="Clinic",
-        family_name="Administrator",
-        role=StaffRole.ADMINISTRATOR,
-    )
+        return _dto(first) if first is not None else None
