@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from bench.common import demo_database, percentile, summary
 
@@ -109,7 +110,7 @@ def _typing(db_path: Path) -> None:
     view.resize(1280, 800)
     view.show()
     model = view.model
-    paints = _PaintCounter(view.table.viewport())
+    paints = _count_paints(view.table.viewport())
 
     def settle() -> None:
         # Until the new rows are on screen: the answer is in, then the event loop paints the
@@ -157,21 +158,21 @@ def _typing(db_path: Path) -> None:
     db.dispose()
 
 
-class _PaintCounter:
-    """Counts the paint events a widget receives."""
+def _count_paints(widget: Any) -> Any:
+    """An object whose ``count`` goes up with every paint event ``widget`` receives."""
+    from PySide6.QtCore import QEvent, QObject
 
-    def __init__(self, widget: object) -> None:
-        from PySide6.QtCore import QEvent, QObject
+    class PaintCounter(QObject):
+        count = 0
 
-        class Filter(QObject):
-            def eventFilter(inner, _watched: object, event: QEvent) -> bool:  # noqa: N805
-                if event.type() == QEvent.Type.Paint:
-                    self.count += 1
-                return False
+        def eventFilter(self, _watched: object, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
 
-        self.count = 0
-        self._filter = Filter()
-        widget.installEventFilter(self._filter)  # type: ignore[attr-defined]
+    counter = PaintCounter(widget)  # the widget owns it
+    widget.installEventFilter(counter)
+    return counter
 
 
 def _import_lag(rows: int) -> None:

@@ -49,13 +49,16 @@ def _prefix_bounds(word: str) -> tuple[str, str]:
     return word, word + "\U0010ffff"
 
 
-def _term_prefix(word: str) -> Any:
+def _clients_with_word(word: str) -> Any:
+    """SELECT of the ids of clients with a search word starting with ``word``."""
     low, high = _prefix_bounds(word)
-    return Client.id.in_(
-        select(ClientSearchTerm.client_id).where(
-            ClientSearchTerm.term >= low, ClientSearchTerm.term < high
-        )
+    return select(ClientSearchTerm.client_id).where(
+        ClientSearchTerm.term >= low, ClientSearchTerm.term < high
     )
+
+
+def _term_prefix(word: str) -> Any:
+    return Client.id.in_(_clients_with_word(word))
 
 
 def search_filter(text: str) -> Any:
@@ -93,8 +96,6 @@ def search_filter(text: str) -> Any:
     return and_(*clauses) if clauses else None
 
 
-
-
 def matching_ids(session: Session, text: str) -> set[int]:
     """The ids of the clients ``search_filter(text)`` finds, in no order.
 
@@ -107,11 +108,7 @@ def matching_ids(session: Session, text: str) -> set[int]:
     if words and not any(looks_like_record_number(t) for t in tokens):
         found: set[int] | None = None
         for word in sorted(set(words), key=len, reverse=True):  # the longest narrows most
-            low, high = _prefix_bounds(word)
-            query = select(ClientSearchTerm.client_id).where(
-                ClientSearchTerm.term >= low, ClientSearchTerm.term < high
-            )
-            ids = set(session.scalars(query))
+            ids = set(session.scalars(_clients_with_word(word)))
             found = ids if found is None else found & ids
             if not found:
                 break

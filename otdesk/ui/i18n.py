@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 from otdesk.resources import resource_path
 
@@ -31,6 +32,11 @@ def fill(text: str, *values: object) -> str:
     for number in range(len(values), 0, -1):
         text = text.replace(f"%{number}", str(values[number - 1]))
     return text
+
+
+def format_date(day: date) -> str:
+    """A date as lists show it ("3 Mar 2026", month names in the interface language)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
 
 
 def language_codes() -> list[str]:

@@ -17,8 +17,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -30,6 +28,7 @@ from otdesk.domain.vocab import ClientStatus, Priority
 from otdesk.services.first_page import CaseloadPage
 from otdesk.services.summaries import CaseloadFilter, ClientSummary, SortKey
 from otdesk.ui.app_context import AppContext
+from otdesk.ui.i18n import format_date
 from otdesk.ui.languages import language_name
 from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import DUE, MUTED, OVERDUE
@@ -50,15 +49,14 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
-_CLIENT_ID, _SUMMARY, _STATUS, _PRIORITY = (ClientIdRole, SummaryRole, StatusRole, PriorityRole)
-_LINE_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _ACCESSIBLE, _SUMMARY, _STATUS,
-                         _PRIORITY))
+_LINE_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _ACCESSIBLE, SummaryRole, StatusRole,
+                         PriorityRole))
 
-_COLOURS: dict[object, QColor] = {
+_PRIORITY_COLOURS = {
     Priority.URGENT: QColor(OVERDUE.foreground),
     Priority.SOON: QColor(DUE.foreground),
-    "muted": QColor(MUTED),
 }
+_MUTED = QColor(MUTED)
 
 SORT_KEYS = {
     NAME: SortKey.NAME,
@@ -372,7 +370,7 @@ class CaseloadModel(ReadOnlyTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if role not in _LINE_ROLES:
-            if role == _CLIENT_ID:
+            if role == ClientIdRole:
                 row = index.row()  # an invalid index has row -1
                 return self._ids[row] if 0 <= row < len(self._ids) else None
             return None
@@ -386,17 +384,17 @@ class CaseloadModel(ReadOnlyTableModel):
             return self._text(line, index.column(), role)
         if role == _FOREGROUND:
             return self._foreground(line, index.column())
-        if role == _SUMMARY:
+        if role == SummaryRole:
             return line
-        if role == _STATUS:
+        if role == StatusRole:
             return line.status.value
-        return line.priority.value  # _PRIORITY
+        return line.priority.value  # PriorityRole
 
     def _foreground(self, line: ClientSummary, column: int) -> QColor | None:
         if column == PRIORITY:
-            return _COLOURS.get(line.priority)
+            return _PRIORITY_COLOURS.get(line.priority)
         if column == ASSIGNED_OT and not line.assigned_ot:
-            return _COLOURS["muted"]
+            return _MUTED
         return None
 
     def _text(self, line: ClientSummary, column: int, role: int) -> str:
@@ -407,8 +405,7 @@ class CaseloadModel(ReadOnlyTableModel):
         if column == RECORD_NUMBER:
             return line.record_number
         if column == DATE_OF_BIRTH:
-            born = line.date_of_birth
-            return QLocale().toString(QDate(born.year, born.month, born.day), "d MMM yyyy")
+            return format_date(line.date_of_birth)
         if column == STATUS:
             return status_label(line.status)
         if column == PRIORITY:

@@ -16,7 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from otdesk.services.dashboard import DueItem, Urgency
-from otdesk.ui.dashboard.summaries import format_date, summary_text
+from otdesk.ui.dashboard.summaries import summary_text
+from otdesk.ui.i18n import format_date
 from otdesk.ui.icons import icon
 from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import status_colour

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from otdesk.services.dashboard import DueItem
+from otdesk.ui.i18n import format_date
 
 CONTEXT = "DashboardSummaries"
 
@@ -49,11 +50,6 @@ KNOWN_TEMPLATES = (
     QT_TRANSLATE_NOOP("DashboardSummaries", "Referred {date} by {source}"),
     QT_TRANSLATE_NOOP("DashboardSummaries", "Referred {date}"),
 )
-
-
-def format_date(day: date) -> str:
-    """A date as the dashboard shows it ("3 Mar 2026", month names in the interface language)."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
 
 
 def _shown(params: Mapping[str, object]) -> dict[str, object]:
