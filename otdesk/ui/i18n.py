@@ -10,6 +10,7 @@ each translation; the compiled ``.qm`` files are build products (git-ignored):
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -22,16 +23,20 @@ SOURCE_LANGUAGE = "en"
 # The languages the interface ships in: code and the language's own name.
 LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("es", "Español"))
 TS_LANGUAGES = tuple(code for code, _ in LANGUAGES if code != SOURCE_LANGUAGE)
+_PLACE = re.compile(r"%([1-9])")  # Qt's numbered places, as fill() uses them
 
 
 def fill(text: str, *values: object) -> str:
     """Put ``values`` into a translated text's ``%1``, ``%2``... places (Qt's ``arg``).
 
-    Translations may reorder the places, so the text carries numbers, never positions.
+    Translations may reorder the places, so the text carries numbers, never positions. The
+    places are filled in one pass: a value that itself holds "%1" is put in as it is.
     """
-    for number in range(len(values), 0, -1):
-        text = text.replace(f"%{number}", str(values[number - 1]))
-    return text
+    def value(place: re.Match[str]) -> str:
+        number = int(place.group(1))
+        return str(values[number - 1]) if number <= len(values) else place.group(0)
+
+    return _PLACE.sub(value, text)
 
 
 def format_date(day: date) -> str:

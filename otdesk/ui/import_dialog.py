@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain import messages
 from otdesk.domain.errors import FieldError
 from otdesk.services import importing
 from otdesk.services.importing import ImportReport
@@ -49,22 +50,31 @@ LINE, COLUMN, PROBLEM = range(3)
 FieldErrorRole = Qt.ItemDataRole.UserRole + 1
 
 # A problem with the file as a whole or with a whole row is not about one column: the sentence
-# names what it is about (a column's problem reads as the field's, "This is required.").
+# names what it is about. So does a problem with a column of the header: its name is the subject
+# ("'shoe_size' is not a column otdesk knows."). A problem with a value in a row reads as a
+# form's does beside the field ("This is required.").
 _SUBJECTS = {
     "file": QT_TRANSLATE_NOOP("ImportReportModel", "The file %1."),
     "row": QT_TRANSLATE_NOOP("ImportReportModel", "This row %1."),
 }
+_NAMED_COLUMN = QT_TRANSLATE_NOOP("ImportReportModel", "'%2' %1.")
+_HEADER_COLUMN_TEMPLATES = frozenset(
+    {messages.COLUMN_REPEATED, messages.COLUMN_UNKNOWN, messages.COLUMN_MISSING}
+)
 
 
 def problem_text(error: FieldError) -> str:
     """An import problem as a sentence in the interface language."""
     subject = _SUBJECTS.get(error.field)
+    if subject is None and error.template in _HEADER_COLUMN_TEMPLATES:
+        subject = _NAMED_COLUMN
     if subject is None:
         return reason_text(error)
     from otdesk.ui import field_messages
 
     predicate = field_messages.reason_text(error).strip().rstrip(".")
-    return QCoreApplication.translate("ImportReportModel", str(subject)).replace("%1", predicate)
+    return fill(QCoreApplication.translate("ImportReportModel", str(subject)), predicate,
+                error.field)
 
 
 class ImportReportModel(ReadOnlyTableModel):

@@ -1515,6 +1515,10 @@ Use Añadir para anotar quién apoya a {0}.</translation>
         <translation>Esta fila %1.</translation>
     </message>
     <message>
+        <source>&apos;%2&apos; %1.</source>
+        <translation>«%2» %1.</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>Línea</translation>
     </message>

@@ -139,3 +139,36 @@ def test_a_reason_whose_translation_fails_stays_english(
     lacking = FieldError("record_number", "B-1 already appears on line 2", 3,
                          messages.REPEATED_IN_FILE, {"value": "B-1"})
     assert reason_text(lacking) == "B-1 already appears on line 2"
+
+
+def test_a_header_problem_names_its_column(
+    ctx: Context, tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Appears more than once in the header." alone does not say what does: the column does.
+    checked = check(ctx, tmp_path / "h.csv",
+                    "record_number,given_name,Given_Name,date_of_birth,status,shoe_%1\n")
+    model = ImportReportModel()
+    model.set_errors(checked.errors)
+    shown = {model.index(r, COLUMN).data(): model.index(r, PROBLEM).data()
+             for r in range(model.rowCount())}
+    assert shown == {
+        "given_name": "'given_name' appears more than once in the header.",
+        "shoe_%1": "'shoe_%1' is not a column otdesk knows "
+                   "(see 'otdesk import-clients --help').",
+        "family_name": "'family_name' is a required column but the header lacks it.",
+        "preferred_language": "'preferred_language' is a required column but the header "
+                              "lacks it.",
+    }
+    with spanish_interface(qapp, tmp_path / "translations", monkeypatch):
+        assert model.index(0, PROBLEM).data() == (
+            "«given_name» aparece más de una vez en el encabezado.")
+
+
+def test_a_value_in_a_row_still_reads_as_the_field_beside_it(
+    ctx: Context, tmp_path: Path
+) -> None:
+    checked = check(ctx, tmp_path / "v.csv", f"{HEADER}\nC-1,,Ruiz,1980-01-01,es,active\n")
+    model = ImportReportModel()
+    model.set_errors(checked.errors)
+    assert [model.index(r, PROBLEM).data() for r in range(model.rowCount())] == [
+        "This is required."]

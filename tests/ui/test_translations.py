@@ -404,3 +404,12 @@ def test_the_new_client_dialog_shows_spanish_reasons_beside_the_fields(
     assert shown["record_number"] == "Número de expediente es obligatorio"
     assert shown["date_of_birth"] == "Fecha de nacimiento está en el futuro"
     assert "given_name" not in shown
+
+
+def test_fill_puts_each_value_in_its_place_once() -> None:
+    fill = i18n.fill
+    # A translation may put the places in another order; a value holding "%1" (a client's
+    # name, a column of a spreadsheet) is shown as typed, never filled in again.
+    assert fill("%2 de %1", "enero", 3) == "3 de enero"
+    assert fill("'%2' %1.", "is unknown", "shoe_%1") == "'shoe_%1' is unknown."
+    assert fill("%1 of %2", "5") == "5 of %2"  # a place without a value stays visible
