@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,11 +45,15 @@ from otdesk.ui.app_context import AppContext
 from otdesk.ui.i18n import fill
 from otdesk.ui.icons import icon
 from otdesk.ui.record_table_model import ReadOnlyTableModel
-from otdesk.ui.style import MARGIN, SPACING, set_role
+from otdesk.ui.style import ITEM_PADDING, MARGIN, SPACING, set_role
 from otdesk.ui.tasks import Task, TaskControl
 from otdesk.ui.widgets import buddy_label, reason_text
 
 LINE, COLUMN, PROBLEM = range(3)
+# Up to this many problems, each row grows to show its whole sentence; past it rows keep one
+# line (sizing thousands of rows to their text would hold up the window) and the tooltip
+# shows the rest.
+WRAPPED_ROWS = 500
 FieldErrorRole = Qt.ItemDataRole.UserRole + 1
 
 # A problem with the file as a whole or with a whole row is not about one column: the sentence
@@ -117,6 +124,21 @@ class ImportReportModel(ReadOnlyTableModel):
         return problem_text(error)
 
 
+class _WrappedTextDelegate(QStyledItemDelegate):
+    """Sizes a cell for its text wrapped inside the cell's padding.
+
+    When Qt sizes a row it leaves no room for the style sheet's padding, which it does leave
+    when it draws the text: a sentence a little short of the column's width would be sized
+    for one line and drawn cut off ("…").
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        inner = QStyleOptionViewItem(option)
+        inner.rect = option.rect.adjusted(0, 0, -2 * ITEM_PADDING, 0)
+        return super().sizeHint(inner, index)
+
+
 class ImportDialog(QDialog):
     """Choose a CSV file, check it, import it; see every problem if there are any."""
 
@@ -172,6 +194,7 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
+        self.table.setItemDelegateForColumn(PROBLEM, _WrappedTextDelegate(self.table))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -302,25 +325,41 @@ class ImportDialog(QDialog):
             self._cancelled()
             return
         if report.errors:
-            count, lines = len(report.errors), len(report.bad_lines)
-            problems = (self.tr("1 problem") if count == 1
-                        else fill(self.tr("%1 problems"), locale.toString(count)))
-            where = (self.tr("1 line") if lines == 1
-                     else fill(self.tr("%1 lines"), locale.toString(lines)))
-            self._say(fill(self.tr(
-                "Nothing was imported: %1 on %2 (of %3 rows). Correct the file and try again."
-            ), problems, where, locale.toString(report.rows_read)), ok=False)
+            self._say(self._problems_found(report), ok=False)
             self.model.set_errors(report.errors)
+            self.table.verticalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents if len(report.errors) <= WRAPPED_ROWS
+                else QHeaderView.ResizeMode.Interactive)
             self.table.show()
             self.table.setFocus()
         elif report.dry_run:
-            self._say(fill(self.tr("All %1 rows are correct. Choose Import to add them."),
-                           locale.toString(report.rows_read)), ok=True)
+            self._say(self.tr("The one row is correct. Choose Import to add it.")
+                      if report.rows_read == 1
+                      else fill(self.tr("All %1 rows are correct. Choose Import to add them."),
+                                locale.toString(report.rows_read)), ok=True)
         else:
-            self._say(fill(self.tr("Imported %1 clients."), locale.toString(report.imported)),
-                      ok=True)
+            self._say(self.tr("Imported 1 client.") if report.imported == 1
+                      else fill(self.tr("Imported %1 clients."),
+                                locale.toString(report.imported)), ok=True)
             self._app.events.changed("client")
         self.finished_import.emit(report)
+
+    def _problems_found(self, report: ImportReport) -> str:
+        locale = QLocale()
+        count, lines, rows = len(report.errors), len(report.bad_lines), report.rows_read
+        problems = (self.tr("1 problem") if count == 1
+                    else fill(self.tr("%1 problems"), locale.toString(count)))
+        where = (self.tr("1 line") if lines == 1
+                 else fill(self.tr("%1 lines"), locale.toString(lines)))
+        client_rows = (self.tr("1 client row") if rows == 1
+                       else fill(self.tr("%1 client rows"), locale.toString(rows)))
+        if report.dry_run:
+            text = self.tr("The check found %1 on %2 (the file has %3). Correct the file, "
+                           "then check it again.")
+        else:
+            text = self.tr("Nothing was imported: %1 on %2 (the file has %3). Correct the file "
+                           "and try again.")
+        return fill(text, problems, where, client_rows)
 
     def _failed(self, exc: BaseException) -> None:
         self._say(fill(self.tr("The file could not be read: %1"), exc), ok=False)

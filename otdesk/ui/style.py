@@ -24,6 +24,7 @@ SPACING = UNIT
 MARGIN = 2 * UNIT
 SECTION_SPACING = 3 * UNIT
 FIELD_SPACING = UNIT + UNIT // 2
+ITEM_PADDING = UNIT // 2 + 2  # left and right of the text in a table's cell
 
 # Typography: heading sizes relative to the base font.
 H1_SCALE = 1.6
@@ -142,7 +143,7 @@ QTableView, QListView, QTreeView {{
     gridline-color: #e3e7eb; border: 1px solid {BORDER};
     selection-background-color: {ACCENT}; selection-color: white;
 }}
-QTableView::item {{ padding: 0 {UNIT // 2 + 2}px; }}
+QTableView::item {{ padding: 0 {ITEM_PADDING}px; }}
 QHeaderView::section {{
     background: #eef1f4; color: {TEXT}; border: none; border-bottom: 1px solid {BORDER};
     border-right: 1px solid #e0e4e8; padding: {UNIT // 2}px {UNIT}px; font-weight: 600;

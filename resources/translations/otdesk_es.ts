@@ -1468,6 +1468,14 @@ Use Añadir para anotar quién apoya a {0}.</translation>
         <translation>Cancelando…</translation>
     </message>
     <message>
+        <source>The one row is correct. Choose Import to add it.</source>
+        <translation>La única fila es correcta. Elija Importar para añadirla.</translation>
+    </message>
+    <message>
+        <source>Imported 1 client.</source>
+        <translation>Se importó 1 cliente.</translation>
+    </message>
+    <message>
         <source>1 problem</source>
         <translation>1 problema</translation>
     </message>
@@ -1484,16 +1492,28 @@ Use Añadir para anotar quién apoya a {0}.</translation>
         <translation>%1 líneas</translation>
     </message>
     <message>
-        <source>Nothing was imported: %1 on %2 (of %3 rows). Correct the file and try again.</source>
-        <translation>No se importó nada: %1 en %2 (de %3 filas). Corrija el archivo y vuelva a intentarlo.</translation>
-    </message>
-    <message>
         <source>All %1 rows are correct. Choose Import to add them.</source>
         <translation>Las %1 filas son correctas. Elija Importar para añadirlas.</translation>
     </message>
     <message>
         <source>Imported %1 clients.</source>
         <translation>Se importaron %1 clientes.</translation>
+    </message>
+    <message>
+        <source>1 client row</source>
+        <translation>1 fila de cliente</translation>
+    </message>
+    <message>
+        <source>%1 client rows</source>
+        <translation>%1 filas de clientes</translation>
+    </message>
+    <message>
+        <source>The check found %1 on %2 (the file has %3). Correct the file, then check it again.</source>
+        <translation>La comprobación encontró %1 en %2 (el archivo tiene %3). Corrija el archivo y vuelva a comprobarlo.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 on %2 (the file has %3). Correct the file and try again.</source>
+        <translation>No se importó nada: %1 en %2 (el archivo tiene %3). Corrija el archivo y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>

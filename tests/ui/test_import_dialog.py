@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from otdesk.services.clients import count_clients
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.events import Change
 from otdesk.ui.import_dialog import COLUMN, LINE, PROBLEM, ImportDialog, ImportReportModel
+from otdesk.ui.style import ITEM_PADDING, stylesheet
 
 HEADER = "record_number,given_name,family_name,date_of_birth,preferred_language,status\n"
 GOOD = (
@@ -74,7 +76,9 @@ def test_a_bad_row_imports_nothing_and_is_shown(qtbot, dialog, ctx, tmp_path) ->
     path = write_csv(tmp_path, bad)
     run(qtbot, dialog, path, dry_run=False)
     assert count_clients(ctx) == 0
-    assert dialog.result_label.text().startswith("Nothing was imported")
+    assert dialog.result_label.text() == (
+        "Nothing was imported: 2 problems on 2 lines (the file has 5 client rows). "
+        "Correct the file and try again.")
     assert dialog.table.isVisible()
     model = dialog.table.model()
     rows = {(model.index(r, LINE).data(), model.index(r, COLUMN).data())
@@ -84,6 +88,55 @@ def test_a_bad_row_imports_nothing_and_is_shown(qtbot, dialog, ctx, tmp_path) ->
     headers = [model.headerData(c, dialog.table.horizontalHeader().orientation())
                for c in range(3)]
     assert headers == ["Line", "Column", "Problem"]
+
+
+def test_a_check_reports_in_words_that_fit_the_counts(qtbot, dialog, ctx, tmp_path) -> None:
+    run(qtbot, dialog, write_csv(tmp_path, "IMP-009,Kai,Ng,1988-02-30,en,active\n"),
+        dry_run=True)
+    assert dialog.result_label.text() == (
+        "The check found 1 problem on 1 line (the file has 1 client row). Correct the file, "
+        "then check it again.")
+    run(qtbot, dialog, write_csv(tmp_path, "IMP-009,Kai,Ng,1988-02-28,en,active\n"),
+        dry_run=True)
+    assert dialog.result_label.text() == "The one row is correct. Choose Import to add it."
+    run(qtbot, dialog, write_csv(tmp_path, "IMP-009,Kai,Ng,1988-02-28,en,active\n"),
+        dry_run=False)
+    assert dialog.result_label.text() == "Imported 1 client."
+    assert count_clients(ctx) == 1
+
+
+@pytest.fixture
+def app_look(qapp):
+    """The app's style sheet, as the desktop applies it (its cell padding matters here)."""
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(stylesheet(qapp.font().pointSize()))
+    yield
+    qapp.setStyleSheet(before)
+
+
+def test_a_reason_just_too_long_for_one_line_wraps_to_a_second(
+    qtbot, app_look, dialog, tmp_path
+) -> None:
+    # The sentence would fit the column's width but not the text's room inside the cell's
+    # padding: it takes a second line rather than losing its end to "…".
+    path = tmp_path / "header.csv"
+    path.write_text("record_number,given_name,Given_Name,date_of_birth,status,shoe_size\n"
+                    "X-1,A,B,1980-01-01,active,42\n", encoding="utf-8")
+    run(qtbot, dialog, path, dry_run=True)
+    table, model = dialog.table, dialog.table.model()
+    rows = {model.index(r, COLUMN).data(): r for r in range(model.rowCount())}
+    long_row, short_row = rows["preferred_language"], rows["given_name"]
+    text = model.index(long_row, PROBLEM).data()
+    assert text == "'preferred_language' is a required column but the header lacks it."
+    assert model.index(long_row, PROBLEM).data(Qt.ItemDataRole.ToolTipRole) == text
+    # Room for the text and one side's padding, short of the other's.
+    room = table.fontMetrics().horizontalAdvance(text) + 2 * ITEM_PADDING - 1
+    dialog.resize(dialog.width() - table.columnWidth(PROBLEM) + room, dialog.height())
+    qtbot.waitUntil(lambda: table.columnWidth(PROBLEM) == room)
+    # Two lines of text, where the short reason beside it keeps one.
+    lines = table.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: table.rowHeight(long_row) >= 2 * lines)
+    assert table.rowHeight(short_row) < 2 * lines
 
 
 def test_cancel_a_long_import(qtbot, dialog, ctx, tmp_path) -> None:
