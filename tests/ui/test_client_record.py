@@ -118,6 +118,21 @@ def test_header_shows_who_this_is(
     assert h.alerts.isVisible() and "Dog at home" in h.alerts.text()
 
 
+def test_a_short_name_stays_on_one_line_when_there_is_room(
+    qtbot: QtBot, workspace_of: Callable[[int], ClientWorkspace],
+    make_client: Callable[..., ClientDetail], boxes: dict[str, Any],
+) -> None:  # fmt: skip
+    w = workspace_of(make_client(given_name="Gavin", family_name="Abbott",
+                                 preferred_name="Bee").id)
+    w.resize(1200, 700)
+    name = w.header.name
+    qtbot.waitUntil(lambda: name.width() > 0)
+    one_line = name.fontMetrics().boundingRect(name.text()).height()
+    assert name.height() < 2 * one_line  # not "Gavin (Bee)" over "Abbott"
+    # The badges follow the name rather than sit at the far end of the header.
+    assert w.header.status.x() < name.x() + name.width() + 40
+
+
 def test_no_alert_banner_without_alerts(
     workspace_of: Callable[[int], ClientWorkspace], make_client: Callable[..., ClientDetail],
     boxes: dict[str, Any],
@@ -137,6 +152,9 @@ def test_tabs_come_from_the_registry(
         "Overview", "Family & caregivers", "Episodes & care team", "Assessments",
         "Home checklists", "Family sessions", "Care plan", "Documents",
     ]  # fmt: skip
+    # A narrow window shortens the titles; each tab's tooltip still gives the whole one.
+    tips = [w.tabs.tabToolTip(i) for i in range(w.tabs.count())]
+    assert tips == [t.replace("&&", "&") for t in titles]
     placeholder = w.tab("care_plan")
     assert placeholder is not None
     texts = " ".join(label.text() for label in placeholder.findChildren(QLabel))

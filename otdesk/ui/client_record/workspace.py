@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +37,27 @@ from otdesk.ui.style import MARGIN, SPACING, UNIT, set_role
 log = logging.getLogger(__name__)
 
 
+# The widest a client's name may ask to be before it wraps, in average characters of its font.
+NAME_CHARACTERS = 40
+
+
+class _NameLabel(QLabel):
+    """A word-wrapping heading that asks for one line when its text fits in one.
+
+    A plain word-wrapping QLabel asks for a quarter of an 80-character line and wraps a short
+    name onto two lines even with room to spare beside it.
+    """
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        one_line = (metrics.horizontalAdvance(self.text()) + margins.left() + margins.right()
+                    + 2 * self.margin())
+        wanted = min(one_line, NAME_CHARACTERS * metrics.averageCharWidth())
+        return QSize(max(hint.width(), wanted), hint.height())
+
+
 class ClientHeader(QFrame):
     """Name, record number, age, status, assigned OT, language and alerts, always in view."""
 
@@ -45,7 +66,7 @@ class ClientHeader(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("client-header")
-        self.name = QLabel(self)
+        self.name = _NameLabel(self)
         set_role(self.name, "h1")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(self)
@@ -134,7 +155,8 @@ class ClientWorkspace(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Parts of the client's record"))
         self.tabs.setDocumentMode(True)
-        # Narrow windows shorten the titles rather than hide tabs behind scroll arrows.
+        # Narrow windows shorten the titles rather than hide tabs behind scroll arrows; each
+        # tab's tooltip gives its whole title.
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self._widgets: dict[str, QWidget] = {}
@@ -144,7 +166,8 @@ class ClientWorkspace(QWidget):
             widget = self._build_tab(spec, context)
             self._widgets[spec.key] = widget
             self._specs[spec.key] = spec
-            self.tabs.addTab(widget, _tab_text(spec.translated_title()))
+            index = self.tabs.addTab(widget, _tab_text(spec.translated_title()))
+            self.tabs.setTabToolTip(index, spec.translated_title())  # its whole title
             signal = getattr(widget, "dirty_changed", None)
             if signal is not None:
                 signal.connect(lambda _dirty, key=spec.key: self._mark_tab(key))
