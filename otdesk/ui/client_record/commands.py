@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from otdesk.domain.errors import ConflictError, NotFoundError, OtdeskError
@@ -147,6 +147,7 @@ class EditFieldsCommand(ServiceCommand):
 
     ENTITY = ""  # the change-bus entity
     NOUN = ""  # how a conflict names the record
+    TEXT = ""  # the undo text when the caller gives none (English, context "Commands")
 
     def __init__(
         self,
@@ -157,10 +158,10 @@ class EditFieldsCommand(ServiceCommand):
         after: Mapping[str, Any],
         *,
         expected_version: int,
-        text: str,
+        text: str | None = None,
         report: Reporter | None = None,
     ) -> None:
-        super().__init__(app, text, report=report)
+        super().__init__(app, text or translate("Commands", self.TEXT), report=report)
         self.client_id = client_id
         self.record_id = record_id
         self.before = dict(before)
@@ -204,29 +205,12 @@ class EditClientCommand(EditFieldsCommand):
 
     ENTITY = "client"
     NOUN = "client"
+    TEXT = str(QT_TRANSLATE_NOOP("Commands", "Edit client details"))
+    result: clients.ClientDetail | None
 
-    def __init__(
-        self,
-        app: AppContext,
-        client_id: int,
-        before: Mapping[str, Any],
-        after: Mapping[str, Any],
-        *,
-        expected_version: int,
-        report: Reporter | None = None,
-        text: str | None = None,
-    ) -> None:
-        super().__init__(
-            app,
-            client_id,
-            client_id,
-            before,
-            after,
-            expected_version=expected_version,
-            text=text or translate("Commands", "Edit client details"),
-            report=report,
-        )
-        self.result: clients.ClientDetail | None = None
+    def __init__(self, app: AppContext, client_id: int, before: Mapping[str, Any],
+                 after: Mapping[str, Any], **options: Any) -> None:
+        super().__init__(app, client_id, client_id, before, after, **options)
 
     def _fetch(self) -> clients.ClientDetail:
         return clients.get_client(self.app.services, client_id=self.client_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from otdesk.services import episodes
 from otdesk.services.episodes import CareTeamEntry
@@ -28,31 +28,13 @@ class EditEpisodeCommand(EditFieldsCommand):
 
     ENTITY = "episode"
     NOUN = "episode"
+    TEXT = str(QT_TRANSLATE_NOOP("Commands", "Edit episode"))
+    result: episodes.EpisodeInfo | None
 
-    def __init__(
-        self,
-        app: AppContext,
-        client_id: int,
-        episode_id: int,
-        before: Mapping[str, Any],
-        after: Mapping[str, Any],
-        *,
-        expected_version: int,
-        report: Reporter | None = None,
-        text: str | None = None,
-    ) -> None:
-        super().__init__(
-            app,
-            client_id,
-            episode_id,
-            before,
-            after,
-            expected_version=expected_version,
-            text=text or translate("Commands", "Edit episode"),
-            report=report,
-        )
-        self.episode_id = episode_id
-        self.result: episodes.EpisodeInfo | None = None
+    @property
+    def episode_id(self) -> int:
+        """The episode changed."""
+        return self.record_id
 
     def _fetch(self) -> episodes.EpisodeInfo:
         return episodes.get_episode(self.app.services, episode_id=self.episode_id)
