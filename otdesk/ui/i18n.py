@@ -39,6 +39,12 @@ def fill(text: str, *values: object) -> str:
     return _PLACE.sub(value, text)
 
 
+def count_text(count: int, one: str, many: str) -> str:
+    """``one`` for a count of 1, else ``many`` with the count (in the interface's digits) put
+    in its ``%1``; both are translated texts ("1 client", "%1 clients")."""
+    return one if count == 1 else fill(many, QLocale().toString(count))
+
+
 def format_date(day: date) -> str:
     """A date as lists show it ("3 Mar 2026", month names in the interface language)."""
     return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")

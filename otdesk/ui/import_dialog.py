@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -42,7 +41,7 @@ from otdesk.domain.errors import FieldError
 from otdesk.services import importing
 from otdesk.services.importing import ImportReport
 from otdesk.ui.app_context import AppContext
-from otdesk.ui.i18n import fill
+from otdesk.ui.i18n import count_text, fill
 from otdesk.ui.icons import icon
 from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import ITEM_PADDING, MARGIN, SPACING, set_role
@@ -320,7 +319,6 @@ class ImportDialog(QDialog):
 
     def _done(self, report: ImportReport) -> None:
         self.report = report
-        locale = QLocale()
         if report.cancelled:
             self._cancelled()
             return
@@ -333,26 +331,20 @@ class ImportDialog(QDialog):
             self.table.show()
             self.table.setFocus()
         elif report.dry_run:
-            self._say(self.tr("The one row is correct. Choose Import to add it.")
-                      if report.rows_read == 1
-                      else fill(self.tr("All %1 rows are correct. Choose Import to add them."),
-                                locale.toString(report.rows_read)), ok=True)
+            self._say(count_text(
+                report.rows_read, self.tr("The one row is correct. Choose Import to add it."),
+                self.tr("All %1 rows are correct. Choose Import to add them.")), ok=True)
         else:
-            self._say(self.tr("Imported 1 client.") if report.imported == 1
-                      else fill(self.tr("Imported %1 clients."),
-                                locale.toString(report.imported)), ok=True)
+            self._say(count_text(report.imported, self.tr("Imported 1 client."),
+                                 self.tr("Imported %1 clients.")), ok=True)
             self._app.events.changed("client")
         self.finished_import.emit(report)
 
     def _problems_found(self, report: ImportReport) -> str:
-        locale = QLocale()
-        count, lines, rows = len(report.errors), len(report.bad_lines), report.rows_read
-        problems = (self.tr("1 problem") if count == 1
-                    else fill(self.tr("%1 problems"), locale.toString(count)))
-        where = (self.tr("1 line") if lines == 1
-                 else fill(self.tr("%1 lines"), locale.toString(lines)))
-        client_rows = (self.tr("1 client row") if rows == 1
-                       else fill(self.tr("%1 client rows"), locale.toString(rows)))
+        problems = count_text(len(report.errors), self.tr("1 problem"), self.tr("%1 problems"))
+        where = count_text(len(report.bad_lines), self.tr("1 line"), self.tr("%1 lines"))
+        client_rows = count_text(report.rows_read, self.tr("1 client row"),
+                                 self.tr("%1 client rows"))
         if report.dry_run:
             text = self.tr("The check found %1 on %2 (the file has %3). Correct the file, "
                            "then check it again.")

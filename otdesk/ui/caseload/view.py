@@ -37,7 +37,7 @@ from otdesk.ui.caseload.model import (
     status_label,
 )
 from otdesk.ui.events import Change
-from otdesk.ui.i18n import fill
+from otdesk.ui.i18n import count_text, fill
 from otdesk.ui.icons import icon
 from otdesk.ui.style import MARGIN, SPACING, set_role
 from otdesk.ui.widgets import EmptyState, FlowLayout, buddy_label
@@ -322,9 +322,8 @@ class CaseloadView(QWidget):
     def _loaded(self) -> None:
         count = self.model.rowCount()
         where = self.model.where
-        shown = QLocale().toString(count)
         filtered = where != CaseloadFilter()
-        text = self.tr("1 client") if count == 1 else fill(self.tr("%1 clients"), shown)
+        text = count_text(count, self.tr("1 client"), self.tr("%1 clients"))
         if filtered:
             text = fill(self.tr("%1 of %2"), text, QLocale().toString(self.model.total))
         self.count_label.setText(text)

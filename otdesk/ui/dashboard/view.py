@@ -35,7 +35,7 @@ from otdesk.ui.app_context import AppContext
 from otdesk.ui.dashboard.model import CLIENT, DUE, RECORD_NUMBER, SUMMARY, DueItemsModel
 from otdesk.ui.dashboard.titles import section_title
 from otdesk.ui.events import Change
-from otdesk.ui.i18n import fill
+from otdesk.ui.i18n import count_text, fill
 from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
 from otdesk.ui.tasks import TaskControl
 from otdesk.ui.widgets import FlowLayout
@@ -62,8 +62,7 @@ class SectionCard(QFrame):
         set_role(self.badge, "badge-overdue" if self.overdue else "badge")
         self.badge.setText(str(section.total))
         self.badge.setAccessibleName(
-            self.tr("1 item") if section.total == 1
-            else fill(self.tr("%1 items"), section.total))
+            count_text(section.total, self.tr("1 item"), self.tr("%1 items")))
         self.model = DueItemsModel(self)
         self.model.set_items(section.items, today)
         self.table = QTableView(self)
