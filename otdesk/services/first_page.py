@@ -13,6 +13,7 @@ staff, a sort other than by name) returns None or no page, and the normal start 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -91,6 +92,12 @@ class FirstPage:
     caseload: CaseloadPage | None
 
 
+# What ``query_first_screen`` hands back: the schema versions, the staff and the caseload's
+# first lines as JSON text (the lines None when the sort is not one served here), and the
+# number of clients.
+FirstScreenRows = tuple[str, str, int, str | None]
+
+
 def read_first_page(
     target: str,
     *,
@@ -105,6 +112,22 @@ def read_first_page(
 
     The acting staff member is ``username``, else chosen as ``pick_acting`` chooses.
     """
+    rows = query_first_screen(target, sort=sort, descending=descending, limit=limit)
+    if rows is None:
+        return None
+    return first_page_from(rows, username=username, last_staff_id=last_staff_id, sort=sort,
+                           descending=descending)
+
+
+def query_first_screen(
+    target: str, *, sort: SortKey = SortKey.NAME, descending: bool = False, limit: int = PAGE_ROWS
+) -> FirstScreenRows | None:
+    """The first screen's rows, as SQLite gives them, or None when the file cannot be read.
+
+    This half of ``read_first_page`` is all database work and runs no Python of its own while
+    SQLite works, so a thread beside the interface being built can run it without slowing
+    the interface: the interpreter is free the whole time. ``first_page_from`` reads them.
+    """
     if "://" in target:
         return None
     path = Path(target).expanduser()
@@ -116,13 +139,30 @@ def read_first_page(
     except sqlite3.Error:
         return None
     try:
-        import json  # here, not at the top: it loads on the reading thread
-
         page_sql = _NO_PAGE
         if sort is SortKey.NAME:
             page_sql = _PAGE_JSON.format(direction="DESC" if descending else "ASC")
         sql = _FIRST_SCREEN_SQL.format(staff=_STAFF_JSON, page=page_sql)
         versions, staff, total, lines = conn.execute(sql, {"limit": limit}).fetchone()
+        return versions, staff, total, lines
+    except (sqlite3.Error, ValueError, TypeError):
+        return None  # an odd or damaged file: the normal start reports it properly
+    finally:
+        conn.close()
+
+
+def first_page_from(
+    rows: FirstScreenRows,
+    *,
+    username: str | None = None,
+    last_staff_id: int | None = None,
+    sort: SortKey = SortKey.NAME,
+    descending: bool = False,
+) -> FirstPage | None:
+    """The first screen from ``query_first_screen``'s rows (asked for with the same sort), or
+    None when the file is not at this version's schema, has no one to act as, or is odd."""
+    versions, staff, total, lines = rows
+    try:
         if json.loads(versions) != [SCHEMA_HEAD]:
             return None
         acting = _acting(json.loads(staff), username, last_staff_id)
@@ -132,14 +172,12 @@ def read_first_page(
         if lines is not None:
             # An aggregate does not promise its input order: put the lines back in the list's
             # order (SQLite compares text by code point, as Python does).
-            rows = sorted(json.loads(lines), key=lambda r: (r[C_SORT_NAME], r[0]),
-                          reverse=descending)
-            page = CaseloadPage(sort, descending, tuple(_line(r) for r in rows), int(total))
+            ordered = sorted(json.loads(lines), key=lambda r: (r[C_SORT_NAME], r[0]),
+                             reverse=descending)
+            page = CaseloadPage(sort, descending, tuple(_line(r) for r in ordered), int(total))
         return FirstPage(acting, page)
-    except (sqlite3.Error, ValueError, TypeError, IndexError):
+    except (ValueError, TypeError, IndexError):
         return None  # an odd or damaged file: the normal start reports it properly
-    finally:
-        conn.close()
 
 
 def _acting(

@@ -2,9 +2,11 @@
 
 ``launch`` is what ``otdesk`` runs to open the desktop. It reads the workstation's preferences
 and starts reading the first screen from the records on a thread of its own, and only then
-loads the interface (most of the start-up time) and hands over to ``app.run_desktop``. The read
-needs nothing but ``sqlite3``, and ``sqlite3`` lets go of the interpreter while it reads, so on
-a machine with two cores the read is done before the window wants it.
+loads the interface (most of the start-up time) and hands over to ``app.run_desktop``. The
+thread does the database work alone (``first_page.query_first_screen``): ``sqlite3`` lets go of
+the interpreter while it works, so on a machine with two cores the read costs the interface
+nothing. Turning the rows into the first screen is Python work, done when the window wants it
+(a thread running Python beside the interface being built only slows both down: measured).
 
 This module loads only Qt's core module (for the preferences) and the plain read.
 """
@@ -17,7 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from otdesk.db.database import Database
-from otdesk.services.first_page import FirstPage, read_first_page
+from otdesk.services.first_page import (
+    FirstPage,
+    FirstScreenRows,
+    first_page_from,
+    query_first_screen,
+)
 from otdesk.ui.settings_store import UiSettings
 
 FirstRead = Callable[[], "tuple[Database, FirstPage] | None"]
@@ -42,22 +49,19 @@ def quick_start(
     gives a deferred database handle and the first screen's data, or None when a quick start
     does not apply.
 
-    The read runs on a thread of its own while the caller goes on building the interface:
-    ``sqlite3`` lets go of the interpreter while it reads, so on a machine with two cores the
-    read costs the start almost nothing. The settings it needs are read here, on the calling
-    thread (a settings object is not to be shared between threads).
+    The database work runs on a thread of its own while the caller goes on building the
+    interface; the waiting call makes the first screen from its rows. The settings it needs
+    are read here, on the calling thread (a settings object is not to be shared between
+    threads).
     """
     sort, descending = ui_settings.caseload_sort
     last_staff_id = ui_settings.last_staff_id
-    outcome: list[FirstPage | None] = []
+    outcome: list[FirstScreenRows | None] = []
     failure: list[BaseException] = []
 
     def read() -> None:
         try:
-            outcome.append(read_first_page(
-                target, username=username, last_staff_id=last_staff_id,
-                sort=sort, descending=descending,
-            ))
+            outcome.append(query_first_screen(target, sort=sort, descending=descending))
         except BaseException as exc:  # handed to the waiting caller, who reports it
             failure.append(exc)
 
@@ -68,7 +72,11 @@ def quick_start(
         reader.join()
         if failure:
             raise failure[0]
-        first = outcome[0]
+        rows = outcome[0]
+        first = None if rows is None else first_page_from(
+            rows, username=username, last_staff_id=last_staff_id, sort=sort,
+            descending=descending,
+        )
         if first is None:
             return None
 

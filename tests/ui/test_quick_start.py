@@ -194,7 +194,7 @@ def test_a_first_read_that_breaks_is_reported_not_lost(monkeypatch, tmp_path) ->
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("the disk went away")
 
-    monkeypatch.setattr(startup, "read_first_page", broken)
+    monkeypatch.setattr(startup, "query_first_screen", broken)
     settings = UiSettings.in_file(str(tmp_path / "ui.ini"))
     wait = startup.quick_start(str(tmp_path / "clinic.sqlite"), username=None, ui_settings=settings)
     with pytest.raises(RuntimeError, match="the disk went away"):
