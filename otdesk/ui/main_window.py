@@ -49,19 +49,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("otdesk")
         self.setWindowIcon(icon("app"))
         self.undo_group = QUndoGroup(self)
-        self.navigation = Navigation(self)
-        self.stack = QStackedWidget(self)
+        # Each widget is made inside its final parent: moving a built tree to a new parent
+        # makes Qt work out the style sheet again for every widget in it.
+        central = QWidget(self)
+        self.setCentralWidget(central)
+        self.navigation = Navigation(central)
+        self.stack = QStackedWidget(central)
         self._dashboard: DashboardView | None = None
         self.caseload = CaseloadView(app, self.stack)
         self._pages: dict[str, QWidget] = {CASELOAD: self.caseload}
         self.stack.addWidget(self.caseload)
-        central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.navigation)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
 
         self.navigation.page_selected.connect(self.show_page)
         self.navigation.close_requested.connect(self.close_page)
@@ -141,14 +143,14 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.staff_selector = StaffSelector(self)
+        self.staff_selector = StaffSelector(status)
         self.reload_staff()
         self.staff_selector.staff_chosen.connect(self.switch_staff)
         where = self._app.services.db.location
-        self.database_label = QLabel(fill(self.tr("Database: %1"), where), self)
+        self.database_label = QLabel(fill(self.tr("Database: %1"), where), status)
         self.database_label.setAccessibleName(self.tr("Database location"))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.task_status = TaskStatus(self._app.tasks, self)
+        self.task_status = TaskStatus(self._app.tasks, status)
         status.addWidget(self.staff_selector)
         status.addWidget(self.database_label, 1)
         status.addPermanentWidget(self.task_status)

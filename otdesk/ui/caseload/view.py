@@ -100,7 +100,13 @@ class CaseloadView(QWidget):
         down.activated.connect(self._down_from_search)
         search_label = buddy_label(self.tr("&Search:"), self.search, self)
 
-        self.status_button = QToolButton(self)
+        # The filters wrap onto a second line when the window is narrow or the text large.
+        # Each is made inside its final parent: moving a widget to a new parent makes Qt work
+        # out the style sheet for it again.
+        self.filters = QWidget(self)
+        status_pair, ot_pair, priority_pair = (QWidget(self.filters) for _ in range(3))
+
+        self.status_button = QToolButton(status_pair)
         set_role(self.status_button, "filter")
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._status_menu = QMenu(self.status_button)
@@ -113,25 +119,25 @@ class CaseloadView(QWidget):
         self._status_menu.addSeparator()
         self._status_menu.addAction(self.tr("Any status"), self._clear_statuses)
         self.status_button.setMenu(self._status_menu)
-        status_label_w = buddy_label(self.tr("S&tatus:"), self.status_button, self)
+        status_label_w = buddy_label(self.tr("S&tatus:"), self.status_button, status_pair)
 
-        self.ot_combo = QComboBox(self)
+        self.ot_combo = QComboBox(ot_pair)
         self._fill_ot_combo()
         self.ot_combo.currentIndexChanged.connect(self._filters_changed)
-        ot_label = buddy_label(self.tr("Assigned &OT:"), self.ot_combo, self)
+        ot_label = buddy_label(self.tr("Assigned &OT:"), self.ot_combo, ot_pair)
 
-        self.priority_combo = QComboBox(self)
+        self.priority_combo = QComboBox(priority_pair)
         self.priority_combo.addItem(self.tr("Any priority"), None)
         for priority in (Priority.URGENT, Priority.SOON, Priority.ROUTINE):
             self.priority_combo.addItem(priority_label(priority), priority.value)
         self.priority_combo.currentIndexChanged.connect(self._filters_changed)
-        priority_label_w = buddy_label(self.tr("&Priority:"), self.priority_combo, self)
+        priority_label_w = buddy_label(self.tr("&Priority:"), self.priority_combo, priority_pair)
 
-        self.review_due = QCheckBox(self.tr("&Review due"), self)
+        self.review_due = QCheckBox(self.tr("&Review due"), self.filters)
         self.review_due.setAccessibleName(self.tr("Review due"))
         self.review_due.setToolTip(self.tr("Care-plan review due within two weeks or overdue"))
         self.review_due.toggled.connect(self._filters_changed)
-        self.clear_button = QPushButton(self.tr("C&lear filters"), self)
+        self.clear_button = QPushButton(self.tr("C&lear filters"), self.filters)
         self.clear_button.setAccessibleName(self.tr("Clear search and filters"))
         self.clear_button.clicked.connect(self.clear_filters)
 
@@ -178,20 +184,15 @@ class CaseloadView(QWidget):
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
 
-        # The filters wrap onto a second line when the window is narrow or the text large.
-        self.filters = QWidget(self)
         filters = FlowLayout(self.filters, spacing=SPACING + SPACING // 2)
-        for label, widget in (
-            (status_label_w, self.status_button),
-            (ot_label, self.ot_combo),
-            (priority_label_w, self.priority_combo),
+        for pair, label, widget in (
+            (status_pair, status_label_w, self.status_button),
+            (ot_pair, ot_label, self.ot_combo),
+            (priority_pair, priority_label_w, self.priority_combo),
         ):
-            pair = QWidget(self.filters)
             row = QHBoxLayout(pair)
             row.setContentsMargins(0, 0, SPACING, 0)
             row.setSpacing(SPACING // 2 + 2)
-            label.setParent(pair)
-            widget.setParent(pair)
             row.addWidget(label)
             row.addWidget(widget)
             filters.addWidget(pair)
