@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otdesk.domain.errors import NotFoundError
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.caseload import CaseloadView
 from otdesk.ui.events import Change
@@ -199,6 +198,7 @@ class MainWindow(QMainWindow):
         """Open (or bring forward) the record of ``client_id``."""
         key = client_key(client_id)
         if key not in self._pages:
+            from otdesk.domain.errors import NotFoundError
             from otdesk.services import clients as client_service
             from otdesk.ui.client_record import ClientWorkspace
 
