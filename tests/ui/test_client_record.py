@@ -133,6 +133,26 @@ def test_a_short_name_stays_on_one_line_when_there_is_room(
     assert w.header.status.x() < name.x() + name.width() + 40
 
 
+def test_overview_form_fits_a_narrow_window_in_one_column(
+    qtbot: QtBot, workspace_of: Callable[[int], ClientWorkspace],
+    make_client: Callable[..., ClientDetail], boxes: dict[str, Any],
+) -> None:  # fmt: skip
+    # On a laptop's narrow window the two columns of sections would need a sideways scroll;
+    # the second column goes under the first instead, and back beside it when there is room.
+    w = workspace_of(make_client().id)
+    overview = _tab(w, "overview", OverviewTab)
+    sections = overview.sections
+    scroll = sections.parentWidget().parentWidget().parentWidget()  # body, viewport, area
+    w.resize(700, 700)
+    qtbot.waitUntil(lambda: not sections.side_by_side())
+    first, second = sections.columns
+    assert second.y() >= first.y() + first.height()
+    assert not scroll.horizontalScrollBar().isVisible()
+    w.resize(sections.width_for_two() + 400, 700)
+    qtbot.waitUntil(sections.side_by_side)
+    assert second.y() == first.y() and second.x() >= first.x() + first.width()
+
+
 def test_no_alert_banner_without_alerts(
     workspace_of: Callable[[int], ClientWorkspace], make_client: Callable[..., ClientDetail],
     boxes: dict[str, Any],

@@ -14,7 +14,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Sign
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from otdesk.ui import conflict_dialog
 from otdesk.ui.client_record.commands import EditClientCommand
 from otdesk.ui.client_record.diagnoses import DiagnosesEditor
 from otdesk.ui.client_record.registry import TabContext, register_tab
+from otdesk.ui.column_pair import ColumnPair
 from otdesk.ui.conflict_dialog import ConflictChoice
 from otdesk.ui.drafts_ui import DraftKeeper, client_draft_key, saved_time_text
 from otdesk.ui.events import Change
@@ -182,22 +182,15 @@ class OverviewTab(QWidget):
 
         f.align_labels()
         body = QWidget(self)
-        grid = QGridLayout(body)
-        grid.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        grid.setHorizontalSpacing(SECTION_SPACING)
-        grid.setVerticalSpacing(SECTION_SPACING)
-        grid.addWidget(self.form.banner, 0, 0, 1, 2)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        columns = ((left, (identity, language, contact)), (right, (care, consent, alerts)))
-        for column, boxes in columns:
-            column.setSpacing(SECTION_SPACING)
-            for box in boxes:
-                column.addWidget(box)
-            column.addStretch(1)
-        grid.addLayout(left, 1, 0)
-        grid.addLayout(right, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        rows = QVBoxLayout(body)
+        rows.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        rows.setSpacing(SECTION_SPACING)
+        rows.addWidget(self.form.banner)
+        # Side by side in a wide window; in a narrow one the second column goes under the
+        # first, so the form never needs a sideways scroll.
+        self.sections = ColumnPair((identity, language, contact), (care, consent, alerts),
+                                   spacing=SECTION_SPACING, parent=body)
+        rows.addWidget(self.sections, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
