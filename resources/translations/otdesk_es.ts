@@ -36,6 +36,10 @@
         <translation>Buscando clientes</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
         <source>Unassigned</source>
         <translation>Sin asignar</translation>
     </message>

@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from otdesk.__main__ import desktop_arguments
 from otdesk.db.engine import open_database
@@ -21,7 +22,7 @@ from otdesk.domain.vocab import StaffRole
 from otdesk.services import caseload, demo, staff
 from otdesk.services.context import Context
 from otdesk.services.first_page import read_first_page
-from otdesk.ui.caseload.model import CaseloadModel
+from otdesk.ui.caseload.model import NAME, RECORD_NUMBER, CaseloadModel, SummaryRole
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -150,12 +151,20 @@ def test_whole_list_replaces_the_first_page_without_losing_the_selection(
     assert model.previewing and model.rowCount() == 6 and len(resets) == 1
     assert [model.client_id(r) for r in range(2)] == page.caseload.ids
     assert model.client_id(4) is None and model.summary(4) is None  # not read, not guessed
+    # The rows still on their way say so (muted, in the name column) instead of showing blank.
+    waiting = model.index(4, NAME)
+    assert model.data(waiting, Qt.ItemDataRole.DisplayRole) == "Loading…"
+    assert model.data(waiting, Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.data(model.index(4, RECORD_NUMBER), Qt.ItemDataRole.DisplayRole) is None
+    assert model.data(model.index(4, NAME), SummaryRole) is None
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         app_ctx.tasks.release()
     qtbot.waitUntil(lambda: not model.busy)
     assert not model.previewing and len(resets) == 1  # rows stayed put: no second reset
     assert [model.client_id(r) for r in range(6)] == caseload.find_ids(app_ctx.services)
-    assert model.summary(4) is not None
+    line = model.summary(4)
+    assert line is not None
+    assert model.data(model.index(4, NAME), Qt.ItemDataRole.DisplayRole) == line.display_name
 
 
 def test_first_page_applies_only_to_the_list_it_was_read_for(

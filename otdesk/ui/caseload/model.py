@@ -379,7 +379,7 @@ class CaseloadModel(ReadOnlyTableModel):
             return None
         line = self.summary(row)
         if line is None:
-            return None
+            return self._pending(index.column(), role) if self._ids[row] == 0 else None
         if role in (_DISPLAY, _ACCESSIBLE, _TOOLTIP):
             return self._text(line, index.column(), role)
         if role == _FOREGROUND:
@@ -389,6 +389,17 @@ class CaseloadModel(ReadOnlyTableModel):
         if role == StatusRole:
             return line.status.value
         return line.priority.value  # PriorityRole
+
+    def _pending(self, column: int, role: int) -> Any:
+        """A row past a quick start's first page, until the whole list arrives (moments after
+        start): its name cell says so, in the muted colour, rather than showing a blank row."""
+        if column != NAME:
+            return None
+        if role == _FOREGROUND:
+            return _MUTED
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return QCoreApplication.translate("CaseloadModel", "Loading…")
+        return None
 
     def _foreground(self, line: ClientSummary, column: int) -> QColor | None:
         if column == PRIORITY:
