@@ -8,32 +8,25 @@ so the form always fits the width it is given (a scroll area scrolls it up and d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 
 class ColumnPair(QWidget):
-    """``first`` and ``second`` (lists of boxes) as two columns, or as one when narrow."""
+    """Two columns of boxes, side by side, or the second under the first when narrow.
 
-    def __init__(
-        self,
-        first: Sequence[QWidget],
-        second: Sequence[QWidget],
-        *,
-        spacing: int,
-        parent: QWidget | None = None,
-    ) -> None:
+    Make each box inside its column (``columns[0]`` or ``columns[1]``) and ``add`` it there:
+    a box moved into a column after it was built would have its style worked out again.
+    """
+
+    def __init__(self, *, spacing: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns: tuple[QWidget, QWidget] = (QWidget(self), QWidget(self))
-        for column, boxes in zip(self.columns, (first, second), strict=True):
+        for column in self.columns:
             stack = QVBoxLayout(column)
             stack.setContentsMargins(0, 0, 0, 0)
             stack.setSpacing(spacing)
-            for box in boxes:
-                stack.addWidget(box)
             stack.addStretch(1)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -41,6 +34,12 @@ class ColumnPair(QWidget):
         self._grid.setVerticalSpacing(spacing)
         self._side_by_side: bool | None = None
         self._arrange(side_by_side=True)
+
+    def add(self, column: int, box: QWidget) -> None:
+        """Put ``box`` (made inside ``columns[column]``) at the foot of that column."""
+        stack = self.columns[column].layout()
+        assert isinstance(stack, QVBoxLayout)
+        stack.insertWidget(stack.count() - 1, box)  # above the closing stretch
 
     def side_by_side(self) -> bool:
         """Whether the columns stand side by side (else the second is under the first)."""

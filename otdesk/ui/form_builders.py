@@ -75,6 +75,13 @@ class FieldBuilders:
                 return escaped[:pos] + "&" + escaped[pos:]
         return escaped
 
+    def _parent_for(self, layout: QFormLayout | None) -> QWidget:
+        """Where a field's widgets are made: in the widget ``layout`` lays out, so that they
+        are never moved (a moved widget has its style worked out again), else the form's
+        host (a layout not yet set on a widget)."""
+        holder = layout.parentWidget() if layout is not None else None
+        return holder if holder is not None else self._host
+
     def _row(
         self,
         layout: QFormLayout | None,
@@ -95,25 +102,27 @@ class FieldBuilders:
         value as typed, for drafts (``get`` unless said otherwise).
         """
         focus = control if focus is None else focus
-        caption = QLabel(self.mnemonic(label), self._host)
+        parent = self._parent_for(layout)
+        caption = QLabel(self.mnemonic(label), parent)
         caption.setBuddy(focus)
         focus.setAccessibleName(label)
         if hint:
             focus.setToolTip(hint)
             focus.setAccessibleDescription(hint)
-        error = QLabel(self._host)
+        error = QLabel(parent)
         error.setWordWrap(True)
         error.setAccessibleName(translate("Form", "{0}: problem").format(label))
         set_role(error, "field-error")
         error.hide()
-        box = QWidget(self._host)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(control)
-        column.addWidget(error)
         if layout is not None:
-            layout.addRow(caption, box)
+            # The control with its error line under it: a nested layout, not a wrapping
+            # widget, so both stay where they were made.
+            column = QVBoxLayout()
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(control)
+            column.addWidget(error)
+            layout.addRow(caption, column)
         self._fields[name] = Binding(name, label, caption, focus, error, get, set_, raw or get)
         changed.connect(lambda *_args, field=name: self._on_changed(field))
 
@@ -145,7 +154,7 @@ class FieldBuilders:
         hint: str = "",
     ) -> QLineEdit:
         """A one-line text field."""
-        edit = QLineEdit(self._host)
+        edit = QLineEdit(self._parent_for(layout))
         edit.setMaxLength(max_length)
         edit.setPlaceholderText(placeholder)
         self._text_row(layout, name, label, edit, edit.text, edit.setText, hint)
@@ -155,7 +164,7 @@ class FieldBuilders:
         self, layout: QFormLayout | None, name: str, label: str, *, lines: int = 3, hint: str = ""
     ) -> QPlainTextEdit:
         """A multi-line text field (Tab moves on; Ctrl+Tab inserts nothing surprising)."""
-        edit = QPlainTextEdit(self._host)
+        edit = QPlainTextEdit(self._parent_for(layout))
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 16)
         self._text_row(layout, name, label, edit, edit.toPlainText, edit.setPlainText, hint)
@@ -165,7 +174,7 @@ class FieldBuilders:
         self, layout: QFormLayout | None, name: str, label: str, *, hint: str = ""
     ) -> DateField:
         """A date typed as YYYY-MM-DD, blank allowed."""
-        field = DateField(self._host)
+        field = DateField(self._parent_for(layout))
 
         def set_(v: Any) -> None:
             field.setText(v.isoformat() if isinstance(v, date) else ("" if v is None else str(v)))
@@ -191,7 +200,7 @@ class FieldBuilders:
         self, layout: QFormLayout | None, name: str, label: str, text: str, *, hint: str = ""
     ) -> QCheckBox:
         """A yes/no field: the label names it, the box's own text says what ticking means."""
-        box = QCheckBox(text, self._host)
+        box = QCheckBox(text, self._parent_for(layout))
         self._row(
             layout,
             name,
@@ -215,7 +224,7 @@ class FieldBuilders:
         hint: str = "",
     ) -> QComboBox:
         """A closed list: ``items`` are (value, shown text); the value is what the form holds."""
-        combo = QComboBox(self._host)
+        combo = QComboBox(self._parent_for(layout))
         set_choice_items(combo, items)
 
         def set_(v: Any) -> None:
@@ -257,7 +266,7 @@ class FieldBuilders:
         self, layout: QFormLayout | None, name: str, label: str, *, hint: str = ""
     ) -> QComboBox:
         """A language code: common ones listed by name, any other code may be typed."""
-        combo = QComboBox(self._host)
+        combo = QComboBox(self._parent_for(layout))
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for code in COMMON_LANGUAGES:
