@@ -28,6 +28,7 @@ from otdesk.ui.events import Events
 from otdesk.ui.i18n import fill, install_translators, remove_translators
 from otdesk.ui.icons import icon
 from otdesk.ui.settings_store import UiSettings
+from otdesk.ui.staff_directory import StaffDirectory
 from otdesk.ui.startup import FirstRead, quick_start
 from otdesk.ui.style import STYLE, STYLE_SET, apply_font_size, apply_style
 from otdesk.ui.tasks import Task, TaskControl, TaskRunner
@@ -52,11 +53,13 @@ def build_app_context(
     first_page: FirstPage | None = None,
 ) -> AppContext:
     """The shared services every screen is given, acting as ``staff``."""
+    events = Events()
     return AppContext(
         services=Context(db).acting_as(staff.id),
-        events=Events(),
+        events=events,
         tasks=tasks if tasks is not None else TaskRunner(),
         settings=ui_settings,
+        staff_directory=StaffDirectory(events),
         staff_name=staff.display_name,
         first_page=first_page,
     )

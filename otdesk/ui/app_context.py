@@ -11,6 +11,7 @@ from otdesk.services.context import Context
 from otdesk.services.first_page import FirstPage
 from otdesk.ui.events import Events
 from otdesk.ui.settings_store import UiSettings
+from otdesk.ui.staff_directory import StaffDirectory
 from otdesk.ui.tasks import TaskRunner
 
 
@@ -22,6 +23,7 @@ class AppContext:
     events: Events
     tasks: TaskRunner
     settings: UiSettings
+    staff_directory: StaffDirectory  # the pickers' staff lists, shared by every screen
     staff_name: str = field(default="")
     # What a quick start read for the first screen; views built at start use it, once.
     first_page: FirstPage | None = None

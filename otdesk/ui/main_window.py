@@ -28,6 +28,7 @@ from otdesk.ui.events import Change
 from otdesk.ui.i18n import fill
 from otdesk.ui.icons import icon
 from otdesk.ui.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
+from otdesk.ui.staff_directory import STAFF_ENTITY
 from otdesk.ui.style import apply_font_size
 from otdesk.ui.widgets import StaffSelector, TaskStatus
 
@@ -161,13 +162,11 @@ class MainWindow(QMainWindow):
             if actor is not None:
                 self.staff_selector.set_staff([(actor, self._app.staff_name)], actor)
             return
-        from otdesk.services import staff as staff_service
-
-        members = staff_service.list_staff(self._app.services)
+        members = self._app.staff_directory.members(self._app.services)
         self.staff_selector.set_staff([(m.id, m.display_name) for m in members], actor)
 
     def _records_changed(self, change: Change) -> None:
-        if change.entity == "staff member":
+        if change.entity == STAFF_ENTITY:
             self.reload_staff()
 
     def _restore_geometry(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from otdesk.domain.vocab import ClientStatus, ConsentScope
-from otdesk.services import clients, episodes, family_members
+from otdesk.services import clients, episodes, family_members, staff
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
 from otdesk.services.summaries import StaffMember
@@ -27,6 +27,7 @@ from otdesk.ui.client_record.tabs.episodes import EpisodesTab
 from otdesk.ui.client_record.tabs.family import FamilyTab
 from otdesk.ui.client_record.tabs.overview import OverviewTab
 from otdesk.ui.conflict_dialog import ConflictChoice, ConflictDialog
+from otdesk.ui.staff_directory import STAFF_ENTITY
 
 Answer = QMessageBox.StandardButton
 
@@ -116,6 +117,20 @@ def test_header_shows_who_this_is(
     for part in (c.record_number, "40 years", "Tess Example-OT", "Spanish (es)", "interpreter"):
         assert part in facts
     assert h.alerts.isVisible() and "Dog at home" in h.alerts.text()
+
+
+def test_header_follows_a_renamed_ot(
+    workspace_of: Callable[[int], ClientWorkspace], app_ctx: AppContext, ctx: Context,
+    ot: StaffMember, make_client: Callable[..., ClientDetail],
+) -> None:  # fmt: skip
+    c = make_client(assigned_ot_id=ot.id)
+    w = workspace_of(c.id)
+    assert "Tess Example-OT" in w.header.facts.text()
+    renamed = staff.update_staff(
+        ctx, staff_id=ot.id, expected_version=ot.version, family_name="Renamed-OT"
+    )
+    app_ctx.events.changed(STAFF_ENTITY, renamed.id)  # as the screen that renamed them does
+    assert "Tess Renamed-OT" in w.header.facts.text()
 
 
 def test_a_short_name_stays_on_one_line_when_there_is_room(

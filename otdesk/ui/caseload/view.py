@@ -239,10 +239,8 @@ class CaseloadView(QWidget):
         self.ot_combo.addItem(self.tr("Mine"), MINE)
         self.ot_combo.addItem(self.tr("Unassigned"), UNASSIGNED)
         if self._app.storage_ready:  # else filled on storage_ready, moments after a quick start
-            from otdesk.services import staff as staff_service
-
             roles = (StaffRole.OT, StaffRole.OT_ASSISTANT)
-            for member in staff_service.list_staff(self._app.services, roles=roles):
+            for member in self._app.staff_directory.members(self._app.services, roles):
                 self.ot_combo.addItem(member.display_name, member.id)
         found = self.ot_combo.findData(current)
         self.ot_combo.setCurrentIndex(max(found, 0))

@@ -33,6 +33,7 @@ from otdesk.ui.client_record.commands import IdMap
 from otdesk.ui.client_record.registry import TabContext, TabSpec, load_tabs
 from otdesk.ui.events import Change
 from otdesk.ui.forms import choice_label, language_label
+from otdesk.ui.staff_directory import STAFF_ENTITY
 from otdesk.ui.style import MARGIN, SPACING, UNIT, set_role
 
 log = logging.getLogger(__name__)
@@ -291,7 +292,7 @@ class ClientWorkspace(QWidget):
 
     def _records_changed(self, change: Change) -> None:
         mine = change.client_id == self.client_id and change.entity in ("client", "episode")
-        if mine or change.entity == "staff":  # a renamed OT shows in the header too
+        if mine or change.entity == STAFF_ENTITY:  # a renamed OT shows in the header too
             self.refresh_header()
 
     def _mark_tab(self, key: str) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from otdesk.domain.errors import OtdeskError
-from otdesk.services import clients, episodes, staff
+from otdesk.services import clients, episodes
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
 from otdesk.ui.client_record.episode_commands import (
     AddCareTeamMemberCommand,
@@ -366,7 +366,9 @@ class EpisodesTab(QWidget):
         e = self.selected()
         if e is None:
             return None
-        people = staff_items(staff.list_staff(self.app.services), self.tr("(someone outside)"))
+        people = staff_items(
+            self.app.staff_directory.members(self.app.services), self.tr("(someone outside)")
+        )
 
         def submit(values: dict[str, Any], _version: int | None) -> CareTeamEntry:
             command = AddCareTeamMemberCommand(

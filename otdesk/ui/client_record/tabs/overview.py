@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.errors import ConflictError, NotFoundError, OtdeskError, ValidationError
 from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
-from otdesk.services import clients, staff
+from otdesk.services import clients
 from otdesk.services.clients import ClientDetail
 from otdesk.services.drafts import DraftInfo
 from otdesk.ui import conflict_dialog
@@ -52,7 +52,7 @@ OT_ROLES = (StaffRole.OT, StaffRole.OT_ASSISTANT)
 
 def assigned_ot_items(tc_app: Any, current_id: int | None, current_name: str) -> list[Any]:
     """Active OTs and OT assistants, plus the current one when no longer in that list."""
-    members = staff.list_staff(tc_app.services, roles=OT_ROLES)
+    members = tc_app.staff_directory.members(tc_app.services, OT_ROLES)
     items = staff_items(members, QCoreApplication.translate("Overview", "Not assigned"))
     if current_id is not None and all(i[0] != current_id for i in items):
         label = QCoreApplication.translate("Overview", "{0} (inactive)").format(current_name)
@@ -266,8 +266,6 @@ class OverviewTab(QWidget):
 
     def _records_changed(self, change: Change) -> None:
         if self._saving or change.client_id != self.client_id:
-            return
-        if change.entity == "staff":
             return
         if change.entity not in ("client", "episode"):  # a discharge changes the status
             return
