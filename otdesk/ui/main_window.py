@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
                     self, self.tr("Client not found"),
                     self.tr("This client's record no longer exists."))
                 return None
-            workspace = ClientWorkspace(self._app, client_id, self.stack)
+            workspace = ClientWorkspace(self._app, client_id, self.stack, detail=title)
             workspace.title_changed.connect(lambda text, k=key: self.navigation.set_title(k, text))
             workspace.close_requested.connect(lambda k=key: self.close_page(k))
             self.undo_group.addStack(workspace.undo_stack)

@@ -133,6 +133,25 @@ def test_header_follows_a_renamed_ot(
     assert "Tess Renamed-OT" in w.header.facts.text()
 
 
+def test_opening_a_record_reads_the_client_once(
+    workspace_of: Callable[[int], ClientWorkspace], make_client: Callable[..., ClientDetail],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    c = make_client()
+    reads: list[int] = []
+    read = clients.get_client
+
+    def counted(*args: Any, **kwargs: Any) -> ClientDetail:
+        reads.append(kwargs["client_id"])
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(clients, "get_client", counted)
+    w = workspace_of(c.id)
+    assert reads == [c.id]  # the header and every tab start from the one read
+    assert w.header.name.text() == c.display_name
+    assert _tab(w, "overview", OverviewTab).form.values()["given_name"] == c.given_name
+
+
 def test_a_short_name_stays_on_one_line_when_there_is_room(
     qtbot: QtBot, workspace_of: Callable[[int], ClientWorkspace],
     make_client: Callable[..., ClientDetail], boxes: dict[str, Any],

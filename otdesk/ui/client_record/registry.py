@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from otdesk.services.clients import ClientDetail
     from otdesk.ui.app_context import AppContext
     from otdesk.ui.client_record.commands import IdMap
 
@@ -35,6 +36,17 @@ class TabContext:
     undo_stack: QUndoStack
     ids: IdMap
     parent: QWidget | None = None
+    # The client's record as read when the workspace opened: the tabs built then start from
+    # it rather than each reading it again.
+    opened: ClientDetail | None = None
+
+    def read_client(self) -> ClientDetail:
+        """The client's record: as read when the workspace opened, else read now."""
+        if self.opened is not None:
+            return self.opened
+        from otdesk.services import clients
+
+        return clients.get_client(self.app.services, client_id=self.client_id)
 
 
 class RecordTab(Protocol):

@@ -144,7 +144,16 @@ class ClientWorkspace(QWidget):
     title_changed = Signal(str)
     close_requested = Signal()
 
-    def __init__(self, app: AppContext, client_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        app: AppContext,
+        client_id: int,
+        parent: QWidget | None = None,
+        *,
+        detail: ClientDetail | None = None,
+    ) -> None:
+        """The record of ``client_id``; ``detail`` is the client as just read, when the
+        caller has it (else it is read here, once, for the header and every tab)."""
         super().__init__(parent)
         self.app = app
         self.client_id = client_id
@@ -167,7 +176,11 @@ class ClientWorkspace(QWidget):
         # moving a finished tab there would make Qt work out the style sheet again for every
         # widget in it (a fifth of the time a record took to open).
         pages = self.tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget")
-        context = TabContext(app, client_id, self._undo_stack, self.ids, pages or self.tabs)
+        if detail is None:
+            detail = clients.get_client(app.services, client_id=client_id)
+        context = TabContext(
+            app, client_id, self._undo_stack, self.ids, pages or self.tabs, opened=detail
+        )
         for spec in load_tabs():
             widget = self._build_tab(spec, context)
             self._widgets[spec.key] = widget
@@ -182,7 +195,7 @@ class ClientWorkspace(QWidget):
         layout.setSpacing(SPACING)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
-        self.refresh_header()
+        self.refresh_header(detail)
         self._open_tab_with_drafts()
         app.events.records_changed.connect(self._records_changed)
 
@@ -276,10 +289,10 @@ class ClientWorkspace(QWidget):
 
     # -- header ---------------------------------------------------------------------------
 
-    def refresh_header(self) -> None:
-        """Read the client again and update the header and title."""
+    def refresh_header(self, detail: ClientDetail | None = None) -> None:
+        """Update the header and title from ``detail``, or from the client read again."""
         try:
-            c = clients.get_client(self.app.services, client_id=self.client_id)
+            c = detail or clients.get_client(self.app.services, client_id=self.client_id)
         except NotFoundError:
             self.header.name.setText(self.tr("This client's record no longer exists"))
             return

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from otdesk.domain.errors import OtdeskError
-from otdesk.services import clients, episodes
+from otdesk.services import episodes
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
 from otdesk.ui.client_record.episode_commands import (
     AddCareTeamMemberCommand,
@@ -67,7 +67,7 @@ class EpisodesTab(QWidget):
         self.tc = tc
         self.app = tc.app
         self.client_id = tc.client_id
-        self.client = clients.get_client(self.app.services, client_id=self.client_id)
+        self.client = tc.read_client()
         self.model = EpisodesModel(self)
         self.team_model = CareTeamModel(self)
         self._build()

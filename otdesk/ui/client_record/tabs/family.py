@@ -51,10 +51,10 @@ class FamilyTab(QWidget):
         self.tc = tc
         self.app = tc.app
         self.client_id = tc.client_id
-        self.client = clients.get_client(self.app.services, client_id=self.client_id)
+        self.client = tc.read_client()
         self.model = FamilyMembersModel(self)
         self._build()
-        self.refresh()
+        self.refresh(reread_client=False)
         self.app.events.records_changed.connect(self._records_changed)
         self._drafts_offered = False
 
@@ -111,10 +111,11 @@ class FamilyTab(QWidget):
 
     # -- data -----------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Read the members again, keeping the selection."""
+    def refresh(self, *, reread_client: bool = True) -> None:
+        """Read the members (and the client) again, keeping the selection."""
         selected = self.selected()
-        self.client = clients.get_client(self.app.services, client_id=self.client_id)
+        if reread_client:
+            self.client = clients.get_client(self.app.services, client_id=self.client_id)
         members = family_members.list_family_members(self.app.services, client_id=self.client_id)
         self.model.set_members(members)
         self.table.resizeColumnsToContents()

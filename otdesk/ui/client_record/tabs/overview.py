@@ -70,7 +70,7 @@ class OverviewTab(QWidget):
         self.tc = tc
         self.app = tc.app
         self.client_id = tc.client_id
-        self.detail: ClientDetail = clients.get_client(self.app.services, client_id=self.client_id)
+        self.detail: ClientDetail = tc.read_client()
         self.version = self.detail.version
         self._saving = False
         self.setObjectName("overview-tab")
