@@ -96,36 +96,37 @@ def _launch(db_path: Path, runs: int) -> None:
     print(f"   target <= 1.5x: {verdict}")
 
 
-def _styled_app(ui_settings: Any) -> Any:
-    """The QApplication, styled as the desktop styles it (palette, font size and the style
-    sheet): painting, and moving widgets between parents, cost more under a style sheet."""
+def _desktop(db_path: Path) -> tuple[Any, Any]:
+    """The QApplication, styled as the desktop styles it (palette, font size and style sheet:
+    painting, and moving widgets between parents, cost more under a style sheet), and the
+    screens' shared services on ``db_path``, acting as the administrator."""
     from PySide6.QtWidgets import QApplication
 
+    from otdesk.db.engine import open_database
+    from otdesk.services.context import Context
+    from otdesk.services.staff import ensure_administrator
+    from otdesk.ui.app import build_app_context
+    from otdesk.ui.settings_store import UiSettings
     from otdesk.ui.style import apply_font_size, apply_style
 
+    ui_settings = UiSettings.in_file(tempfile.mktemp(suffix=".ini"))
     qt_app = QApplication.instance() or QApplication([])
     apply_style(qt_app)
     apply_font_size(qt_app, ui_settings.font_point_size)
-    return qt_app
+    db = open_database(db_path)
+    admin = ensure_administrator(Context(db))
+    return qt_app, build_app_context(db, ui_settings, admin)
 
 
 def _typing(db_path: Path) -> None:
     from PySide6.QtCore import QEventLoop
 
-    from otdesk.db.engine import open_database
     from otdesk.services import clients
     from otdesk.services.caseload import CaseloadFilter
-    from otdesk.services.context import Context
-    from otdesk.services.staff import ensure_administrator
-    from otdesk.ui.app import build_app_context, settle_heap
+    from otdesk.ui.app import settle_heap
     from otdesk.ui.caseload import CaseloadView
-    from otdesk.ui.settings_store import UiSettings
 
-    ui_settings = UiSettings.in_file(tempfile.mktemp(suffix=".ini"))
-    qt_app = _styled_app(ui_settings)
-    db = open_database(db_path)
-    admin = ensure_administrator(Context(db))
-    app = build_app_context(db, ui_settings, admin)
+    qt_app, app = _desktop(db_path)
     view = CaseloadView(app)
     view.resize(1280, 800)
     view.show()
@@ -175,7 +176,7 @@ def _typing(db_path: Path) -> None:
     worst_three = ", ".join(f"'{t}' {ms:.0f} ms" for ms, t in sorted(slowest)[-3:])
     print(f"   slowest keystrokes: {worst_three}")
     view.close()
-    db.dispose()
+    app.services.db.dispose()
 
 
 def _count_paints(widget: Any) -> Any:
@@ -265,21 +266,12 @@ def _import_lag(rows: int) -> None:
 
 
 def _record_open(db_path: Path, records: int = 25) -> None:
-
-    from otdesk.db.engine import open_database
     from otdesk.services import caseload
-    from otdesk.services.context import Context
-    from otdesk.services.staff import ensure_administrator
-    from otdesk.ui.app import build_app_context, settle_heap
+    from otdesk.ui.app import settle_heap
     from otdesk.ui.main_window import MainWindow
     from otdesk.ui.navigation import CASELOAD, client_key
-    from otdesk.ui.settings_store import UiSettings
 
-    ui_settings = UiSettings.in_file(tempfile.mktemp(suffix=".ini"))
-    qt_app = _styled_app(ui_settings)
-    db = open_database(db_path)
-    admin = ensure_administrator(Context(db))
-    app = build_app_context(db, ui_settings, admin)
+    qt_app, app = _desktop(db_path)
     window = MainWindow(app)
     window.resize(1280, 800)
     window.show()
@@ -310,7 +302,7 @@ def _record_open(db_path: Path, records: int = 25) -> None:
     print(f"   first record (loads the record's code): {times[0]:.1f} ms")
     print(f"   each later record: {summary(times[1:])}")
     window.close()
-    db.dispose()
+    app.services.db.dispose()
 
 
 def main(argv: list[str] | None = None) -> None:
