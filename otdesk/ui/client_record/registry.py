@@ -36,12 +36,12 @@ class TabContext:
     undo_stack: QUndoStack
     ids: IdMap
     parent: QWidget | None = None
-    # The client's record as read when the workspace opened: the tabs built then start from
-    # it rather than each reading it again.
+    # The client's record as read when the workspace opened, while its tabs are being built:
+    # they start from it rather than each reading it again. None once the record is open.
     opened: ClientDetail | None = None
 
     def read_client(self) -> ClientDetail:
-        """The client's record: as read when the workspace opened, else read now."""
+        """The client's record: the one just read while the record opens, else read now."""
         if self.opened is not None:
             return self.opened
         from otdesk.services import clients

@@ -177,7 +177,10 @@ class ClientWorkspace(QWidget):
         # widget in it (a fifth of the time a record took to open).
         pages = self.tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget")
         if detail is None:
-            detail = clients.get_client(app.services, client_id=client_id)
+            try:
+                detail = clients.get_client(app.services, client_id=client_id)
+            except NotFoundError:
+                detail = None  # the header says the record no longer exists
         context = TabContext(
             app, client_id, self._undo_stack, self.ids, pages or self.tabs, opened=detail
         )
@@ -190,6 +193,7 @@ class ClientWorkspace(QWidget):
             signal = getattr(widget, "dirty_changed", None)
             if signal is not None:
                 signal.connect(lambda _dirty, key=spec.key: self._mark_tab(key))
+        context.opened = None  # from now on a tab reading the client gets it afresh
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
         layout.setSpacing(SPACING)
