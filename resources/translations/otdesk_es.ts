@@ -309,6 +309,10 @@ Save them before closing?</source>
         <translation>Editar episodio</translation>
     </message>
     <message>
+        <source>referred {0}</source>
+        <translation>derivado el {0}</translation>
+    </message>
+    <message>
         <source>Add {0} to the care team</source>
         <translation>Añadir a {0} al equipo de atención</translation>
     </message>

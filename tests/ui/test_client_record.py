@@ -9,7 +9,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from otdesk.domain.vocab import ClientStatus, ConsentScope
@@ -27,6 +34,7 @@ from otdesk.ui.client_record.tabs.episodes import EpisodesTab
 from otdesk.ui.client_record.tabs.family import FamilyTab
 from otdesk.ui.client_record.tabs.overview import OverviewTab
 from otdesk.ui.conflict_dialog import ConflictChoice, ConflictDialog
+from otdesk.ui.record_table_model import SORT_ROLE
 from otdesk.ui.staff_directory import STAFF_ENTITY
 
 Answer = QMessageBox.StandardButton
@@ -116,6 +124,7 @@ def test_header_shows_who_this_is(
     facts = h.facts.text()
     for part in (c.record_number, "40 years", "Tess Example-OT", "Spanish (es)", "interpreter"):
         assert part in facts
+    assert f"born {born.day} {born:%b %Y}" in facts  # dates read as in the caseload
     assert h.alerts.isVisible() and "Dog at home" in h.alerts.text()
 
 
@@ -677,6 +686,26 @@ def test_family_members_model(
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Name"  # fmt: skip
 
 
+def test_a_long_reason_for_referral_leaves_every_episode_detail_in_reach(
+    qtbot: QtBot, workspace_of: Callable[[int], ClientWorkspace], ctx: Context,
+    make_client: Callable[..., ClientDetail],
+) -> None:  # fmt: skip
+    c = make_client()
+    reason = "\n".join(f"Line {n} of a long referral letter." for n in range(1, 30))
+    episodes.open_episode(ctx, client_id=c.id, referral_date=ctx.today(), referral_reason=reason,
+                          planned_discharge_date=ctx.today() + timedelta(days=90))  # fmt: skip
+    w = workspace_of(c.id)
+    tab = _tab(w, "episodes", EpisodesTab)
+    w.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: "Line 29 of" in tab.details.text())
+    # Taller than the space beside the episodes: the details scroll down to the last row
+    # (the planned discharge, below the reason) instead of being cut off.
+    area = tab.details.parentWidget().parentWidget()
+    assert isinstance(area, QScrollArea)
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    assert tab.details.height() > area.viewport().height()
+    assert "Planned discharge" in tab.details.text()
+
 def test_episode_and_care_team_models(
     qtmodeltester: Any, ctx: Context, ot: StaffMember, make_client: Callable[..., ClientDetail]
 ) -> None:
@@ -700,13 +729,22 @@ def test_episode_and_care_team_models(
     qtmodeltester.check(model)
     assert model.index(0, EpisodesModel.STATE).data() == "Open"
     assert model.index(0, EpisodesModel.REASON).data() == "Meals"
-    assert model.index(model.row_of(old.id), EpisodesModel.STATE).data() == "Discharged 2020-06-01"
+    # Dates read as everywhere else in the app; the date columns still sort by date.
+    old_row = model.row_of(old.id)
+    assert model.index(old_row, EpisodesModel.STATE).data() == "Discharged 1 Jun 2020"
+    assert model.index(old_row, EpisodesModel.REFERRED).data() == "1 Jan 2020"
+    assert model.index(old_row, EpisodesModel.REFERRED).data(SORT_ROLE) == "2020-01-01"
+    assert model.index(old_row, EpisodesModel.STATE).data(SORT_ROLE) == "2020-06-01"
+    open_first = model.index(model.row_of(new.id), EpisodesModel.STATE).data(SORT_ROLE)
+    assert open_first > "2020-06-01"  # an open episode sorts after every discharge date
     team = CareTeamModel()
     team.set_records(episodes.list_care_team(ctx, episode_id=new.id))
     qtmodeltester.check(team)
     assert team.rowCount() == 2
     periods = {team.index(r, CareTeamModel.PERIOD).data() for r in range(2)}
-    assert "2024-01-02 to 2024-03-01" in periods
+    assert "2 Jan 2024 to 1 Mar 2024" in periods
+    sort_keys = {team.index(r, CareTeamModel.PERIOD).data(SORT_ROLE) for r in range(2)}
+    assert "2024-01-02" in sort_keys
 
 
 # -- keyboard -----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from otdesk.ui.client_record.commands import (
     Reporter,
     RowCommand,
 )
+from otdesk.ui.i18n import format_date
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -40,7 +41,7 @@ class EditEpisodeCommand(EditFieldsCommand):
         return episodes.get_episode(self.app.services, episode_id=self.episode_id)
 
     def _label(self, current: episodes.EpisodeInfo) -> str:
-        return f"referred {current.referral_date.isoformat()}"
+        return translate("Commands", "referred {0}").format(format_date(current.referral_date))
 
     def _update(self, version: int, values: Mapping[str, Any]) -> episodes.EpisodeInfo:
         return episodes.update_episode(

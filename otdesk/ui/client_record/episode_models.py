@@ -12,13 +12,18 @@ from PySide6.QtWidgets import QFormLayout
 from otdesk.domain.vocab import Discipline
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
 from otdesk.ui.forms import Form, choice_label
+from otdesk.ui.i18n import format_date
 from otdesk.ui.record_table_model import RecordTableModel
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def _date(d: date | None) -> str:
-    return d.isoformat() if d else ""
+    return format_date(d) if d else ""
+
+
+def _date_order(d: date | None) -> str:
+    return d.isoformat() if d else ""  # sorts as the dates do; an empty date first
 
 
 class EpisodesModel(RecordTableModel[EpisodeInfo]):
@@ -36,7 +41,7 @@ class EpisodesModel(RecordTableModel[EpisodeInfo]):
 
     def text(self, e: EpisodeInfo, column: int) -> str:
         if column == self.REFERRED:
-            return e.referral_date.isoformat()
+            return _date(e.referral_date)
         if column == self.SOURCE:
             return e.referral_source
         if column == self.STATE:
@@ -48,6 +53,15 @@ class EpisodesModel(RecordTableModel[EpisodeInfo]):
         if column == self.REASON:
             return e.referral_reason.splitlines()[0] if e.referral_reason else ""
         return ""
+
+    def sort_value(self, e: EpisodeInfo, column: int) -> Any:
+        if column == self.REFERRED:
+            return _date_order(e.referral_date)
+        if column == self.STATE:  # open episodes, then the latest discharged
+            return "~" if e.is_open else _date_order(e.actual_discharge_date)
+        if column == self.PLANNED:
+            return _date_order(e.planned_discharge_date)
+        return self.text(e, column)
 
     def other(self, e: EpisodeInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and e.is_open and column == self.STATE:
@@ -96,6 +110,11 @@ class CareTeamModel(RecordTableModel[CareTeamEntry]):
                 else translate("EpisodesTab", "current")
             )
         return ""
+
+    def sort_value(self, m: CareTeamEntry, column: int) -> Any:
+        if column == self.PERIOD:
+            return _date_order(m.start_date)
+        return self.text(m, column)
 
 
 def build_referral_fields(form: Form, layout: QFormLayout) -> None:

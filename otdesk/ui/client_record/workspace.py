@@ -33,6 +33,7 @@ from otdesk.ui.client_record.commands import IdMap
 from otdesk.ui.client_record.registry import TabContext, TabSpec, load_tabs
 from otdesk.ui.events import Change
 from otdesk.ui.forms import choice_label, language_label
+from otdesk.ui.i18n import format_date
 from otdesk.ui.staff_directory import STAFF_ENTITY
 from otdesk.ui.style import MARGIN, SPACING, UNIT, set_role
 
@@ -116,7 +117,7 @@ class ClientHeader(QFrame):
             self.priority.setAccessibleName(self.priority.text())
         facts = [
             self.tr("Record {0}").format(c.record_number),
-            self.tr("{0} years (born {1})").format(today_age, c.date_of_birth.isoformat()),
+            self.tr("{0} years (born {1})").format(today_age, format_date(c.date_of_birth)),
         ]
         if c.pronouns:
             facts.append(c.pronouns)

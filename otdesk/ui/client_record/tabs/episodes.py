@@ -13,7 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from otdesk.domain.errors import OtdeskError
 from otdesk.services import episodes
@@ -47,6 +55,7 @@ from otdesk.ui.client_record.tabs._parts import (
 from otdesk.ui.drafts_ui import client_draft_key
 from otdesk.ui.events import Change
 from otdesk.ui.forms import Form, staff_items, strip_mnemonic
+from otdesk.ui.i18n import format_date
 from otdesk.ui.style import MARGIN, SPACING
 from otdesk.ui.widgets import EmptyState
 
@@ -103,7 +112,13 @@ class EpisodesTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.empty = EmptyState(self.table)
 
-        self.details = details_card(self, self.tr("Details of the selected episode"))
+        # The details scroll when a long reason for referral makes them taller than the space
+        # beside the episodes (nothing below the reason is cut off).
+        details_area = QScrollArea(self)
+        details_area.setWidgetResizable(True)
+        details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details = details_card(details_area, self.tr("Details of the selected episode"))
+        details_area.setWidget(self.details)
 
         self.add_team_button = action_button(
             self, self.tr("Add &to team…"), self.tr("Add someone to the care team")
@@ -131,7 +146,7 @@ class EpisodesTab(QWidget):
         # Episodes beside the selected one's details; the care team gets the full width below.
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self.table)
-        upper.addWidget(self.details)
+        upper.addWidget(details_area)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 2)
         upper.setSizes([600, 400])
@@ -139,8 +154,8 @@ class EpisodesTab(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(upper)
         split.addWidget(team)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 3)  # a care team is a handful of rows
+        split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -155,7 +170,7 @@ class EpisodesTab(QWidget):
         kept = self.selected()
         rows = episodes.list_episodes(self.app.services, client_id=self.client_id)
         self.model.set_records(rows)
-        _fit_columns(self.table)
+        _fit_columns(self.table, 180)  # the details beside show the referrer in full
         self.empty.show_text(
             ""
             if rows
@@ -293,7 +308,7 @@ class EpisodesTab(QWidget):
         dialog = RecordDialog(
             self.app,
             self,
-            title=self.tr("Edit episode referred {0}").format(e.referral_date),
+            title=self.tr("Edit episode referred {0}").format(format_date(e.referral_date)),
             build=build,
             values=before,
             version=e.version,
@@ -345,7 +360,7 @@ class EpisodesTab(QWidget):
             intro=self.tr(
                 "This closes the episode referred on {0} and sets the client's "
                 "status to discharged."
-            ).format(e.referral_date),
+            ).format(format_date(e.referral_date)),
             draft_key=self._draft_key(f"discharge:{e.uuid}"),
             draft_meta=self._meta(),
         )
