@@ -135,7 +135,7 @@ QTabBar::tab {{
     background: transparent; color: {MUTED}; border: none;
     border-bottom: 3px solid transparent; padding: {UNIT - 2}px {UNIT - 2}px; margin: 0;
 }}
-QTabBar::tab:selected {{ color: {TEXT}; border-bottom: 3px solid {ACCENT}; font-weight: 600; }}
+QTabBar::tab:selected {{ color: {TEXT}; border-bottom: 3px solid {ACCENT}; }}
 QTabBar::tab:hover:!selected {{ color: {TEXT}; background: #e4e9ee; }}
 QTabBar::tab:focus {{ background: {ACCENT_SOFT}; }}
 QTableView, QListView, QTreeView {{
