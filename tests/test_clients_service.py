@@ -153,6 +153,34 @@ def test_duplicate_record_number_is_refused(ctx: Context, make_client: MakeClien
     assert clients.get_client(ctx, client_id=other.id).record_number == "MH-8"
 
 
+def test_the_next_record_number_follows_the_clinics_own_numbering(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    assert clients.suggest_record_number(ctx) == ""  # nothing to follow yet
+    make_client(record_number="OT-0416")
+    assert clients.suggest_record_number(ctx) == "OT-0417"  # prefix and padding kept
+    make_client(record_number="OT-0420")
+    make_client(record_number="OT-0009")  # entered late: the highest number still counts
+    assert clients.suggest_record_number(ctx) == "OT-0421"
+    make_client(record_number="OT-0421x")  # a different shape is not in the sequence,
+    make_client(record_number="OT-042x")  # nor a number with a letter in it,
+    make_client(record_number="OT-0422")
+    make_client(record_number="ot-9999")  # nor another prefix
+    make_client(record_number="OT-0423")
+    assert clients.suggest_record_number(ctx) == "OT-0424"
+    make_client(record_number="OT-0424")
+    make_client(record_number="OT-0425")
+    make_client(record_number="OT-0100")  # the latest is low, and the next ones are taken
+    make_client(record_number="OT-0101")
+    assert clients.suggest_record_number(ctx) == "OT-0426"
+    # A clinic that starts a new numbering is followed in it; a name is not a number.
+    make_client(record_number="2027/1")
+    assert clients.suggest_record_number(ctx) == "2027/2"
+    make_client(record_number="Smith family")
+    assert clients.suggest_record_number(ctx) == ""
+    make_client(record_number="A99")
+    assert clients.suggest_record_number(ctx) == "A100"  # outgrows its padding
+
 def test_inactive_or_unknown_ot_cannot_be_assigned(
     ctx: Context, ot: staff.StaffMember, make_client: MakeClient
 ) -> None:

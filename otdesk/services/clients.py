@@ -17,6 +17,7 @@ from otdesk.db.models import AuditEvent, Client, ClientDiagnosis, ClientSearchTe
 from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
+from otdesk.domain.record_numbers import following, pattern_of
 from otdesk.domain.vocab import AuditAction, ClientStatus, Priority
 from otdesk.services._records import (
     apply_changes,
@@ -354,6 +355,33 @@ def find_by_record_number(ctx: Context, *, record_number: str) -> ClientDetail:
             raise NotFoundError(ENTITY, f"record number {record_number.strip()}")
         return _detail(session, c)
 
+
+def suggest_record_number(ctx: Context) -> str:
+    """A free record number that follows the clinic's latest one in its pattern
+    ("DEMO-000301" after "DEMO-000300"); "" when there are no clients yet or the latest
+    record number does not end in a number."""
+    with ctx.db.reading() as session:
+        latest = session.scalar(select(Client.record_number).order_by(Client.id.desc()).limit(1))
+        pattern = pattern_of(latest) if latest else None
+        if pattern is None:
+            return ""
+        # The highest numbers of the same shape (SQLite's LIKE ignores case: ``following``
+        # checks the exact prefix, so "ot-9999" is not taken for the "OT-" sequence).
+        same_shape = session.scalars(
+            select(Client.record_number)
+            .where(
+                Client.record_number.startswith(pattern.prefix, autoescape=True),
+                func.length(Client.record_number) == pattern.width,
+            )
+            .order_by(Client.record_number.desc())
+            .limit(50)
+        )
+        value = following(pattern, same_shape)
+        while session.scalar(
+            select(Client.id).where(Client.record_number == pattern.number(value))
+        ):  # a number typed by hand out of sequence
+            value += 1
+        return pattern.number(value)
 
 def search_clients(
     ctx: Context,

@@ -3,6 +3,7 @@ shown beside the field, the New client dialog and the Overview's validation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -23,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.vocab import ClientStatus, Priority
 from otdesk.services import clients, drafts
+from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
 from otdesk.services.summaries import StaffMember
 from otdesk.ui.app_context import AppContext
@@ -159,6 +161,37 @@ def test_new_client_dialog_creates_a_client_typed_by_keyboard(
     assert changes and changes[-1].entity == "client" and changes[-1].client_id == made.id
     assert drafts.get_draft(ctx, key="client:new") is None
 
+
+def test_new_client_dialog_offers_the_next_record_number(
+    qtbot: QtBot, app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    make_client(record_number="OT-0416")
+    dialog = NewClientDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    number = dialog.form.control("record_number")
+    assert isinstance(number, QLineEdit)
+    assert number.text() == "OT-0417" and number.selectedText() == "OT-0417"
+    asked: list[object] = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a)))
+    dialog.reject()  # the number was offered, not typed: closing does not ask
+    assert not asked and not dialog.isVisible()
+
+    # Typing replaces the offer (a clinic using another register's numbers types its own);
+    # left as offered, it is the new client's number.
+    typed = NewClientDialog(app_ctx)
+    qtbot.addWidget(typed)
+    typed.show()
+    qtbot.keyClicks(typed.form.control("record_number"), "HOSP-77")
+    assert typed.form.values()["record_number"] == "HOSP-77"
+    offered = NewClientDialog(app_ctx)
+    qtbot.addWidget(offered)
+    offered.form.apply({"given_name": "Ana", "family_name": "Lee", "date_of_birth": "1990-01-01"})
+    offered.create_client()
+    assert offered.created_client_id is not None
+    made = clients.get_client(ctx, client_id=offered.created_client_id)
+    assert made.record_number == "OT-0417"
 
 def test_new_client_dialog_shows_problems_beside_the_fields(
     qtbot: QtBot, app_ctx: AppContext, ctx: Context

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -58,6 +59,8 @@ class NewClientDialog(QDialog):
         f.add_enum(fields, "priority", self.tr("Priority"), Priority)
         self.form.load(
             {
+                # The clinic's next number, selected so that typing a number replaces it.
+                "record_number": clients.suggest_record_number(app.services),
                 "preferred_language": "en",
                 "status": ClientStatus.REFERRED.value,
                 "priority": Priority.ROUTINE.value,
@@ -91,7 +94,10 @@ class NewClientDialog(QDialog):
             parent=self,
         )
         self.keeper.watch(self.form)
-        self.form.control("record_number").setFocus()
+        number = self.form.control("record_number")
+        number.setFocus()
+        if isinstance(number, QLineEdit):
+            number.selectAll()
         QTimer.singleShot(0, lambda: self.keeper.offer_restore(self, self.restore_draft))
 
     def _draft_title(self) -> str:
