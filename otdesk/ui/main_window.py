@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -139,7 +140,9 @@ class MainWindow(QMainWindow):
             self.tr("&Smaller text"), lambda: self.change_font_size(-1), [seq(std.ZoomOut)])
         self._menu(self.tr("&View"), [self.dashboard_action, self.caseload_action, None,
                                       self.bigger_action, self.smaller_action])
-        self._menu(self.tr("&Help"), [self._action(self.tr("&About otdesk"), self.about)])
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        self._menu(self.tr("&Help"), [self.shortcuts_action, None,
+                                      self._action(self.tr("&About otdesk"), self.about)])
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -292,6 +295,13 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_font_size(app, size)
         self.statusBar().showMessage(fill(self.tr("Text size: %1 pt"), size), 2000)
+
+    def show_shortcuts(self) -> None:
+        """List every key the app answers to (Help > Keyboard shortcuts)."""
+        from otdesk.ui.shortcuts_dialog import KeyboardShortcutsDialog
+
+        menus = [a.menu() for a in self.menuBar().actions()]
+        self._run(KeyboardShortcutsDialog([m for m in menus if isinstance(m, QMenu)], self))
 
     def about(self) -> None:
         """Say what otdesk is."""

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.ui.icons import icon
+from otdesk.ui.keys import CLOSE_OPEN_CLIENT, add_shortcut
 from otdesk.ui.style import MARGIN, SPACING, set_role
 
 if TYPE_CHECKING:
@@ -125,9 +126,7 @@ class Navigation(QFrame):
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.currentItemChanged.connect(self._current_changed)
         # Delete closes the selected client's entry, as in a tabbed editor's document list.
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._close_current)
+        add_shortcut(CLOSE_OPEN_CLIENT, self.list, self._close_current)
         self._delegate = _Delegate(self.list)
         self._delegate.close_clicked.connect(self.close_requested)
         self.list.setItemDelegate(self._delegate)

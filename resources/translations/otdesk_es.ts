@@ -1560,6 +1560,88 @@ Use Añadir para anotar quién apoya a {0}.</translation>
     </message>
 </context>
 <context>
+    <name>KeyboardShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Every menu item can also be reached with Alt and its underlined letter.</source>
+        <translation>También se llega a cada elemento de los menús con Alt y su letra subrayada.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Qué hacen</translation>
+    </message>
+    <message>
+        <source>%1 menu</source>
+        <translation>Menú %1</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>Caseload</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>List of pages and open clients</source>
+        <translation>Lista de páginas y clientes abiertos</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Client record</source>
+        <translation>Expediente del cliente</translation>
+    </message>
+    <message>
+        <source>Family and caregivers</source>
+        <translation>Familia y cuidadores</translation>
+    </message>
+    <message>
+        <source>From the search box, go to the results</source>
+        <translation>Desde el cuadro de búsqueda, ir a los resultados</translation>
+    </message>
+    <message>
+        <source>Open the selected client; in the search box, open the only match</source>
+        <translation>Abrir el cliente seleccionado; en el cuadro de búsqueda, abrir la única coincidencia</translation>
+    </message>
+    <message>
+        <source>Close the selected client&apos;s record</source>
+        <translation>Cerrar el expediente del cliente seleccionado</translation>
+    </message>
+    <message>
+        <source>Refresh the lists</source>
+        <translation>Actualizar las listas</translation>
+    </message>
+    <message>
+        <source>Open the record the selected line names</source>
+        <translation>Abrir el expediente que nombra la línea seleccionada</translation>
+    </message>
+    <message>
+        <source>Save the client&apos;s details</source>
+        <translation>Guardar los datos del cliente</translation>
+    </message>
+    <message>
+        <source>Next or previous part of the record</source>
+        <translation>Parte siguiente o anterior del expediente</translation>
+    </message>
+    <message>
+        <source>Edit the selected person</source>
+        <translation>Editar a la persona seleccionada</translation>
+    </message>
+    <message>
+        <source>Remove the selected person</source>
+        <translation>Quitar a la persona seleccionada</translation>
+    </message>
+</context>
+<context>
     <name>Languages</name>
     <message>
         <source>English</source>
@@ -1703,6 +1785,10 @@ Use Añadir para anotar quién apoya a {0}.</translation>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -6,14 +6,24 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from otdesk.services.dashboard import RecordRef
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
+from otdesk.ui.keys import (
+    CLOSE_OPEN_CLIENT,
+    EDIT_FAMILY_MEMBER,
+    REFRESH_DASHBOARD,
+    REMOVE_FAMILY_MEMBER,
+    SAVE_RECORD,
+    SCREEN_KEYS,
+    SEARCH_TO_RESULTS,
+)
 from otdesk.ui.main_window import MainWindow
 from otdesk.ui.navigation import CASELOAD, DASHBOARD, client_key
+from otdesk.ui.shortcuts_dialog import KeyboardShortcutsDialog
 from otdesk.ui.style import apply_font_size
 
 
@@ -240,3 +250,31 @@ def test_choose_staff(ctx, therapist) -> None:
     assert choose_staff(ctx, username="ot.rivera", last_staff_id=None).id == therapist.id
     assert choose_staff(ctx, username=None, last_staff_id=ctx.actor_id).id == ctx.actor_id
     assert choose_staff(ctx, username=None, last_staff_id=None).id == therapist.id  # first OT
+
+
+def test_help_lists_every_keyboard_shortcut(window: MainWindow, monkeypatch) -> None:
+    shown: list[KeyboardShortcutsDialog] = []
+    monkeypatch.setattr(MainWindow, "_run", lambda self, dialog: bool(shown.append(dialog)))
+    window.shortcuts_action.trigger()  # Help > Keyboard shortcuts
+    [dialog] = shown
+    groups = dialog.entries()
+    native = QKeySequence.SequenceFormat.NativeText
+    new = QKeySequence(QKeySequence.StandardKey.New).toString(native)
+    assert (new, "New client…") in groups["File menu"]
+    assert any(what == "Undo" for _keys, what in groups["Edit menu"])
+    assert ("Ctrl+2", "Caseload") in groups["View menu"]
+    assert "Help menu" not in groups  # its items have no shortcuts
+    assert ("Down", "From the search box, go to the results") in groups["Caseload"]
+    assert ("Del", "Close the selected client's record") in groups[
+        "List of pages and open clients"]
+
+
+def test_every_key_a_screen_answers_to_is_in_the_list(window: MainWindow, sample_clients) -> None:
+    window.dashboard  # noqa: B018  (built when first shown)
+    window.open_client(sample_clients[0].id)
+    declared = {s.toString() for key in SCREEN_KEYS for s in key.sequences()}
+    made = {s.key().toString() for s in window.findChildren(QShortcut)}
+    assert made and made <= declared  # a key no one declared would be missing from Help
+    for key in (SEARCH_TO_RESULTS, CLOSE_OPEN_CLIENT, REFRESH_DASHBOARD, SAVE_RECORD,
+                EDIT_FAMILY_MEMBER, REMOVE_FAMILY_MEMBER):
+        assert {s.toString() for s in key.sequences()} <= made, key.what

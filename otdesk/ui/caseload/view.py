@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from otdesk.ui.caseload.model import (
 from otdesk.ui.events import Change
 from otdesk.ui.i18n import count_text, fill
 from otdesk.ui.icons import icon
+from otdesk.ui.keys import SEARCH_TO_RESULTS, add_shortcut
 from otdesk.ui.style import MARGIN, SPACING, set_role
 from otdesk.ui.widgets import EmptyState, FlowLayout, buddy_label
 
@@ -95,9 +96,7 @@ class CaseloadView(QWidget):
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.returnPressed.connect(self._open_from_search)
         # Down arrow from the search box goes to the results, as in a mail client.
-        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
-        down.setContext(Qt.ShortcutContext.WidgetShortcut)
-        down.activated.connect(self._down_from_search)
+        add_shortcut(SEARCH_TO_RESULTS, self.search, self._down_from_search)
         search_label = buddy_label(self.tr("&Search:"), self.search, self)
 
         # The filters wrap onto a second line when the window is narrow or the text large.

@@ -10,7 +10,6 @@ import itertools
 from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -36,6 +35,7 @@ from otdesk.ui.dashboard.model import CLIENT, DUE, RECORD_NUMBER, SUMMARY, DueIt
 from otdesk.ui.dashboard.titles import section_title
 from otdesk.ui.events import Change
 from otdesk.ui.i18n import count_text, fill
+from otdesk.ui.keys import REFRESH_DASHBOARD, add_shortcut
 from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
 from otdesk.ui.tasks import TaskControl
 from otdesk.ui.widgets import FlowLayout
@@ -173,7 +173,7 @@ class DashboardView(QWidget):
         self.refresh_button.setAccessibleName(self.tr("Refresh the dashboard"))
         self.refresh_button.setToolTip(self.tr("Refresh (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        add_shortcut(REFRESH_DASHBOARD, self, self.refresh, Qt.ShortcutContext.WindowShortcut)
 
         top = QHBoxLayout()
         top.setSpacing(SPACING)

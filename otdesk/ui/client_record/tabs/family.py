@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from otdesk.domain.errors import OtdeskError
@@ -39,6 +38,7 @@ from otdesk.ui.client_record.tabs._parts import (
 from otdesk.ui.drafts_ui import AUTO_RESTORE, client_draft_key
 from otdesk.ui.events import Change
 from otdesk.ui.forms import choice_label, language_label
+from otdesk.ui.keys import EDIT_FAMILY_MEMBER, REMOVE_FAMILY_MEMBER, add_shortcut
 from otdesk.ui.style import MARGIN, SPACING, set_role
 from otdesk.ui.widgets import EmptyState
 
@@ -85,13 +85,8 @@ class FamilyTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        for keys, slot in (
-            (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
-            (QKeySequence(Qt.Key.Key_Enter), self.edit_selected),
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected),
-        ):
-            shortcut = QShortcut(keys, self.table, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(EDIT_FAMILY_MEMBER, self.table, self.edit_selected)
+        add_shortcut(REMOVE_FAMILY_MEMBER, self.table, self.remove_selected)
         self.empty = EmptyState(self.table)
         self.details = details_card(self, self.tr("Details of the selected family member"))
         top = heading_row(

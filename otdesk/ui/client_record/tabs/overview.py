@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -45,6 +45,7 @@ from otdesk.ui.forms import (
     staff_items,
     strip_mnemonic,
 )
+from otdesk.ui.keys import SAVE_RECORD, add_shortcut
 from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
 
 OT_ROLES = (StaffRole.OT, StaffRole.OT_ASSISTANT)
@@ -216,8 +217,9 @@ class OverviewTab(QWidget):
         set_role(self.save_button, "primary")
         self.save_button.clicked.connect(self.save_changes)
         self.cancel_button.clicked.connect(self._cancel_clicked)
-        save = QShortcut(QKeySequence.StandardKey.Save, self, self.save_changes)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # this record only
+        # this record only
+        add_shortcut(SAVE_RECORD, self, self.save_changes,
+                     Qt.ShortcutContext.WidgetWithChildrenShortcut)
         bar = QHBoxLayout()
         bar.setContentsMargins(MARGIN, SPACING, MARGIN, SPACING)
         bar.setSpacing(SPACING)

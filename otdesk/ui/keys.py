@@ -1,0 +1,113 @@
+"""Keys that work inside a screen (beyond the menus' shortcuts), each declared once.
+
+A screen makes its shortcuts from these declarations (``add_shortcut``), and Help > Keyboard
+shortcuts lists them beside the menus' own, so the list always says what the keys do. A few
+keys are Qt's own behaviour (Enter on a list, Ctrl+Tab between a record's tabs); they are
+declared too, for the list, and made by nobody.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+Keys = QKeySequence.StandardKey | str  # a standard key, or portable text ("Down", "Ctrl+Tab")
+
+
+class ScreenKey(NamedTuple):
+    """Keys, where they work and what they do (source texts, translated in context "Keys").
+
+    (A named tuple: this module loads with the first screen, and a frozen dataclass costs
+    several times as much to define.)"""
+
+    where: str
+    keys: tuple[Keys, ...]
+    what: str
+
+    def sequences(self) -> list[QKeySequence]:
+        """The key sequences (a standard key as this platform binds it first)."""
+        return [QKeySequence(keys) for keys in self.keys]
+
+    def translated_where(self) -> str:
+        """Where the keys work, in the interface language."""
+        return QCoreApplication.translate("Keys", self.where)
+
+    def translated_what(self) -> str:
+        """What the keys do, in the interface language."""
+        return QCoreApplication.translate("Keys", self.what)
+
+
+CASELOAD = str(QT_TRANSLATE_NOOP("Keys", "Caseload"))
+NAVIGATION = str(QT_TRANSLATE_NOOP("Keys", "List of pages and open clients"))
+DASHBOARD = str(QT_TRANSLATE_NOOP("Keys", "Dashboard"))
+RECORD = str(QT_TRANSLATE_NOOP("Keys", "Client record"))
+FAMILY = str(QT_TRANSLATE_NOOP("Keys", "Family and caregivers"))
+STANDARD = QKeySequence.StandardKey
+
+SEARCH_TO_RESULTS = ScreenKey(
+    CASELOAD, ("Down",), str(QT_TRANSLATE_NOOP("Keys", "From the search box, go to the results"))
+)
+OPEN_FROM_CASELOAD = ScreenKey(
+    CASELOAD,
+    ("Return",),
+    str(QT_TRANSLATE_NOOP(
+        "Keys", "Open the selected client; in the search box, open the only match"
+    )),
+)
+CLOSE_OPEN_CLIENT = ScreenKey(
+    NAVIGATION, ("Delete",), str(QT_TRANSLATE_NOOP("Keys", "Close the selected client's record"))
+)
+REFRESH_DASHBOARD = ScreenKey(
+    DASHBOARD, (STANDARD.Refresh,), str(QT_TRANSLATE_NOOP("Keys", "Refresh the lists"))
+)
+OPEN_FROM_DASHBOARD = ScreenKey(
+    DASHBOARD,
+    ("Return",),
+    str(QT_TRANSLATE_NOOP("Keys", "Open the record the selected line names")),
+)
+SAVE_RECORD = ScreenKey(
+    RECORD, (STANDARD.Save,), str(QT_TRANSLATE_NOOP("Keys", "Save the client's details"))
+)
+RECORD_TABS = ScreenKey(
+    RECORD,
+    ("Ctrl+Tab", "Ctrl+Shift+Tab"),
+    str(QT_TRANSLATE_NOOP("Keys", "Next or previous part of the record")),
+)
+EDIT_FAMILY_MEMBER = ScreenKey(
+    FAMILY, ("Return", "Enter"), str(QT_TRANSLATE_NOOP("Keys", "Edit the selected person"))
+)
+REMOVE_FAMILY_MEMBER = ScreenKey(
+    FAMILY, (STANDARD.Delete,), str(QT_TRANSLATE_NOOP("Keys", "Remove the selected person"))
+)
+
+SCREEN_KEYS = (
+    SEARCH_TO_RESULTS,
+    OPEN_FROM_CASELOAD,
+    CLOSE_OPEN_CLIENT,
+    REFRESH_DASHBOARD,
+    OPEN_FROM_DASHBOARD,
+    SAVE_RECORD,
+    RECORD_TABS,
+    EDIT_FAMILY_MEMBER,
+    REMOVE_FAMILY_MEMBER,
+)
+
+
+def add_shortcut(
+    key: ScreenKey,
+    widget: QWidget,
+    slot: Callable[[], object],
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetShortcut,
+) -> list[QShortcut]:
+    """Make ``key`` run ``slot`` in ``widget`` (by default only while it has the focus)."""
+    made = []
+    for sequence in key.sequences():
+        shortcut = QShortcut(sequence, widget)
+        shortcut.setContext(context)
+        shortcut.activated.connect(slot)
+        made.append(shortcut)
+    return made
