@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -14,13 +15,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLayout,
     QLayoutItem,
+    QMenu,
     QProgressBar,
     QPushButton,
     QWidget,
@@ -39,6 +43,34 @@ if TYPE_CHECKING:
 def plain(text: str) -> str:
     """A label's text without its mnemonic ampersands (for accessible names)."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":")
+
+
+def copy_text(text: str) -> None:
+    """Put ``text`` on the clipboard (to paste into another system, a letter, an e-mail)."""
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is not None:
+        clipboard.setText(text)
+
+
+def offer_row_menu(view: QAbstractItemView, menu_for: Callable[[int], QMenu | None]) -> None:
+    """Right-clicking a row of ``view`` (or the menu key, on the current row) selects it and
+    shows the menu ``menu_for`` makes for that row."""
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def show(pos: QPoint) -> None:
+        index = view.indexAt(pos)
+        if not index.isValid():  # the menu key, or a click below the rows
+            index = view.currentIndex()
+            if not index.isValid():
+                return
+            pos = view.visualRect(index).center()
+        view.setCurrentIndex(index)
+        menu = menu_for(index.row())
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(view.viewport().mapToGlobal(pos))
+
+    view.customContextMenuRequested.connect(show)
 
 
 def buddy_label(text: str, widget: QWidget, parent: QWidget | None = None) -> QLabel:

@@ -158,6 +158,14 @@
         <source>No clients match these filters.</source>
         <translation>Ningún cliente coincide con estos filtros.</translation>
     </message>
+    <message>
+        <source>&amp;Open record</source>
+        <translation>&amp;Abrir expediente</translation>
+    </message>
+    <message>
+        <source>&amp;Copy record number</source>
+        <translation>&amp;Copiar número de expediente</translation>
+    </message>
 </context>
 <context>
     <name>ClientHeader</name>
@@ -2255,6 +2263,14 @@ El expediente se dejó como estaba.</translation>
     <message>
         <source>Showing %1 of %2</source>
         <translation>Se muestran %1 de %2</translation>
+    </message>
+    <message>
+        <source>&amp;Open record</source>
+        <translation>&amp;Abrir expediente</translation>
+    </message>
+    <message>
+        <source>&amp;Copy record number</source>
+        <translation>&amp;Copiar número de expediente</translation>
     </message>
 </context>
 <context>

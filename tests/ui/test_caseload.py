@@ -22,6 +22,8 @@ from otdesk.ui.caseload.model import (
     SummaryRole,
 )
 
+from .menus import choose_from_menu, right_click
+
 
 def loaded(view: CaseloadView) -> bool:
     """True once the search typed so far has been answered."""
@@ -237,3 +239,18 @@ def test_tab_order_follows_the_screen(qtbot, view: CaseloadView) -> None:
         seen.append(QApplication.focusWidget())
     assert seen == [view.status_button, view.ot_combo, view.priority_combo, view.review_due,
                     view.clear_button, view.table, view.new_button]
+
+
+def test_right_click_on_a_client_offers_to_open_it_or_copy_its_number(
+    qtbot, view: CaseloadView
+) -> None:
+    row_centre = view.table.visualRect(view.model.index(2, 0)).center()
+    right_click(view.table.viewport(), row_centre)
+    assert choose_from_menu(qtbot, "Copy") == ["&Open record", "&Copy record number"]
+    assert view.table.currentIndex().row() == 2  # the row clicked is the one selected
+    line = view.model.summary(2)
+    assert line is not None and QApplication.clipboard().text() == line.record_number
+    right_click(view.table.viewport(), row_centre)
+    with qtbot.waitSignal(view.open_client) as opened:
+        choose_from_menu(qtbot, "Open")
+    assert opened.args == [line.id]

@@ -8,12 +8,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from otdesk.services import dashboard, staff
 from otdesk.services.dashboard import DueItem, RecordRef, Source, SourceQuery, Urgency
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.dashboard import DashboardView, DueItemsModel
 from otdesk.ui.dashboard.model import DUE, RecordRefRole, UrgencyRole
+
+from .menus import choose_from_menu, right_click
 
 TODAY = date(2026, 3, 10)
 
@@ -111,6 +114,19 @@ def test_a_line_opens_the_record_it_names(qtbot, view: DashboardView) -> None:
     assert opened.args == [RecordRef("care_plan", 102, 2)]
     assert table.model().index(1, 0).data(RecordRefRole) == RecordRef("care_plan", 102, 2)
 
+
+def test_right_click_on_a_line_offers_to_open_it_or_copy_the_record_number(
+    qtbot, view: DashboardView
+) -> None:
+    table = next(c for c in view.sections if c.key == "test_reviews").table
+    line = table.visualRect(table.model().index(1, 0)).center()
+    right_click(table.viewport(), line)
+    assert choose_from_menu(qtbot, "Copy") == ["&Open record", "&Copy record number"]
+    assert QApplication.clipboard().text() == "DEMO-0002"
+    right_click(table.viewport(), line)
+    with qtbot.waitSignal(view.open_record) as opened:
+        choose_from_menu(qtbot, "Open")
+    assert opened.args == [RecordRef("care_plan", 102, 2)]
 
 def test_mine_or_whole_clinic(qtbot, view: DashboardView, fake: FakeSources, app_ctx) -> None:
     # The administrator starts on the whole clinic.

@@ -41,7 +41,7 @@ from otdesk.ui.i18n import count_text, fill
 from otdesk.ui.icons import icon
 from otdesk.ui.keys import SEARCH_TO_RESULTS, add_shortcut
 from otdesk.ui.style import MARGIN, SPACING, set_role
-from otdesk.ui.widgets import EmptyState, FlowLayout, buddy_label
+from otdesk.ui.widgets import EmptyState, FlowLayout, buddy_label, copy_text, offer_row_menu
 
 ANYONE, MINE, UNASSIGNED = "any", "mine", "unassigned"
 
@@ -168,6 +168,7 @@ class CaseloadView(QWidget):
             header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # sorts by the header's indicator: the service sorts
         self.table.activated.connect(self._activated)
+        offer_row_menu(self.table, self.row_menu)
         self.empty_state = EmptyState(self.table)
 
         top = QHBoxLayout()
@@ -364,6 +365,18 @@ class CaseloadView(QWidget):
         client_id = self.selected_client_id()
         if client_id is not None:
             self.open_client.emit(client_id)
+
+    def row_menu(self, row: int) -> QMenu | None:
+        """What a right-click on a client's row offers: open the record, copy its number."""
+        line = self.model.summary(row)
+        if line is None:  # a row still loading
+            return None
+        menu = QMenu(self.table)
+        menu.addAction(icon("client"), self.tr("&Open record"),
+                       lambda: self.open_client.emit(line.id))
+        menu.addAction(self.tr("&Copy record number"),
+                       lambda: copy_text(line.record_number))
+        return menu
 
     def _open_from_search(self) -> None:
         # Enter in the search box: one match opens it; several move to the first result.

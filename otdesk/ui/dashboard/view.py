@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -38,7 +39,7 @@ from otdesk.ui.i18n import count_text, fill
 from otdesk.ui.keys import REFRESH_DASHBOARD, add_shortcut
 from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
 from otdesk.ui.tasks import TaskControl
-from otdesk.ui.widgets import FlowLayout
+from otdesk.ui.widgets import FlowLayout, copy_text, offer_row_menu
 
 ITEM_LIMIT = 20
 WIDE_ENOUGH_FOR_TWO_COLUMNS = 1500
@@ -85,6 +86,7 @@ class SectionCard(QFrame):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
+        offer_row_menu(self.table, self.row_menu)
         self.empty = QLabel(self.tr("Nothing here right now."), self)
         set_role(self.empty, "muted")
         self.more = QLabel(self)
@@ -129,6 +131,16 @@ class SectionCard(QFrame):
         item = self.model.item(index.row())
         if item is not None:
             self.open_record.emit(item.target)
+
+    def row_menu(self, row: int) -> QMenu | None:
+        """What a right-click on a line offers: open what it names, copy the record number."""
+        item = self.model.item(row)
+        if item is None:
+            return None
+        menu = QMenu(self.table)
+        menu.addAction(self.tr("&Open record"), lambda: self.open_record.emit(item.target))
+        menu.addAction(self.tr("&Copy record number"), lambda: copy_text(item.record_number))
+        return menu
 
 
 class DashboardView(QWidget):
