@@ -368,6 +368,15 @@ def test_caseload_sorts_by_family_name_then_given_name(
     assert order == ["Lee, Zoe", "Leeb, Ann"]
 
 
+def test_next_record_number_on_the_server(pg_ctx: Context, make_client: MakeClient) -> None:
+    # LIKE is case-sensitive here and text sorts by the server's collation; the offer is the
+    # same as on SQLite.
+    make_client(record_number="OT-0416")
+    make_client(record_number="ot-9999")
+    make_client(record_number="OT-042x")
+    make_client(record_number="OT-0009")
+    assert clients.suggest_record_number(pg_ctx) == "OT-0417"
+
 def _scalar_row(db: Database, sql: str) -> tuple[Any, ...]:
     with db.engine.connect() as conn:
         return tuple(conn.execute(text(sql)).one())
