@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from otdesk.services import clients
@@ -254,3 +254,9 @@ def test_right_click_on_a_client_offers_to_open_it_or_copy_its_number(
     with qtbot.waitSignal(view.open_client) as opened:
         choose_from_menu(qtbot, "Open")
     assert opened.args == [line.id]
+    # The menu key (or a click below the rows) offers the menu of the current row.
+    view.table.selectRow(3)
+    right_click(view.table.viewport(), QPoint(5, view.table.viewport().height() - 2))
+    choose_from_menu(qtbot, "Copy")
+    fourth = view.model.summary(3)
+    assert fourth is not None and QApplication.clipboard().text() == fourth.record_number
