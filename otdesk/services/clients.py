@@ -383,6 +383,7 @@ def suggest_record_number(ctx: Context) -> str:
             value += 1
         return pattern.number(value)
 
+
 def search_clients(
     ctx: Context,
     *,

@@ -217,7 +217,7 @@ class OverviewTab(QWidget):
         set_role(self.save_button, "primary")
         self.save_button.clicked.connect(self.save_changes)
         self.cancel_button.clicked.connect(self._cancel_clicked)
-        # this record only
+        # Ctrl+S saves this record only: each open record has its own.
         add_shortcut(SAVE_RECORD, self, self.save_changes,
                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
         bar = QHBoxLayout()
