@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record.commands import IdMap
 from otdesk.ui.client_record.registry import TabContext, TabSpec, load_tabs
 from otdesk.ui.events import Change
+from otdesk.ui.fitting_tabs import FittingTabWidget
 from otdesk.ui.forms import choice_label, language_label
 from otdesk.ui.i18n import format_date
 from otdesk.ui.staff_directory import STAFF_ENTITY
@@ -164,11 +164,11 @@ class ClientWorkspace(QWidget):
         self.setObjectName("client-workspace")
         self.header = ClientHeader(self)
         self.header.close_clicked.connect(self.close_requested)
-        self.tabs = QTabWidget(self)
+        self.tabs = FittingTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Parts of the client's record"))
         self.tabs.setDocumentMode(True)
-        # Narrow windows shorten the titles rather than hide tabs behind scroll arrows; each
-        # tab's tooltip gives its whole title.
+        # Narrow windows shorten the longest titles rather than hide tabs behind scroll
+        # arrows (``fitting_tabs``); each tab's tooltip gives its whole title.
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self._widgets: dict[str, QWidget] = {}
