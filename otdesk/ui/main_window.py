@@ -34,11 +34,14 @@ from otdesk.ui.style import apply_font_size
 from otdesk.ui.widgets import StaffSelector, TaskStatus
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QResizeEvent
     from PySide6.QtWidgets import QDialog
 
     from otdesk.services.dashboard import RecordRef
     from otdesk.ui.dashboard import DashboardView
+
+
+NARROW_WINDOW = 1200  # narrower than this, the navigation pane shows icons only
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +79,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_geometry()
         self.show_page(app.settings.start_page)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.navigation.set_compact(event.size().width() < NARROW_WINDOW)
 
     @property
     def dashboard(self) -> DashboardView:

@@ -2,6 +2,10 @@
 
 Entries are named by keys ("dashboard", "caseload", "client:42"); the window maps keys to the
 pages of its stack. The pane knows nothing about what the pages are.
+
+In a narrow window (a laptop at 125 % scaling is about 1,100 pixels wide) the pane turns
+compact: icons only, each entry naming itself in its tooltip (and, unchanged, to screen
+readers), which gives the page some 170 pixels more.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -33,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from otdesk.ui.icons import icon
 from otdesk.ui.keys import CLOSE_OPEN_CLIENT, add_shortcut
-from otdesk.ui.style import MARGIN, SPACING, set_role
+from otdesk.ui.style import BORDER, MARGIN, SPACING, set_role
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
@@ -43,6 +48,8 @@ CASELOAD = "caseload"
 KeyRole = Qt.ItemDataRole.UserRole + 1
 ClosableRole = Qt.ItemDataRole.UserRole + 2
 _HEADER = "header:open-clients"
+FULL_WIDTH = 230
+COMPACT_WIDTH = 60
 
 
 def client_key(client_id: int) -> str:
@@ -64,6 +71,7 @@ class _Delegate(QStyledItemDelegate):
     """Paints a small close button on closable entries and reports clicks on it."""
 
     close_clicked = Signal(str)
+    compact = False  # icons only: no titles, no close buttons (Delete or the menu close)
 
     def _close_rect(self, rect: QRect) -> QRect:
         size = min(rect.height() - SPACING, 16)
@@ -75,16 +83,38 @@ class _Delegate(QStyledItemDelegate):
         # Heights follow the current text size, so View > Bigger text needs no bookkeeping.
         height = option.fontMetrics.height()
         if index.data(KeyRole) == _HEADER:
-            return QSize(0, 3 * SPACING + height)
+            return QSize(0, 2 * SPACING + 1 if self.compact else 3 * SPACING + height)
         return QSize(0, height + 2 * SPACING + 4)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        if self.compact:
+            self._paint_compact(painter, option, index)
+            return
         super().paint(painter, option, index)
         if index.data(ClosableRole):
             icon("close").paint(painter, self._close_rect(option.rect))
+
+    def _paint_compact(
+        self, painter: QPainter, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if index.data(KeyRole) == _HEADER:  # "Open clients" becomes a dividing line
+            y = option.rect.center().y()
+            painter.save()
+            painter.setPen(QColor(BORDER))
+            painter.drawLine(option.rect.left() + SPACING, y, option.rect.right() - SPACING, y)
+            painter.restore()
+            return
+        entry = QStyleOptionViewItem(option)
+        self.initStyleOption(entry, index)
+        entry.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, entry, painter, widget)
 
     def editorEvent(self, event: QEvent, model: object, option: QStyleOptionViewItem,
                     index: QModelIndex | QPersistentModelIndex) -> bool:
@@ -92,7 +122,8 @@ class _Delegate(QStyledItemDelegate):
         from PySide6.QtGui import QMouseEvent
 
         if (
-            event.type() == QEvent.Type.MouseButtonRelease
+            not self.compact
+            and event.type() == QEvent.Type.MouseButtonRelease
             and index.data(ClosableRole)
             and isinstance(event, QMouseEvent)
             and self._close_rect(option.rect).contains(event.position().toPoint())
@@ -111,11 +142,12 @@ class Navigation(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         set_role(self, "navigation")
-        self.setFixedWidth(230)
+        self.setFixedWidth(FULL_WIDTH)
         brand = QLabel(self)
         brand.setPixmap(icon("app").pixmap(QSize(28, 28)))
         name = QLabel("otdesk", self)
         set_role(name, "h2")
+        self._name = name
         self.list = QListWidget(self)
         self.list.setObjectName("navigation")
         self.list.setAccessibleName(self.tr("Navigation"))
@@ -149,6 +181,20 @@ class Navigation(QFrame):
         layout.setSpacing(MARGIN)
         layout.addLayout(brand_row)
         layout.addWidget(self.list, 1)
+
+    def is_compact(self) -> bool:
+        """Whether the pane shows icons only."""
+        return self._delegate.compact
+
+    def set_compact(self, compact: bool) -> None:
+        """Show icons only (a narrow window), or icons and titles."""
+        if compact == self._delegate.compact:
+            return
+        self._delegate.compact = compact
+        self._name.setVisible(not compact)
+        self.setFixedWidth(COMPACT_WIDTH if compact else FULL_WIDTH)
+        self.list.doItemsLayout()  # the "Open clients" line changes height
+        self.list.viewport().update()
 
     def _add(self, key: str, title: str, icon_name: str, *, closable: bool) -> QListWidgetItem:
         item = QListWidgetItem(icon(icon_name), title)

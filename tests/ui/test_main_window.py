@@ -22,7 +22,13 @@ from otdesk.ui.keys import (
     SEARCH_TO_RESULTS,
 )
 from otdesk.ui.main_window import MainWindow
-from otdesk.ui.navigation import CASELOAD, DASHBOARD, client_key
+from otdesk.ui.navigation import (
+    CASELOAD,
+    COMPACT_WIDTH,
+    DASHBOARD,
+    FULL_WIDTH,
+    client_key,
+)
 from otdesk.ui.shortcuts_dialog import KeyboardShortcutsDialog
 from otdesk.ui.style import apply_font_size
 
@@ -278,3 +284,23 @@ def test_every_key_a_screen_answers_to_is_in_the_list(window: MainWindow, sample
     for key in (SEARCH_TO_RESULTS, CLOSE_OPEN_CLIENT, REFRESH_DASHBOARD, SAVE_RECORD,
                 EDIT_FAMILY_MEMBER, REMOVE_FAMILY_MEMBER):
         assert {s.toString() for s in key.sequences()} <= made, key.what
+
+
+def test_a_narrow_window_shows_the_navigation_as_icons(qtbot, window, sample_clients) -> None:
+    window.open_client(sample_clients[0].id)
+    nav = window.navigation
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: not nav.is_compact())
+    assert nav.width() == FULL_WIDTH
+    window.resize(1000, 700)  # a laptop at 125 % scaling is about 1,100 pixels wide
+    qtbot.waitUntil(nav.is_compact)
+    assert nav.width() == COMPACT_WIDTH
+    entry = nav.list.item(nav.list.count() - 1)
+    name = sample_clients[0].display_name
+    # Each entry still names itself: in its tooltip, and to a screen reader.
+    assert name.split(",")[0] in entry.toolTip() and entry.text() == entry.toolTip()
+    nav.list.setCurrentRow(1)  # and still opens its page
+    assert window.current_key() == CASELOAD
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: not nav.is_compact())
+    assert nav.width() == FULL_WIDTH
