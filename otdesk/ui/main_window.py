@@ -34,7 +34,7 @@ from otdesk.ui.style import apply_font_size
 from otdesk.ui.widgets import StaffSelector, TaskStatus
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QResizeEvent
+    from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QDialog
 
     from otdesk.services.dashboard import RecordRef
@@ -78,11 +78,21 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
+        self._follows_width = False
+        self._width_changed(self.width())  # before the first layout; then as it changes
         self.show_page(app.settings.start_page)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.navigation.set_compact(event.size().width() < NARROW_WINDOW)
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        handle = self.windowHandle()
+        if visible and handle is not None and not self._follows_width:
+            # The window's width signal, not a resizeEvent override: handing Qt's first event
+            # to Python makes PySide load every widget class it might be (10 ms at start).
+            handle.widthChanged.connect(self._width_changed)
+            self._follows_width = True
+
+    def _width_changed(self, width: int) -> None:
+        self.navigation.set_compact(width < NARROW_WINDOW)
 
     @property
     def dashboard(self) -> DashboardView:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -108,13 +107,14 @@ class _Delegate(QStyledItemDelegate):
             painter.drawLine(option.rect.left() + SPACING, y, option.rect.right() - SPACING, y)
             painter.restore()
             return
-        entry = QStyleOptionViewItem(option)
-        self.initStyleOption(entry, index)
-        entry.text = ""
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, entry, painter, widget)
+        super().paint(painter, option, index)  # its text left out by ``initStyleOption``
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if self.compact:
+            option.text = ""
 
     def editorEvent(self, event: QEvent, model: object, option: QStyleOptionViewItem,
                     index: QModelIndex | QPersistentModelIndex) -> bool:
@@ -193,8 +193,10 @@ class Navigation(QFrame):
         self._delegate.compact = compact
         self._name.setVisible(not compact)
         self.setFixedWidth(COMPACT_WIDTH if compact else FULL_WIDTH)
-        self.list.doItemsLayout()  # the "Open clients" line changes height
-        self.list.viewport().update()
+        # Laid out and repainted afresh: the "Open clients" line changes height. (Not through
+        # ``viewport()``: PySide meets that widget first here and loads every widget class to
+        # name its type, 10 ms when the window opens narrow.)
+        self.list.doItemsLayout()
 
     def _add(self, key: str, title: str, icon_name: str, *, closable: bool) -> QListWidgetItem:
         item = QListWidgetItem(icon(icon_name), title)
