@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.navigation.close_requested.connect(self.close_page)
         self.caseload.open_client.connect(self.open_client)
         self.caseload.new_client_requested.connect(self.new_client)
+        self.caseload.import_requested.connect(self.import_clients)
         app.events.records_changed.connect(self._records_changed)
         app.events.storage_ready.connect(self.reload_staff)
         self._build_menus()

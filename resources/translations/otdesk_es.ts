@@ -143,6 +143,14 @@
         <translation>%1 de %2</translation>
     </message>
     <message>
+        <source>&amp;Import clients…</source>
+        <translation>&amp;Importar clientes…</translation>
+    </message>
+    <message>
+        <source>Import clients from a CSV file</source>
+        <translation>Importar clientes desde un archivo CSV</translation>
+    </message>
+    <message>
         <source>No clients yet — import a CSV or add a client.</source>
         <translation>Todavía no hay clientes: importe un CSV o añada un cliente.</translation>
     </message>

@@ -141,6 +141,21 @@ def test_empty_clinic_invites_an_import(qtbot, app_ctx: AppContext) -> None:
     qtbot.waitUntil(lambda: loaded(widget))
     assert widget.empty_state.isVisible()
     assert "No clients yet" in widget.empty_state.text()
+    # Setting up: bringing in the clinic's list is one click away, beside New client.
+    button = widget.import_button
+    assert button is not None and button.isVisible()
+    with qtbot.waitSignal(widget.import_requested):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    # Once the clinic has clients, the button goes (the File menu keeps Import).
+    made = clients.create_client(app_ctx.services, record_number="N-1", given_name="Ana",
+                                 family_name="Lee", date_of_birth="1990-01-01",
+                                 preferred_language="en", status="active")  # fmt: skip
+    app_ctx.events.changed("client", made.id, client_id=made.id)
+    qtbot.waitUntil(lambda: not button.isVisible())
+
+
+def test_a_clinic_with_clients_is_not_offered_an_import_button(view: CaseloadView) -> None:
+    assert view.import_button is None or not view.import_button.isVisible()
 
 
 def test_filters(qtbot, view: CaseloadView, therapist: StaffMember) -> None:

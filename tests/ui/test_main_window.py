@@ -304,3 +304,12 @@ def test_a_narrow_window_shows_the_navigation_as_icons(qtbot, window, sample_cli
     window.resize(1400, 800)
     qtbot.waitUntil(lambda: not nav.is_compact())
     assert nav.width() == FULL_WIDTH
+
+
+def test_the_caseloads_import_button_opens_the_import(window: MainWindow, monkeypatch) -> None:
+    from otdesk.ui.import_dialog import ImportDialog
+
+    shown: list[object] = []
+    monkeypatch.setattr(MainWindow, "_run", lambda self, dialog: bool(shown.append(dialog)))
+    window.caseload.import_requested.emit()
+    assert len(shown) == 1 and isinstance(shown[0], ImportDialog)

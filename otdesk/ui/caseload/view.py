@@ -53,6 +53,7 @@ class CaseloadView(QWidget):
 
     open_client = Signal(int)
     new_client_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,6 +174,8 @@ class CaseloadView(QWidget):
 
         top = QHBoxLayout()
         top.setSpacing(SPACING)
+        self._top = top
+        self.import_button: QPushButton | None = None
         top.addWidget(title)
         top.addSpacing(SPACING)
         top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
@@ -327,6 +330,7 @@ class CaseloadView(QWidget):
             text = fill(self.tr("%1 of %2"), text, QLocale().toString(self.model.total))
         self.count_label.setText(text)
         self.empty_state.show_text(self._empty_text(count, where))
+        self._offer_import(self.model.total == 0 and not self.model.busy)
         if self._enter_pending and not self.model.busy:
             self._open_from_search()
         row = self.model.row_of(self._keep_id) if self._keep_id is not None else None
@@ -335,6 +339,18 @@ class CaseloadView(QWidget):
             flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                      | QItemSelectionModel.SelectionFlag.Rows)
             self.table.selectionModel().setCurrentIndex(index, flags)
+
+    def _offer_import(self, offer: bool) -> None:
+        # A clinic with no clients yet is most likely setting up: its first step (bringing in
+        # its list) gets a button beside New client. Made only then, so a start costs nothing.
+        if offer and self.import_button is None:
+            self.import_button = QPushButton(self.tr("&Import clients…"), self)
+            self.import_button.setAccessibleName(self.tr("Import clients from a CSV file"))
+            self.import_button.clicked.connect(self.import_requested)
+            self._top.insertWidget(self._top.indexOf(self.new_button), self.import_button)
+            QWidget.setTabOrder(self.new_button, self.import_button)
+        if self.import_button is not None:
+            self.import_button.setVisible(offer)
 
     def _empty_text(self, count: int, where: CaseloadFilter) -> str:
         if count:
