@@ -10,19 +10,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from otdesk.ui.style import MARGIN, SPACING, set_role
+from otdesk.ui.style import ITEM_PADDING, MARGIN, SPACING, set_role
 
 
 class ConflictChoice(Enum):
@@ -51,6 +54,7 @@ class ConflictDialog(QDialog):
         self.choice = ConflictChoice.CANCEL
         self.setWindowTitle(self.tr("Someone else saved this record"))
         self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
@@ -70,16 +74,25 @@ class ConflictDialog(QDialog):
 
         if differences:
             caption = QLabel(self.tr("&Fields that differ:"), self)
-            table = QTreeWidget(self)
-            table.setRootIsDecorated(False)
-            table.setHeaderLabels([self.tr("Field"), self.tr("Yours"), self.tr("Saved by them")])
+            self.differences = QTableWidget(len(differences), 3, self)
+            table = self.differences
+            table.setHorizontalHeaderLabels(
+                [self.tr("Field"), self.tr("Yours"), self.tr("Saved by them")]
+            )
             table.setAccessibleName(self.tr("Fields that differ"))
-            for label, mine, theirs in differences:
-                QTreeWidgetItem(table, [label, mine, theirs])
-            table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            rows = table.sizeHintForRow(0) * min(len(differences), 8)
-            chrome = table.header().sizeHint().height() + 2 * table.frameWidth() + 4
-            table.setFixedHeight(chrome + rows)
+            table.verticalHeader().hide()
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setTabKeyNavigation(False)
+            for row, values in enumerate(differences):
+                for column, value in enumerate(values):
+                    table.setItem(row, column, QTableWidgetItem(value))
+            # Both versions are read in full (long values wrap): the choice depends on them.
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            header.sectionResized.connect(lambda *_: self._fit_differences())
             caption.setBuddy(table)
             layout.addWidget(caption)
             layout.addWidget(table)
@@ -113,6 +126,33 @@ class ConflictDialog(QDialog):
         self.keep_button.clicked.connect(lambda: self._choose(ConflictChoice.KEEP_MINE))
         self.cancel_button.clicked.connect(lambda: self._choose(ConflictChoice.CANCEL))
         layout.addWidget(buttons)
+
+    def _fit_differences(self) -> None:
+        # Each row as tall as its longest value wrapped to its column (Qt's own measure leaves
+        # out the wrapping under the style sheet); the table as tall as its rows, up to about
+        # ten lines, beyond which it scrolls.
+        table = self.differences
+        metrics = table.fontMetrics()
+        total = 0
+        for row in range(table.rowCount()):
+            height = metrics.height()
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                width = max(table.columnWidth(column) - 2 * ITEM_PADDING - 4, 4 * SPACING)
+                box = QRect(0, 0, width, 100 * metrics.height())
+                text = item.text() if item is not None else ""
+                wrapped = metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, text).height()
+                height = max(height, wrapped)
+            table.setRowHeight(row, height + SPACING)
+            total += height + SPACING
+        chrome = table.horizontalHeader().height() + 2 * table.frameWidth()
+        table.setFixedHeight(chrome + min(total, 10 * (metrics.height() + SPACING)) + 2)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if hasattr(self, "differences"):
+            self._fit_differences()  # the columns have their final widths now
+            self.adjustSize()
 
     def _choose(self, choice: ConflictChoice) -> None:
         self.choice = choice

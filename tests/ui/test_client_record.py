@@ -408,6 +408,21 @@ def test_conflict_dialog_buttons(qtbot: QtBot) -> None:
         assert dialog.choice is choice and not dialog.isVisible()
 
 
+def test_conflict_dialog_shows_both_versions_in_full(qtbot: QtBot) -> None:
+    long_mine = "Do not leave voicemail messages: the phone is shared with a relative"
+    long_theirs = "Dog at home; ring the bell twice and wait, the client may be slow to answer"
+    dialog = ConflictDialog(None, what="The record of Ana", differences=[
+        ("Phone", "1", "2"), ("Alerts", long_mine, long_theirs)])  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.differences
+    line = table.fontMetrics().height()
+    assert table.item(1, 1).text() == long_mine and table.item(1, 2).text() == long_theirs
+    # The long values wrap onto more lines rather than being cut short with "…".
+    qtbot.waitUntil(lambda: table.rowHeight(1) >= 2 * line)
+    assert table.rowHeight(0) < 2 * line
+    assert table.height() >= table.rowHeight(0) + table.rowHeight(1)
+
 def test_overview_follows_changes_saved_elsewhere_when_not_editing(
     qtbot: QtBot, workspace_of: Callable[[int], ClientWorkspace], ctx: Context,
     app_ctx: AppContext, make_client: Callable[..., ClientDetail], boxes: dict[str, Any],
