@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from otdesk.ui.icons import icon
 from otdesk.ui.keys import CLOSE_OPEN_CLIENT, add_shortcut
-from otdesk.ui.style import BORDER, MARGIN, SPACING, set_role
+from otdesk.ui.style import BORDER, MARGIN, SPACING, UNIT, set_role
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
@@ -49,6 +49,8 @@ ClosableRole = Qt.ItemDataRole.UserRole + 2
 _HEADER = "header:open-clients"
 FULL_WIDTH = 230
 COMPACT_WIDTH = 60
+NAME_CHARS = 19  # a client's name, in average characters, that fits beside its icon
+ENTRY_CHROME = 20 + 5 * UNIT + 2 * SPACING  # icon, paddings and close button, pane margins
 
 
 def client_key(client_id: int) -> str:
@@ -142,7 +144,6 @@ class Navigation(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         set_role(self, "navigation")
-        self.setFixedWidth(FULL_WIDTH)
         brand = QLabel(self)
         brand.setPixmap(icon("app").pixmap(QSize(28, 28)))
         name = QLabel("otdesk", self)
@@ -181,6 +182,24 @@ class Navigation(QFrame):
         layout.setSpacing(MARGIN)
         layout.addLayout(brand_row)
         layout.addWidget(self.list, 1)
+        self.setFixedWidth(self.full_width())
+        # Larger text widens the pane, so "Open clients" and names stay whole (a signal, not a
+        # font-change event: handing Qt's first event to Python costs 10 ms at start).
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.fontChanged.connect(self._fit_width)  # a method: gone with the pane
+
+    def full_width(self) -> int:
+        """The pane's width with titles: wider with larger text, never below ``FULL_WIDTH``."""
+        font = QFont(QGuiApplication.font())
+        widest = QFontMetrics(font).averageCharWidth() * NAME_CHARS
+        font.setBold(True)
+        widest = max(widest, QFontMetrics(font).horizontalAdvance(self._header.text()))
+        return max(FULL_WIDTH, widest + ENTRY_CHROME)
+
+    def _fit_width(self, _font: QFont | None = None) -> None:
+        if not self._delegate.compact:
+            self.setFixedWidth(self.full_width())
 
     def is_compact(self) -> bool:
         """Whether the pane shows icons only."""
@@ -192,7 +211,7 @@ class Navigation(QFrame):
             return
         self._delegate.compact = compact
         self._name.setVisible(not compact)
-        self.setFixedWidth(COMPACT_WIDTH if compact else FULL_WIDTH)
+        self.setFixedWidth(COMPACT_WIDTH if compact else self.full_width())
         # Laid out and repainted afresh: the "Open clients" line changes height. (Not through
         # ``viewport()``: PySide meets that widget first here and loads every widget class to
         # name its type, 10 ms when the window opens narrow.)

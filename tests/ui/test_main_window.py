@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from otdesk.services.dashboard import RecordRef
@@ -313,3 +313,20 @@ def test_the_caseloads_import_button_opens_the_import(window: MainWindow, monkey
     monkeypatch.setattr(MainWindow, "_run", lambda self, dialog: bool(shown.append(dialog)))
     window.caseload.import_requested.emit()
     assert len(shown) == 1 and isinstance(shown[0], ImportDialog)
+
+
+def test_the_navigation_widens_with_larger_text(qtbot, qapp, window, restore_font) -> None:
+    window.resize(1600, 800)  # wide enough for titles
+    nav = window.navigation
+    qtbot.waitUntil(lambda: not nav.is_compact())
+    normal = nav.width()
+    for _ in range(6):
+        window.bigger_action.trigger()
+    qtbot.waitUntil(lambda: nav.width() > normal)
+    bold = QFont(qapp.font())
+    bold.setBold(True)
+    # "Open clients" (bold) still fits beside the pane's margins.
+    assert QFontMetrics(bold).horizontalAdvance("Open clients") < nav.width() - 40
+    for _ in range(6):
+        window.smaller_action.trigger()
+    qtbot.waitUntil(lambda: nav.width() == normal)
