@@ -62,7 +62,6 @@ class KeyboardShortcutsDialog(QDialog):
         self.table.horizontalHeader().sectionResized.connect(
             lambda *_: self.table.resizeRowsToContents()
         )
-        self._groups: dict[str, list[tuple[str, str]]] = {}
         for menu in menus:
             title = fill(self.tr("%1 menu"), strip_mnemonic(menu.title()))
             self._group(title, [
@@ -79,7 +78,7 @@ class KeyboardShortcutsDialog(QDialog):
             self._group(where, entries)
         # The keys' column as wide as the widest keys, within reason; long descriptions wrap.
         metrics = self.table.fontMetrics()
-        widest = max((metrics.horizontalAdvance(keys) for lines in self._groups.values()
+        widest = max((metrics.horizontalAdvance(keys) for lines in self.entries().values()
                       for keys, _what in lines), default=0)
         self.table.horizontalHeader().resizeSection(
             0, min(widest + 4 * SPACING, self.width() * 9 // 20)
@@ -97,7 +96,6 @@ class KeyboardShortcutsDialog(QDialog):
     def _group(self, title: str, entries: list[tuple[str, str]]) -> None:
         if not entries:
             return
-        self._groups[title] = entries
         row = self.table.rowCount()
         self.table.setRowCount(row + 1 + len(entries))
         heading = QTableWidgetItem(title)

@@ -16,6 +16,8 @@ from otdesk.ui.app import build_app_context
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.settings_store import UiSettings
 
+from .spanish_catalogue import spanish_interface
+
 SAMPLE_CLIENTS = (
     ("DEMO-0001", "Ana", "García", date(1985, 4, 12), "es", "active", "urgent"),
     ("DEMO-0002", "Ben", "Okafor", date(1972, 11, 3), "en", "active", "routine"),
@@ -97,3 +99,12 @@ def add_clients(ctx: Context) -> Callable[..., list[int]]:
         return ids
 
     return add
+
+
+@pytest.fixture
+def spanish(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """The interface in Spanish (compiled here from the .ts) for one test, then English again."""
+    with spanish_interface(qapp, tmp_path / "translations", monkeypatch):
+        yield

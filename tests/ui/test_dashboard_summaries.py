@@ -7,9 +7,7 @@ from __future__ import annotations
 import ast
 import inspect
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
@@ -22,17 +20,7 @@ from otdesk.ui.dashboard import DueItemsModel, summaries
 from otdesk.ui.dashboard.model import SUMMARY
 from otdesk.ui.dashboard.summaries import summary_text
 
-from .spanish_catalogue import spanish_interface
-
 TODAY = date(2026, 3, 10)
-
-
-@pytest.fixture
-def spanish(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[None]:
-    with spanish_interface(qapp, tmp_path / "translations", monkeypatch):
-        yield
 
 
 def line(template: str, **params: object) -> DueItem:

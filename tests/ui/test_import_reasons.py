@@ -3,7 +3,6 @@ header and its rows, with the values from the file put in and no English left ov
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,6 @@ from otdesk.ui.import_dialog import COLUMN, LINE, PROBLEM, ImportReportModel
 from .spanish_catalogue import spanish_interface
 
 HEADER = "record_number,given_name,family_name,date_of_birth,preferred_language,status"
-
-
-@pytest.fixture
-def spanish(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[None]:
-    with spanish_interface(qapp, tmp_path / "translations", monkeypatch):
-        yield
 
 
 def check(ctx: Context, path: Path, text: str) -> importing.CheckedFile:

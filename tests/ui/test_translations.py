@@ -7,7 +7,6 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,25 +169,6 @@ def test_helpers_read_mnemonics_and_placeholders_right() -> None:
 
 
 # -- (b) real screens in Spanish -------------------------------------------------------------
-
-
-@pytest.fixture
-def spanish(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The interface in Spanish (compiled here from the .ts) for one test, then English again."""
-    folder = tmp_path / "translations"
-    folder.mkdir()
-    subprocess.run(
-        [i18n.tool("lrelease"), "-silent", str(TS_FILE), "-qm", str(folder / "otdesk_es.qm")],
-        check=True,
-    )
-    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
-    translators = i18n.install_translators(qapp, "es")
-    try:
-        assert translators, "the Spanish catalogue did not load"
-        yield
-    finally:
-        i18n.remove_translators(qapp, translators)
-        i18n.install_translators(qapp, "en")  # the default locale back to English
 
 
 @pytest.fixture
