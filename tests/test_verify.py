@@ -6,6 +6,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from otdesk.db.engine import Database, open_database
 from otdesk.db.migrate import head_revision
 from otdesk.services import integrity
@@ -55,14 +57,37 @@ def test_broken_reference_fails(db: Database, db_path: Path, make_client: MakeCl
     assert "clients row 1 -> staff" in result.detail
 
 
+def _older_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    from otdesk.db.migrate import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config()).get_revision(head_revision())
+    down = head.down_revision if head is not None else None
+    return down if isinstance(down, str) else None
+
+
+@pytest.mark.skipif(_older_revision() is None, reason="this otdesk ships a single migration")
 def test_schema_behind_fails(db: Database, db_path: Path) -> None:
-    behind = _damage(db, db_path, "UPDATE alembic_version SET version_num = '0000'")
+    older = _older_revision()
+    behind = _damage(db, db_path, f"UPDATE alembic_version SET version_num = '{older}'")
     try:
         result = _results(behind)["schema at head"]
     finally:
         behind.dispose()
     assert not result.ok
-    assert "0000" in result.detail and "otdesk init" in result.detail
+    assert f"{older}" in result.detail and "otdesk init" in result.detail
+
+
+def test_unknown_schema_is_a_newer_otdesks(db: Database, db_path: Path) -> None:
+    newer = _damage(db, db_path, "UPDATE alembic_version SET version_num = '9999'")
+    try:
+        result = _results(newer)["schema at head"]
+    finally:
+        newer.dispose()
+    assert not result.ok
+    assert "made by a newer version of otdesk" in result.detail
+    assert "otdesk init" not in result.detail
 
 
 def test_missing_audit_guard_fails(db: Database, db_path: Path) -> None:

@@ -22,7 +22,7 @@ from otdesk.cli.output import (
     print_table,
     progress_printer,
 )
-from otdesk.db.engine import Database, open_database, to_url
+from otdesk.db.engine import Database, describe, open_database
 from otdesk.db.migrate import current_revision, head_revision, upgrade_to_head
 from otdesk.domain.errors import FieldError, OtdeskError
 from otdesk.domain.vocab import ClientStatus, Priority
@@ -42,36 +42,30 @@ from otdesk.services.context import Context
 _MAX_ERRORS_SHOWN = 100
 
 
-def _sqlite_file(target: str) -> Path | None:
-    """The file behind a SQLite target, or None for PostgreSQL and in-memory databases."""
-    url = to_url(target)
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    return Path(url.database)
-
-
 def _where(db: Database) -> str:
-    if db.is_sqlite and db.url.database:
-        return db.url.database
-    return db.url.render_as_string(hide_password=True)
+    return describe(db.url)
 
 
 @contextmanager
-def opened(args: argparse.Namespace, *, create: bool, migrate: bool = True) -> Iterator[Database]:
+def opened(
+    args: argparse.Namespace,
+    *,
+    create: bool,
+    migrate: bool = True,
+    read_only: bool = False,
+    allow_other: bool = False,
+) -> Iterator[Database]:
     """Open the database named by ``--db``/``OTDESK_DB``; upgrade it unless ``migrate`` is off.
 
-    Without ``create``, a SQLite file that does not exist is an error rather than a new, empty
-    database (a mistyped path must not quietly start a second clinic).
+    Without ``create``, a database that does not exist (or an empty file) is an error rather
+    than a new, empty database (a mistyped path must not quietly start a second clinic).
+    ``read_only`` opens it so that nothing can be written (``verify``).
     """
     target = database_target(args.db)
-    path = _sqlite_file(target)
-    if path is not None and not create and not path.exists():
-        raise OtdeskError(
-            f"there is no database at {path}; create one with 'otdesk init' or 'otdesk demo'."
-        )
-    db = open_database(target, migrate=False)
+    db = open_database(target, migrate=False, create=create, read_only=read_only,
+                       allow_other=allow_other)
     try:
-        if migrate:
+        if migrate and not read_only:
             before = current_revision(db)
             backup = upgrade_to_head(db)
             if before is not None and before != head_revision():
@@ -100,7 +94,8 @@ def acting(args: argparse.Namespace, db: Database) -> Context:
 
 def cmd_init(args: argparse.Namespace) -> int:
     """Create or upgrade the database and make sure the administrator exists."""
-    with opened(args, create=True, migrate=False) as db:
+    with opened(args, create=True, migrate=False,
+                allow_other=args.add_to_other_database) as db:
         before = current_revision(db)
         backup = upgrade_to_head(db)
         head = head_revision()
@@ -153,7 +148,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Run every integrity check; exit 0 only when all hold."""
-    with opened(args, create=False, migrate=False) as db:
+    with opened(args, create=False, read_only=True) as db:
         results = integrity.verify(db)
     for r in results:
         print(f"{'ok' if r.ok else 'FAILED':<6}  {r.name}: {r.detail}")

@@ -132,6 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Create the database, or upgrade an older one (a copy is kept first), and "
         "make sure the built-in administrator exists.",
     )
+    p.add_argument(
+        "--add-to-other-database", action="store_true",
+        help="add otdesk's tables to a SQLite database that already holds another program's "
+        "tables (refused without this)",
+    )
     p.set_defaults(handler="cmd_init")
 
     p = sub.add_parser(

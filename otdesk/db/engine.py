@@ -17,10 +17,19 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import sessionmaker
 
 from otdesk.db.database import Database
-
-__all__ = ["Database", "backup_sqlite", "create_db_engine", "has_tables", "open_database",
-           "to_url"]
+from otdesk.db.sqlite_file import (
+    FileState,
+    connect_read_only,
+    create_private,
+    file_state,
+    has_otdesk_tables,
+    make_private,
+    new_private_file,
+)
 from otdesk.domain.errors import StorageError
+
+__all__ = ["Database", "backup_sqlite", "create_db_engine", "describe", "has_tables",
+           "open_database", "to_url"]
 
 SQLITE_PRAGMAS = (
     ("journal_mode", "WAL"),
@@ -64,31 +73,140 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def create_db_engine(target: str | Path) -> Engine:
-    """Create an engine for ``target`` with otdesk's connection settings."""
+def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        # Never the journal mode: switching a file to WAL rewrites its header.
+        for name, value in SQLITE_PRAGMAS:
+            if name != "journal_mode":
+                cursor.execute(f"PRAGMA {name}={value}")
+    finally:
+        cursor.close()
+
+
+def describe(url: URL) -> str:
+    """Where the records live, for people: a file path, or a server URL with no password."""
+    if url.get_backend_name() == "sqlite":
+        return str(url.database)
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
+
+
+def create_db_engine(target: str | Path, *, read_only: bool = False) -> Engine:
+    """Create an engine for ``target`` with otdesk's connection settings.
+
+    ``read_only`` opens a SQLite file with ``mode=ro`` (nothing is ever written to it) and a
+    PostgreSQL session whose transactions are read-only.
+    """
     url = to_url(target)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             folder = Path(url.database).parent
             if not folder.is_dir():
                 raise StorageError(f"The folder {folder} for the database does not exist.")
+        if read_only:
+            path = Path(str(url.database))
+            engine = create_engine(url, creator=lambda: connect_read_only(path))
+            event.listen(engine, "connect", _set_read_only_pragmas)
+            return engine
         engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
+    if read_only:
+        return create_engine(
+            url, pool_pre_ping=True,
+            connect_args={"options": "-c default_transaction_read_only=on"},
+        )
     return create_engine(url, pool_pre_ping=True)
 
 
-def open_database(target: str | Path, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) the database at ``target`` and bring its schema to head."""
-    engine = create_db_engine(target)
+def _no_database(where: str) -> StorageError:
+    return StorageError(
+        f"there is no database at {where}; create one with 'otdesk init' or 'otdesk demo'."
+    )
+
+
+def _check_sqlite_file(path: Path, *, create: bool, read_only: bool,
+                       allow_other: bool) -> None:
+    """Refuse what otdesk must not open (or create) at ``path`` before anything touches it."""
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a database file.")
+    state = file_state(path)
+    if state in (FileState.MISSING, FileState.EMPTY):
+        if not create or read_only:
+            raise _no_database(str(path))
+        create_private(path)
+    elif state is FileState.NOT_SQLITE:
+        raise StorageError(f"{path} is not a SQLite database; otdesk left it unchanged.")
+    elif state is FileState.OTHER_SQLITE and not (create and allow_other):
+        hint = (" To add otdesk's tables to it anyway, run 'otdesk init --add-to-other-database'."
+                if create else "")
+        raise StorageError(
+            f"{path} is a SQLite database, but not an otdesk one; otdesk left it unchanged."
+            + hint
+        )
+    elif not read_only:
+        make_private(path)
+
+
+def _connection_failure(url: URL, exc: DBAPIError) -> StorageError:
+    """One line: what could not be reached, why, and what to check."""
+    if url.get_backend_name() == "sqlite":
+        reason = str(exc.orig).splitlines()[0] if str(exc.orig) else type(exc.orig).__name__
+        return StorageError(f"Cannot open the database {describe(url)}: {reason}.")
+    first = (str(exc.orig).strip().splitlines() or [""])[0]
+    # psycopg: 'connection failed: connection to server at "h", port 5432 failed: REASON'
+    reason = first.rsplit("failed:", 1)[-1].strip()
+    reason = " ".join(reason.removeprefix("FATAL:").split()).rstrip(".") or "no reason given"
+    return StorageError(
+        f"cannot connect to the database server {describe(url)} ({reason}); check that the "
+        "server is running and that the URL's host, port, database, user and password are right."
+    )
+
+
+def open_database(
+    target: str | Path,
+    *,
+    migrate: bool = True,
+    create: bool = True,
+    read_only: bool = False,
+    allow_other: bool = False,
+) -> Database:
+    """Open the database at ``target`` and bring its schema to head (unless ``migrate`` is off).
+
+    Without ``create``, a missing or empty database is an error rather than a new one (a
+    mistyped path must not quietly start a second clinic). A file that is not SQLite, or a
+    database holding another program's tables and no otdesk schema, is refused and left
+    unchanged (``allow_other`` with ``create`` adds otdesk's tables to the latter).
+    ``read_only`` never writes: no upgrade, no journal-mode switch.
+    """
+    url = to_url(target)
+    is_file = (url.get_backend_name() == "sqlite" and bool(url.database)
+               and url.database != ":memory:")
+    if is_file:
+        path = Path(str(url.database))
+        if Path(path).parent.is_dir():
+            _check_sqlite_file(path, create=create, read_only=read_only,
+                               allow_other=allow_other)
+    engine = create_db_engine(target, read_only=read_only)
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
+            tables = set(inspect(conn).get_table_names()) if not is_file else None
     except DBAPIError as exc:
         engine.dispose()
-        raise StorageError(f"Cannot open the database {target}: {exc.orig}") from exc
+        raise _connection_failure(url, exc) from exc
+    if tables is not None:  # a server database: the same rules as for a file
+        if not tables and (not create or read_only):
+            engine.dispose()
+            raise _no_database(describe(url))
+        if tables and not has_otdesk_tables(tables) and not (create and allow_other):
+            engine.dispose()
+            raise StorageError(
+                f"the database {describe(url)} holds another program's tables, not otdesk's; "
+                "otdesk left it unchanged."
+            )
     db = Database(engine, sessionmaker(engine, expire_on_commit=False))
-    if migrate:
+    if migrate and not read_only:
         from otdesk.db.migrate import upgrade_to_head
 
         try:
@@ -108,6 +226,7 @@ def backup_sqlite(db: Database, reason: str) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     target = source_path.with_name(f"{source_path.stem}.{reason}-{stamp}{source_path.suffix}")
+    new_private_file(target)
     src = sqlite3.connect(source_path)
     dst = sqlite3.connect(target)
     try:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
-from otdesk.db.engine import Database, backup_sqlite, has_tables
+from otdesk.db.engine import Database, backup_sqlite, describe, has_tables
 from otdesk.db.schema_head import SCHEMA_HEAD
 from otdesk.domain.errors import StorageError
 
@@ -53,19 +53,26 @@ def current_revision(db: Database) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def is_known_revision(revision: str) -> bool:
+    """True when ``revision`` is one of the migrations this otdesk ships (not a newer one)."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return revision in {rev.revision for rev in scripts.walk_revisions()}
+
+
 def upgrade_to_head(db: Database) -> Path | None:
     """Bring the schema to head; copy a non-empty SQLite file aside first. Return the copy."""
     current = current_revision(db)
     if current == SCHEMA_HEAD:
         return None
     from alembic import command
-    from alembic.script import ScriptDirectory
 
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and not is_known_revision(current):
         raise StorageError(
-            f"The database {db.url.database or db.url} was made by a newer version of otdesk "
-            f"(schema {current}); install that version to open it."
+            f"The database {describe(db.url)} was made by a newer version of otdesk "
+            f"(schema {current}); this version must not change it: install that version "
+            "to open it."
         )
     backup = None
     if has_tables(db):

@@ -14,7 +14,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from otdesk.db.engine import Database
-from otdesk.db.migrate import current_revision, head_revision
+from otdesk.db.migrate import current_revision, head_revision, is_known_revision
 from otdesk.db.models import Client, ClientSearchTerm
 from otdesk.services.client_search import client_terms
 
@@ -85,6 +85,13 @@ def schema_at_head(db: Database) -> CheckResult:
     current, head = current_revision(db), head_revision()
     if current == head:
         return CheckResult("schema at head", True, f"schema revision {head}")
+    if current is not None and not is_known_revision(current):
+        return CheckResult(
+            "schema at head",
+            False,
+            f"schema revision {current} was made by a newer version of otdesk (this one "
+            f"expects {head}); this version must not change it: open it with that version",
+        )
     shown = current or "none (not an otdesk database, or never initialised)"
     return CheckResult(
         "schema at head",
