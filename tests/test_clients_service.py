@@ -297,6 +297,12 @@ def test_race_between_version_check_and_write_is_a_conflict(
         event.remove(ctx.db.engine, "before_cursor_execute", other_saves_first)
     assert raced, "the competing save never ran"
     assert isinstance(info.value.__cause__, StaleDataError)
+    # The same useful message as a stale copy caught by the version check.
+    assert str(info.value) == (
+        f"The client {c.record_number} was changed by someone else since you opened it "
+        "(your copy is version 1, the saved one is version 2)."
+    )
+    assert (info.value.key, info.value.actual_version) == (c.record_number, 2)
 
     final = clients.get_client(ctx, client_id=c.id)
     assert (final.phone, final.version) == ("other", 2)
@@ -310,8 +316,12 @@ def test_stale_copy_across_two_open_databases(
 ) -> None:
     c = make_client()
     clients.update_client(second_workstation, client_id=c.id, expected_version=1, alerts="B")
-    with pytest.raises(ConflictError):
+    with pytest.raises(ConflictError) as info:
         clients.update_client(ctx, client_id=c.id, expected_version=1, alerts="A")
+    assert str(info.value) == (
+        f"The client {c.record_number} was changed by someone else since you opened it "
+        "(your copy is version 1, the saved one is version 2)."
+    )
     assert clients.get_client(ctx, client_id=c.id).alerts == "B"
 
 

@@ -505,3 +505,14 @@ def test_message_templates_are_listed_once() -> None:
     constants = {v for k, v in vars(messages).items() if k.isupper() and isinstance(v, str)}
     assert set(messages.ALL) == constants
     assert len(messages.ALL) == len(constants)
+
+
+def test_conflict_with_a_deleted_record_says_so() -> None:
+    from otdesk.domain.errors import ConflictError
+
+    error = ConflictError("family member", "Ana Example", 3, None)
+    assert str(error) == (
+        "The family member Ana Example was changed by someone else since you opened it "
+        "(your copy is version 3, it has since been deleted)."
+    )
+    assert "None" not in str(ConflictError("clinic settings", "", 2, None))

@@ -81,9 +81,12 @@ class ConflictError(OtdeskError):
         self.key = key
         self.expected_version = expected
         self.actual_version = actual
+        saved = (f"the saved one is version {actual}" if actual is not None
+                 else "it has since been deleted")
         super().__init__(
-            f"The {entity} {key!s} was changed by someone else since you opened it "
-            f"(your copy is version {expected}, the saved one is version {actual})."
+            f"The {entity}{f' {key!s}' if str(key) else ''} was changed by someone else since "
+            "you opened it "
+            f"(your copy is version {expected}, {saved})."
         )
 
 

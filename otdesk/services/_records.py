@@ -122,14 +122,27 @@ def snapshot(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: [None, jsonable(v)] for k, v in values.items()}
 
 
+def saved_version(ctx: Context, model: type[Tracked], key: int) -> int | None:
+    """The version of row ``key`` as saved now (None when it no longer exists)."""
+    with ctx.db.reading() as session:
+        row = session.get(model, key)
+        return None if row is None else row.version
+
+
 @contextmanager
-def stale_as_conflict(entity: str, label: object, expected: int) -> Iterator[None]:
+def stale_as_conflict(
+    entity: str,
+    label: object,
+    expected: int,
+    saved: Callable[[], int | None] | None = None,
+) -> Iterator[None]:
     """Report a write another workstation overtook (SQLAlchemy's ``StaleDataError`` at flush or
-    commit) as ``ConflictError``, like a failed version check."""
+    commit) as ``ConflictError``, like a failed version check; ``saved`` reads the version
+    that won, once the failed transaction is over."""
     try:
         yield
     except StaleDataError as exc:
-        raise ConflictError(entity, label, expected, None) from exc
+        raise ConflictError(entity, label, expected, saved() if saved else None) from exc
 
 
 @contextmanager
@@ -145,14 +158,19 @@ def editing(
     """A transaction holding row ``key`` of ``model`` at version ``expected``.
 
     Raises ``NotFoundError`` when there is no such row, and ``ConflictError`` when its version
-    is not ``expected`` (naming the row ``named(row)``, or by its id) or another workstation
-    saves it before this transaction commits (naming it by its id).
+    is not ``expected`` or another workstation saves it before this transaction commits; both
+    name the row as ``named(row)`` does (else by its id) and give the version that was saved.
     """
-    label = f"id {key}"
-    with stale_as_conflict(entity, label, expected), ctx.db.transaction() as session:
-        row = load(session, model, entity, key)
-        check_version(row, entity, label if named is None else named(row), expected)
-        yield session, row
+    label: list[object] = [f"id {key}"]
+    try:
+        with ctx.db.transaction() as session:
+            row = load(session, model, entity, key)
+            if named is not None:
+                label[0] = named(row)
+            check_version(row, entity, label[0], expected)
+            yield session, row
+    except StaleDataError as exc:
+        raise ConflictError(entity, label[0], expected, saved_version(ctx, model, key)) from exc
 
 
 def insert_audited(

@@ -70,7 +70,11 @@ def get_clinic(ctx: Context) -> ClinicInfo:
 def update_clinic(ctx: Context, *, expected_version: int, **changes: Any) -> ClinicInfo:
     """Change the clinic's settings."""
     clean = validate(CLINIC_FIELDS, changes, today=ctx.today(), partial=True)
-    with stale_as_conflict(ENTITY, "", expected_version), ctx.db.transaction() as session:
+    def saved() -> int:
+        return get_clinic(ctx).version
+
+    with stale_as_conflict(ENTITY, "", expected_version, saved), \
+            ctx.db.transaction() as session:
         row = _row(session, ctx)
         check_version(row, ENTITY, "", expected_version)
         update_audited(session, ctx, ENTITY, row, clean)

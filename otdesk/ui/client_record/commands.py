@@ -271,7 +271,7 @@ class RowCommand(ServiceCommand):
         assert self.ref is not None
         current = self._fetch(self.ref.id)
         if current.version != self._wrote and not unchanged(self._values(current), expect):
-            raise ConflictError(self.NOUN, self._name(current), None, current.version)
+            raise ConflictError(self.NOUN, self._name(current), self._wrote, current.version)
         return current
 
     def _add(self, values: Mapping[str, Any]) -> Any:
