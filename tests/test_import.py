@@ -233,3 +233,58 @@ def test_a_nameless_column_is_named_by_its_position(ctx: Context, tmp_path: Path
         (1, "header", "column 3 has no name"),
         (1, "header", "column 8 has no name"),
     ]
+
+
+def _problems(report: importing.ImportReport) -> list[tuple[int | None, str, str]]:
+    return [(e.row, e.field, e.reason) for e in report.errors]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs a device file")
+def test_a_device_is_refused_without_reading_it(ctx: Context) -> None:
+    report = importing.import_clients(ctx, path=Path("/dev/zero"))
+    assert _problems(report) == [(None, "file", "is not a regular file (a device, a pipe or a "
+                                                "socket cannot be imported)")]
+    assert clients.count_clients(ctx) == 0
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes (POSIX)")
+def test_a_pipe_is_refused_without_waiting_for_a_writer(ctx: Context, tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "clients.csv"
+    os.mkfifo(pipe)
+    started = time.monotonic()
+    report = importing.import_clients(ctx, path=pipe)
+    assert time.monotonic() - started < 5
+    assert report.errors[0].reason.startswith("is not a regular file")
+
+
+def test_the_size_cap_holds_while_reading(
+    ctx: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_csv(tmp_path / "big.csv", good_rows(50))
+    monkeypatch.setattr(importing, "_MAX_FILE_BYTES", 100)
+    report = importing.import_clients(ctx, path=path)
+    assert _problems(report) == [
+        (None, "file", f"is {path.stat().st_size:,} bytes; the limit is 100")
+    ]
+    assert clients.count_clients(ctx) == 0
+
+
+def test_a_huge_cell_is_named_by_line_and_column_with_the_limit(
+    ctx: Context, tmp_path: Path
+) -> None:
+    rows = good_rows(3)
+    header = [*HEADER, "alerts", "interpreter_needed"]
+    rows = [[*r, "", ""] for r in rows]
+    rows[1][6] = "x" * 10_000_000  # line 3
+    rows[2][7] = "y" * 500_000  # line 4: not yes or no, and not repeated whole in the message
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", rows, header))
+    assert not report.ok
+    assert _problems(report)[0] == (
+        3, "alerts", "is 10,000,000 characters long; the limit is 100,000"
+    )
+    line, field, reason = _problems(report)[1]
+    assert (line, field) == (4, "interpreter_needed")
+    assert reason.endswith("…' is not yes or no") and len(reason) < 120
+    assert clients.count_clients(ctx) == 0

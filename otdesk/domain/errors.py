@@ -15,6 +15,16 @@ class OtdeskError(Exception):
     """Base of the errors a user can act on (never a programming error)."""
 
 
+SHOWN_VALUE_MAX = 60  # characters of a refused value a message quotes
+
+
+def shortened(value: str) -> str:
+    """``value`` cut to what a message may quote: a 10 MB cell is named, not repeated."""
+    if len(value) <= SHOWN_VALUE_MAX:
+        return value
+    return value[: SHOWN_VALUE_MAX - 1] + "…"
+
+
 @dataclass(frozen=True)
 class FieldError:
     """One problem with one field: which field and why, in plain words.
@@ -36,8 +46,10 @@ class FieldError:
     def of(
         cls, field: str, template: str, row: int | None = None, **params: object
     ) -> FieldError:
-        """The problem ``template.format(**params)`` with ``field``, keeping template and params."""
-        return cls(field, template.format(**params), row, template, dict(params))
+        """The problem ``template.format(**params)`` with ``field``, keeping template and params
+        (text values are shortened to what a message may quote)."""
+        shown = {k: shortened(v) if isinstance(v, str) else v for k, v in params.items()}
+        return cls(field, template.format(**shown), row, template, shown)
 
     def __str__(self) -> str:
         where = f"line {self.row}, " if self.row is not None else ""

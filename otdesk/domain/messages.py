@@ -36,6 +36,8 @@ IN_USE = "{value} is already in use"
 FILE_MISSING = "does not exist"
 FILE_IS_FOLDER = "is a folder, not a CSV file"
 FILE_TOO_BIG = "is {size:,} bytes; the limit is {limit:,}"
+FILE_GREW_TOO_BIG = "grew past the limit of {limit:,} bytes while it was read"
+FILE_NOT_REGULAR = "is not a regular file (a device, a pipe or a socket cannot be imported)"
 FILE_UNREADABLE = "cannot be read ({problem})"
 FILE_NOT_UTF8 = "is not UTF-8 text (save it from the spreadsheet as 'CSV UTF-8')"
 FILE_NOT_CSV = "is not valid CSV ({problem})"
@@ -81,6 +83,8 @@ ALL: tuple[str, ...] = (
     FILE_MISSING,
     FILE_IS_FOLDER,
     FILE_TOO_BIG,
+    FILE_GREW_TOO_BIG,
+    FILE_NOT_REGULAR,
     FILE_UNREADABLE,
     FILE_NOT_UTF8,
     FILE_NOT_CSV,

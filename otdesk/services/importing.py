@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from otdesk.db.models import AuditEvent, Client, Staff
 from otdesk.domain import messages as msg
-from otdesk.domain.errors import FieldError, ValidationError
+from otdesk.domain.errors import FieldError, ValidationError, shortened
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, validate
 from otdesk.domain.vocab import AuditAction
 from otdesk.services.clients import Diagnosis, _insert_clients
@@ -110,18 +112,43 @@ class _CancelledError(Exception):
     """Raised inside the write transaction so that a cancel rolls everything back."""
 
 
-def _decode(path: Path) -> tuple[str | None, FieldError | None]:
+def _read_capped(path: Path) -> bytes | FieldError:
+    """The file's bytes, or why it cannot be imported: only a regular file is read, and never
+    more than the size cap (a file that grows while it is read is caught too)."""
     try:
-        size = path.stat().st_size
-        if size > _MAX_FILE_BYTES:
-            return None, FieldError.of("file", msg.FILE_TOO_BIG, size=size, limit=_MAX_FILE_BYTES)
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            return FieldError.of("file", msg.FILE_IS_FOLDER)
+        if not stat.S_ISREG(mode):
+            return FieldError.of("file", msg.FILE_NOT_REGULAR)
+        # Non-blocking, so that a pipe swapped in after the check cannot hang the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        return None, FieldError.of("file", msg.FILE_MISSING)
+        return FieldError.of("file", msg.FILE_MISSING)
     except IsADirectoryError:
-        return None, FieldError.of("file", msg.FILE_IS_FOLDER)
+        return FieldError.of("file", msg.FILE_IS_FOLDER)
     except OSError as exc:
-        return None, FieldError.of("file", msg.FILE_UNREADABLE, problem=str(exc.strerror or exc))
+        return FieldError.of("file", msg.FILE_UNREADABLE, problem=str(exc.strerror or exc))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return FieldError.of("file", msg.FILE_NOT_REGULAR)
+        if info.st_size > _MAX_FILE_BYTES:
+            return FieldError.of("file", msg.FILE_TOO_BIG, size=info.st_size,
+                                 limit=_MAX_FILE_BYTES)
+        try:
+            data = handle.read(_MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            return FieldError.of("file", msg.FILE_UNREADABLE, problem=str(exc.strerror or exc))
+    if len(data) > _MAX_FILE_BYTES:
+        return FieldError.of("file", msg.FILE_GREW_TOO_BIG, limit=_MAX_FILE_BYTES)
+    return data
+
+
+def _decode(path: Path) -> tuple[str | None, FieldError | None]:
+    data = _read_capped(path)
+    if isinstance(data, FieldError):
+        return None, data
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -131,6 +158,10 @@ def _decode(path: Path) -> tuple[str | None, FieldError | None]:
 
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
     """Yield (first line number, cells) for each non-blank CSV record."""
+    # A long cell is the rules' to refuse, by its column's own limit: the csv module's
+    # (131,072 characters, process-wide) would report a valid file as broken CSV.
+    if csv.field_size_limit() < _MAX_FILE_BYTES:
+        csv.field_size_limit(_MAX_FILE_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     line = 1
     while True:
@@ -156,7 +187,7 @@ def _check_header(cells: list[str], line: int) -> list[FieldError]:
         elif name in seen:
             errors.append(FieldError.of(name, msg.COLUMN_REPEATED, line))
         elif name not in ALL_COLUMNS:
-            errors.append(FieldError.of(raw, msg.COLUMN_UNKNOWN, line))
+            errors.append(FieldError.of(shortened(raw), msg.COLUMN_UNKNOWN, line))
         seen.add(name)
     for name in REQUIRED_COLUMNS:
         if name not in seen:

@@ -44,6 +44,11 @@ KNOWN_TEMPLATES = (
     QT_TRANSLATE_NOOP("FieldErrors", "does not exist"),
     QT_TRANSLATE_NOOP("FieldErrors", "is a folder, not a CSV file"),
     QT_TRANSLATE_NOOP("FieldErrors", "is {size:,} bytes; the limit is {limit:,}"),
+    QT_TRANSLATE_NOOP("FieldErrors", "grew past the limit of {limit:,} bytes while it was read"),
+    QT_TRANSLATE_NOOP(
+        "FieldErrors",
+        "is not a regular file (a device, a pipe or a socket cannot be imported)",
+    ),
     QT_TRANSLATE_NOOP("FieldErrors", "cannot be read ({problem})"),
     QT_TRANSLATE_NOOP(
         "FieldErrors", "is not UTF-8 text (save it from the spreadsheet as 'CSV UTF-8')"

@@ -1318,6 +1318,14 @@ Use Añadir para anotar quién apoya a {0}.</translation>
         <translation>ocupa {size:,} bytes; el límite es {limit:,}</translation>
     </message>
     <message>
+        <source>grew past the limit of {limit:,} bytes while it was read</source>
+        <translation>creció por encima del límite de {limit:,} bytes mientras se leía</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, a pipe or a socket cannot be imported)</source>
+        <translation>no es un archivo normal (no se puede importar un dispositivo, una tubería ni un socket)</translation>
+    </message>
+    <message>
         <source>cannot be read ({problem})</source>
         <translation>no se puede leer ({problem})</translation>
     </message>
