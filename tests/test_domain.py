@@ -516,3 +516,51 @@ def test_conflict_with_a_deleted_record_says_so() -> None:
         "(your copy is version 3, it has since been deleted)."
     )
     assert "None" not in str(ConflictError("clinic settings", "", 2, None))
+
+
+@pytest.mark.parametrize("invisible", [
+    "\u202e", "\u202a", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069",  # direction controls
+    "\u200b", "\u2060", "\ufeff", "\u200e", "\u200f", "\u00ad",  # zero-width and marks
+])
+def test_names_and_record_numbers_refuse_invisible_formatting(invisible: str) -> None:
+    from otdesk.domain.fields import CLIENT_FIELDS, validate
+
+    for field, value in (("given_name", f"Ana{invisible}lia"), ("family_name", f"{invisible}Ex"),
+                         ("record_number", f"MH-{invisible}0042")):
+        with pytest.raises(ValidationError) as info:
+            validate(CLIENT_FIELDS, {field: value}, today=date(2026, 1, 1), partial=True)
+        reason = info.value.for_field(field)
+        assert reason == (f"holds an invisible formatting character (U+{ord(invisible):04X}), "
+                          "which could make it show as something else")
+
+
+def test_joiners_inside_a_word_stay_allowed_in_names() -> None:
+    from otdesk.domain.fields import CLIENT_FIELDS, validate
+
+    persian = "\u0645\u0647\u0631\u200c\u0627\u0646\u06af\u06cc\u0632"  # ZWNJ between letters
+    clean = validate(CLIENT_FIELDS, {"given_name": persian}, today=date(2026, 1, 1), partial=True)
+    assert clean["given_name"] == persian
+    for stray in ("\u200cAna", "Ana\u200d", "Ana \u200c Lia"):
+        with pytest.raises(ValidationError):
+            validate(CLIENT_FIELDS, {"given_name": stray}, today=date(2026, 1, 1), partial=True)
+
+
+def test_free_text_keeps_direction_controls() -> None:
+    from otdesk.domain.fields import CLIENT_FIELDS, validate
+
+    note = "Says \u202bשלום\u202c at the door"
+    clean = validate(CLIENT_FIELDS, {"alerts": note}, today=date(2026, 1, 1), partial=True)
+    assert clean["alerts"] == note
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ("plain", "plain"),
+    ("evil \u202eoverride", "evil \u202eoverride\u202c"),  # left open: closed
+    ("stray \u202c close \u2069 end", "stray  close  end"),  # stray closers dropped
+    ("\u2067rtl\u2069 and \u202bemb", "\u2067rtl\u2069 and \u202bemb\u202c"),
+    ("\u2066a\u202eb\u2069c", "\u2066a\u202eb\u2069c"),  # a PDI ends the override opened in it
+])
+def test_isolate_keeps_direction_controls_inside_the_text(text: str, inside: str) -> None:
+    from otdesk.domain.text import isolate
+
+    assert isolate(text) == "\u2068" + inside + "\u2069"

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from otdesk.domain import messages
 from otdesk.domain.dates import check_birth_date, parse_date
 from otdesk.domain.errors import FieldError, ValidationError
-from otdesk.domain.text import LONG_MAX, NAME_MAX, SHORT_MAX, check_text
+from otdesk.domain.text import LONG_MAX, NAME_MAX, SHORT_MAX, check_identity, check_text
 from otdesk.domain.vocab import (
     ClientStatus,
     ConsentScope,
@@ -38,6 +38,8 @@ class Field:
     max_length: int = SHORT_MAX
     choices: type[LabelledEnum] | None = None
     birth_date: bool = False
+    # A name or record number: every character must show (see text.check_identity).
+    identity: bool = False
     minimum: int | None = None
     maximum: int | None = None
 
@@ -66,6 +68,8 @@ def check_value(name: str, spec: Field, value: Any, today: date) -> tuple[Any, F
             multiline=spec.kind == "longtext",
             max_length=spec.max_length,
         )
+        if err is None and spec.identity:
+            err = check_identity(name, value)
         return value, err
     if spec.kind == "language":
         if not isinstance(value, str) or not value.strip():
@@ -157,10 +161,10 @@ def validate(
 
 
 CLIENT_FIELDS: dict[str, Field] = {
-    "record_number": Field("text", required=True, max_length=40),
-    "given_name": Field("text", required=True, max_length=NAME_MAX),
-    "family_name": Field("text", required=True, max_length=NAME_MAX),
-    "preferred_name": Field("text", max_length=NAME_MAX),
+    "record_number": Field("text", required=True, max_length=40, identity=True),
+    "given_name": Field("text", required=True, max_length=NAME_MAX, identity=True),
+    "family_name": Field("text", required=True, max_length=NAME_MAX, identity=True),
+    "preferred_name": Field("text", max_length=NAME_MAX, identity=True),
     "pronouns": Field("text", max_length=60),
     "date_of_birth": Field("date", required=True, birth_date=True),
     "preferred_language": Field("language", required=True),
@@ -183,8 +187,8 @@ DIAGNOSIS_FIELDS: dict[str, Field] = {
 }
 
 FAMILY_MEMBER_FIELDS: dict[str, Field] = {
-    "given_name": Field("text", required=True, max_length=NAME_MAX),
-    "family_name": Field("text", max_length=NAME_MAX),
+    "given_name": Field("text", required=True, max_length=NAME_MAX, identity=True),
+    "family_name": Field("text", max_length=NAME_MAX, identity=True),
     "relationship_to_client": Field("text", required=True, max_length=100),
     "preferred_language": Field("language"),
     "interpreter_needed": Field("bool"),
@@ -197,9 +201,9 @@ FAMILY_MEMBER_FIELDS: dict[str, Field] = {
 }
 
 STAFF_FIELDS: dict[str, Field] = {
-    "username": Field("text", required=True, max_length=100),
-    "given_name": Field("text", required=True, max_length=NAME_MAX),
-    "family_name": Field("text", required=True, max_length=NAME_MAX),
+    "username": Field("text", required=True, max_length=100, identity=True),
+    "given_name": Field("text", required=True, max_length=NAME_MAX, identity=True),
+    "family_name": Field("text", required=True, max_length=NAME_MAX, identity=True),
     "role": Field("choice", required=True, choices=StaffRole),
     "credentials": Field("text", max_length=200),
     "phone": Field("text", max_length=100),
@@ -233,7 +237,7 @@ EPISODE_FIELDS: dict[str, Field] = {
 
 CARE_TEAM_FIELDS: dict[str, Field] = {
     "staff_id": Field("ref"),
-    "name": Field("text", max_length=NAME_MAX),
+    "name": Field("text", max_length=NAME_MAX, identity=True),
     "discipline": Field("choice", required=True, choices=Discipline),
     "role_in_team": Field("text", max_length=200),
     "organisation": Field("text", max_length=200),

@@ -16,6 +16,8 @@ BROKEN_CHARACTER = "holds a broken character (an unpaired surrogate)"
 NUL = "holds a NUL character, which cannot be stored"
 LINE_BREAK = "holds a line break ({code}), which is not allowed here"
 CONTROL = "holds a control character ({code}), which is not allowed here"
+INVISIBLE = "holds an invisible formatting character ({code}), which could make it show as " \
+    "something else"
 NOT_A_DATE = "'{value}' is not a date in the form YYYY-MM-DD"
 NOT_A_REAL_DATE = "'{value}' is not a real date ({problem})"
 IN_FUTURE = "is in the future"
@@ -65,6 +67,7 @@ ALL: tuple[str, ...] = (
     NUL,
     LINE_BREAK,
     CONTROL,
+    INVISIBLE,
     NOT_A_DATE,
     NOT_A_REAL_DATE,
     IN_FUTURE,

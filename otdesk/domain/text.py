@@ -46,6 +46,65 @@ def check_text(
     return None
 
 
+# Joiners that some scripts need inside a word (Persian and many Indic names use U+200C).
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def _shows_beside_joiner(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LM"
+
+
+def check_identity(field: str, value: str) -> FieldError | None:
+    """Refuse invisible formatting characters in a name or record number.
+
+    Direction overrides and isolates, direction marks, zero-width spaces, the soft hyphen and
+    every other Unicode format character (category Cf) can make a name display as something
+    else, or two records look alike. The zero-width joiner and non-joiner stay allowed between
+    two letters, where scripts that need them use them.
+    """
+    for i, ch in enumerate(value):
+        if unicodedata.category(ch) != "Cf":
+            continue
+        if ch in _JOINERS and 0 < i < len(value) - 1 and _shows_beside_joiner(value[i - 1]) \
+                and _shows_beside_joiner(value[i + 1]):
+            continue
+        return FieldError.of(field, messages.INVISIBLE, code=f"U+{ord(ch):04X}")
+    return None
+
+
+# Explicit direction controls (UAX #9): which close which.
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE RLE LRO RLO, closed by PDF
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI RLI FSI, closed by PDI
+_PDF, _PDI, _FSI = "\u202c", "\u2069", "\u2068"
+
+
+def isolate(text: str) -> str:
+    """``text`` as a bidirectional isolate, to put the user's free text inside interface text.
+
+    Whatever direction controls the text holds act inside it only: stray closers are dropped,
+    anything left open is closed, and the whole is wrapped in FSI ... PDI, so the text can
+    neither reorder the words around it nor be cut short by them.
+    """
+    out: list[str] = []
+    open_: list[str] = []
+    for ch in text:
+        if ch in _EMBEDDINGS or ch in _ISOLATES:
+            open_.append(ch)
+        elif ch == _PDF:
+            if not open_ or open_[-1] not in _EMBEDDINGS:
+                continue
+            open_.pop()
+        elif ch == _PDI:
+            if not any(c in _ISOLATES for c in open_):
+                continue
+            while open_.pop() not in _ISOLATES:  # a PDI also ends embeddings opened inside
+                pass
+        out.append(ch)
+    for ch in reversed(open_):
+        out.append(_PDI if ch in _ISOLATES else _PDF)
+    return _FSI + "".join(out) + _PDI
+
+
 # Letters that are not "letter + accent" in Unicode, so decomposition leaves them alone.
 _LETTER_FOLDS = str.maketrans(
     {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h",

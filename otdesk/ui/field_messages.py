@@ -26,6 +26,11 @@ KNOWN_TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "FieldErrors", "holds a control character ({code}), which is not allowed here"
     ),
+    QT_TRANSLATE_NOOP(
+        "FieldErrors",
+        "holds an invisible formatting character ({code}), which could make it show as "
+        "something else",
+    ),
     QT_TRANSLATE_NOOP("FieldErrors", "'{value}' is not a date in the form YYYY-MM-DD"),
     QT_TRANSLATE_NOOP("FieldErrors", "'{value}' is not a real date ({problem})"),
     QT_TRANSLATE_NOOP("FieldErrors", "is in the future"),

@@ -1318,6 +1318,10 @@ Use Añadir para anotar quién apoya a {0}.</translation>
         <translation>ocupa {size:,} bytes; el límite es {limit:,}</translation>
     </message>
     <message>
+        <source>holds an invisible formatting character ({code}), which could make it show as something else</source>
+        <translation>contiene un carácter de formato invisible ({code}) que podría hacer que se muestre como otra cosa</translation>
+    </message>
+    <message>
         <source>grew past the limit of {limit:,} bytes while it was read</source>
         <translation>creció por encima del límite de {limit:,} bytes mientras se leía</translation>
     </message>

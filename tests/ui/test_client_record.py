@@ -208,6 +208,16 @@ def test_no_alert_banner_without_alerts(
     assert "No OT assigned" in w.header.facts.text()
 
 
+def test_direction_controls_in_alerts_cannot_reorder_the_banner(
+    workspace_of: Callable[[int], ClientWorkspace], make_client: Callable[..., ClientDetail],
+    boxes: dict[str, Any],
+) -> None:  # fmt: skip
+    # An override left open in free text would run on over the rest of the banner's line.
+    w = workspace_of(make_client(alerts="Dog at home \u202eenod gnikcor").id)
+    shown = w.header.alerts.text()
+    assert "\u2068Dog at home \u202eenod gnikcor\u202c\u2069" in shown
+
+
 def test_tabs_come_from_the_registry(
     workspace_of: Callable[[int], ClientWorkspace], make_client: Callable[..., ClientDetail],
     boxes: dict[str, Any],

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.dates import age_on
 from otdesk.domain.errors import NotFoundError
+from otdesk.domain.text import isolate
 from otdesk.domain.vocab import Priority
 from otdesk.services import clients
 from otdesk.services.clients import ClientDetail
@@ -135,7 +136,8 @@ class ClientHeader(QFrame):
         alerts = c.alerts.strip()
         self.alerts.setVisible(bool(alerts))
         if alerts:
-            self.alerts.setText(self.tr("⚠ Alerts: {0}").format(alerts))
+            # Isolated: direction controls typed in the alerts act inside them only.
+            self.alerts.setText(self.tr("⚠ Alerts: {0}").format(isolate(alerts)))
             self.alerts.setAccessibleName(self.tr("Alerts: {0}").format(alerts))
 
 

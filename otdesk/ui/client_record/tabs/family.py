@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from otdesk.domain.errors import OtdeskError
+from otdesk.domain.text import isolate
 from otdesk.domain.vocab import ConsentScope
 from otdesk.services import clients, drafts, family_members
 from otdesk.services.family_members import FamilyMemberInfo
@@ -176,11 +177,13 @@ class FamilyTab(QWidget):
         contact = [p for p in (m.phone, m.email) if p]
         lines.append(esc(self.tr("Language: {0}").format(language)))
         if contact:
-            lines.append(esc(self.tr("Contact: {0}").format(" · ".join(contact))))
+            shown = " · ".join(isolate(c) for c in contact)
+            lines.append(esc(self.tr("Contact: {0}").format(shown)))
+        # Free text is isolated: direction controls typed in it act inside it only.
         if m.address:
-            lines.append(esc(m.address).replace("\n", ", "))
+            lines.append(esc(isolate(m.address.replace("\n", ", "))))
         if m.notes:
-            lines.append("<i>" + esc(m.notes).replace("\n", "<br>") + "</i>")
+            lines.append("<i>" + esc(isolate(m.notes)).replace("\n", "<br>") + "</i>")
         self.details.setText("<br>".join(lines))
 
     # -- actions --------------------------------------------------------------------------
