@@ -9,10 +9,8 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from platformdirs import PlatformDirs
+from platformdirs import PlatformDirs
 
 APP_NAME = "otdesk"
 DB_ENV = "OTDESK_DB"
@@ -22,8 +20,6 @@ USER_ENV = "OTDESK_USER"
 
 @cache
 def _dirs() -> PlatformDirs:
-    from platformdirs import PlatformDirs  # only when no --db or OTDESK_DB names the records
-
     return PlatformDirs(APP_NAME, appauthor=False, ensure_exists=False)
 
 

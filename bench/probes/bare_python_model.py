@@ -41,4 +41,5 @@ window.setCentralWidget(view)
 window.resize(1280, 800)
 window.show()
 app.processEvents()  # exposes the window and paints it, the table with its rows once
-print("READY", flush=True)
+if __name__ == "__main__":
+    print("READY", flush=True)

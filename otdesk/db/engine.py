@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import sessionmaker
 
-from otdesk.db.database import Database
+from otdesk.db.database import Database, describe
 from otdesk.db.sqlite_file import (
     FileState,
     connect_read_only,
@@ -82,13 +82,6 @@ def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
                 cursor.execute(f"PRAGMA {name}={value}")
     finally:
         cursor.close()
-
-
-def describe(url: URL) -> str:
-    """Where the records live, for people: a file path, or a server URL with no password."""
-    if url.get_backend_name() == "sqlite":
-        return str(url.database)
-    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
 def create_db_engine(target: str | Path, *, read_only: bool = False) -> Engine:

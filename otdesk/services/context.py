@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import platform
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from otdesk.db.database import Database
-
-
-def _utcnow() -> datetime:
-    from otdesk.domain.dates import utcnow  # the domain's clock, loaded when first read
-
-    return utcnow()
-
-
-def _hostname() -> str:
-    uname = getattr(os, "uname", None)  # POSIX: no module to load (platform and socket cost ms)
-    if uname is not None:
-        return str(uname().nodename)
-    import platform
-
-    return platform.node()
+from otdesk.domain.dates import utcnow
 
 
 @dataclass(frozen=True)
@@ -35,8 +21,8 @@ class Context:
 
     db: Database
     actor_id: int | None = None
-    workstation: str = field(default_factory=lambda: _hostname())
-    clock: Callable[[], datetime] = field(default=lambda: _utcnow())
+    workstation: str = field(default_factory=platform.node)
+    clock: Callable[[], datetime] = field(default=utcnow)
 
     def now(self) -> datetime:
         """The current time, timezone-aware (UTC)."""

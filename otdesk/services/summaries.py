@@ -1,7 +1,7 @@
 """The plain result types that lists and pickers show: caseload lines and staff members.
 
-They live apart from the services that read them so a front end can hold and show them
-before the storage stack has loaded (the desktop's first caseload page does).
+They live apart from the services that read them: plain values, which a front end can hold
+without the storage stack.
 """
 
 from __future__ import annotations

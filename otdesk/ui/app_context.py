@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from otdesk.services.context import Context
-from otdesk.services.first_page import FirstPage
 from otdesk.ui.events import Events
 from otdesk.ui.settings_store import UiSettings
 from otdesk.ui.staff_directory import StaffDirectory
@@ -25,13 +24,6 @@ class AppContext:
     settings: UiSettings
     staff_directory: StaffDirectory  # the pickers' staff lists, shared by every screen
     staff_name: str = field(default="")
-    # What a quick start read for the first screen; views built at start use it, once.
-    first_page: FirstPage | None = None
-
-    @property
-    def storage_ready(self) -> bool:
-        """True once the services can answer without first loading the storage stack."""
-        return self.services.db.is_open
 
     def acting_as(self, staff_id: int, staff_name: str) -> AppContext:
         """The same app context for another signed-in staff member."""

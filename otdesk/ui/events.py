@@ -21,9 +21,6 @@ class Events(QObject):
 
     records_changed = Signal(object)  # Change
     settings_changed = Signal()
-    # After a quick start (first screen painted from a plain SQLite read), the full storage
-    # stack has loaded: views may fill what they left for later.
-    storage_ready = Signal()
 
     def changed(self, entity: str, *ids: int, client_id: int | None = None) -> None:
         """Announce that records of ``entity`` changed."""

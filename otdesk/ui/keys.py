@@ -19,10 +19,7 @@ Keys = QKeySequence.StandardKey | str  # a standard key, or portable text ("Down
 
 
 class ScreenKey(NamedTuple):
-    """Keys, where they work and what they do (source texts, translated in context "Keys").
-
-    (A named tuple: this module loads with the first screen, and a frozen dataclass costs
-    several times as much to define.)"""
+    """Keys, where they work and what they do (source texts, translated in context "Keys")."""
 
     where: str
     keys: tuple[Keys, ...]

@@ -3,16 +3,17 @@
 It holds no screen logic of its own. Screens live in their own modules; the window creates
 them, switches between them, and routes "open this client / record" requests.
 
-Only the start page is built with the window: the others (and the modules behind them) are
-built when first shown, so the window can open before the storage stack has loaded.
+The window opens as a frame (menus, navigation, a "Loading clients…" page) before the records
+are open; ``start`` begins its session with the app context and builds the screens. Nothing
+from the records is shown before that. The dashboard is built the first time it is shown.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -23,14 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.caseload import CaseloadView
 from otdesk.ui.events import Change
 from otdesk.ui.i18n import fill
 from otdesk.ui.icons import icon
+from otdesk.ui.loading_page import LoadingPage
 from otdesk.ui.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
+from otdesk.ui.settings_store import UiSettings
 from otdesk.ui.staff_directory import STAFF_ENTITY
 from otdesk.ui.style import apply_font_size
+from otdesk.ui.tasks import TaskRunner
 from otdesk.ui.widgets import StaffSelector, TaskStatus
 
 if TYPE_CHECKING:
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from otdesk.services.dashboard import RecordRef
+    from otdesk.ui.app_context import AppContext
+    from otdesk.ui.caseload import CaseloadView
     from otdesk.ui.dashboard import DashboardView
 
 
@@ -47,22 +51,27 @@ NARROW_WINDOW = 1200  # narrower than this, the navigation pane shows icons only
 class MainWindow(QMainWindow):
     """The frame every screen lives in."""
 
-    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+    ready = Signal()  # the session has started and the caseload has its first answer
+
+    def __init__(
+        self, settings: UiSettings, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._app = app
+        self._settings = settings
+        self._tasks = tasks
+        self._app_context: AppContext | None = None
         self.setWindowTitle("otdesk")
         self.setWindowIcon(icon("app"))
         self.undo_group = QUndoGroup(self)
-        # Each widget is made inside its final parent: moving a built tree to a new parent
-        # makes Qt work out the style sheet again for every widget in it.
         central = QWidget(self)
         self.setCentralWidget(central)
         self.navigation = Navigation(central)
         self.stack = QStackedWidget(central)
         self._dashboard: DashboardView | None = None
-        self.caseload = CaseloadView(app, self.stack)
-        self._pages: dict[str, QWidget] = {CASELOAD: self.caseload}
-        self.stack.addWidget(self.caseload)
+        self._caseload: CaseloadView | None = None
+        self.loading = LoadingPage(self.stack)
+        self._pages: dict[str, QWidget] = {}
+        self.stack.addWidget(self.loading)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -71,26 +80,74 @@ class MainWindow(QMainWindow):
 
         self.navigation.page_selected.connect(self.show_page)
         self.navigation.close_requested.connect(self.close_page)
-        self.caseload.open_client.connect(self.open_client)
-        self.caseload.new_client_requested.connect(self.new_client)
-        self.caseload.import_requested.connect(self.import_clients)
-        app.events.records_changed.connect(self._records_changed)
-        app.events.storage_ready.connect(self.reload_staff)
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
-        self._follows_width = False
-        self._width_changed(self.width())  # before the first layout; then as it changes
+        self._width_changed(self.width())
+        self.navigation.select(settings.start_page)
+        self._set_session_actions(False)
+
+    @classmethod
+    def for_session(cls, app: AppContext, parent: QWidget | None = None) -> MainWindow:
+        """A window with its session started on ``app`` (tests and benchmarks)."""
+        window = cls(app.settings, app.tasks, parent)
+        window.start(app)
+        return window
+
+    @property
+    def _app(self) -> AppContext:
+        if self._app_context is None:
+            raise RuntimeError("the window's session has not started")
+        return self._app_context
+
+    @property
+    def started(self) -> bool:
+        """True once the session has started (the records are open)."""
+        return self._app_context is not None
+
+    def start(self, app: AppContext) -> None:
+        """Begin the session: build the screens on ``app`` and show the start page."""
+        from otdesk.ui.caseload import CaseloadView
+
+        self._app_context = app
+        self._caseload = CaseloadView(app, self.stack)
+        self._pages[CASELOAD] = self._caseload
+        self.stack.addWidget(self._caseload)
+        self._caseload.open_client.connect(self.open_client)
+        self._caseload.new_client_requested.connect(self.new_client)
+        self._caseload.import_requested.connect(self.import_clients)
+        self._caseload.model.loaded.connect(self._first_answer)
+        app.events.records_changed.connect(self._records_changed)
+        self.staff_selector.staff_chosen.connect(self.switch_staff)
+        self.reload_staff()
+        self.staff_selector.show()
+        self.database_label.setText(fill(self.tr("Database: %1"), app.services.db.location))
+        self._set_session_actions(True)
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
         self.show_page(app.settings.start_page)
 
-    def setVisible(self, visible: bool) -> None:
-        super().setVisible(visible)
-        handle = self.windowHandle()
-        if visible and handle is not None and not self._follows_width:
-            # The window's width signal, not a resizeEvent override: handing Qt's first event
-            # to Python makes PySide load every widget class it might be (10 ms at start).
-            handle.widthChanged.connect(self._width_changed)
-            self._follows_width = True
+    def _first_answer(self) -> None:
+        assert self._caseload is not None
+        self._caseload.model.loaded.disconnect(self._first_answer)
+        self.ready.emit()
+
+    def _set_session_actions(self, enabled: bool) -> None:
+        for action in (self.new_client_action, self.import_action, self.settings_action,
+                       self.find_action, self.dashboard_action, self.caseload_action):
+            action.setEnabled(enabled)
+        self.navigation.setEnabled(enabled)
+
+    @property
+    def caseload(self) -> CaseloadView:
+        """The caseload page (there once the session has started)."""
+        if self._caseload is None:
+            raise RuntimeError("the window's session has not started")
+        return self._caseload
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._width_changed(event.size().width())
 
     def _width_changed(self, width: int) -> None:
         self.navigation.set_compact(width < NARROW_WINDOW)
@@ -165,13 +222,11 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.staff_selector = StaffSelector(status)
-        self.reload_staff()
-        self.staff_selector.staff_chosen.connect(self.switch_staff)
-        where = self._app.services.db.location
-        self.database_label = QLabel(fill(self.tr("Database: %1"), where), status)
+        self.staff_selector.hide()  # until the session says who is signed in
+        self.database_label = QLabel(status)
         self.database_label.setAccessibleName(self.tr("Database location"))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.task_status = TaskStatus(self._app.tasks, status)
+        self.task_status = TaskStatus(self._tasks, status)
         status.addWidget(self.staff_selector)
         status.addWidget(self.database_label, 1)
         status.addPermanentWidget(self.task_status)
@@ -179,10 +234,6 @@ class MainWindow(QMainWindow):
     def reload_staff(self) -> None:
         """Fill the "signed in as" list with the active staff members."""
         actor = self._app.services.actor_id
-        if not self._app.storage_ready:  # moments after a quick start: filled on storage_ready
-            if actor is not None:
-                self.staff_selector.set_staff([(actor, self._app.staff_name)], actor)
-            return
         members = self._app.staff_directory.members(self._app.services)
         self.staff_selector.set_staff([(m.id, m.display_name) for m in members], actor)
 
@@ -191,7 +242,7 @@ class MainWindow(QMainWindow):
             self.reload_staff()
 
     def _restore_geometry(self) -> None:
-        settings = self._app.settings
+        settings = self._settings
         if settings.window_geometry.isEmpty() or not self.restoreGeometry(settings.window_geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1400, screen.width() * 19 // 20), min(900, screen.height() * 9 // 10))
@@ -201,6 +252,8 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         """Bring page ``key`` forward (and its undo history, for a client)."""
+        if not self.started:
+            return
         page = self.dashboard if key == DASHBOARD else self._pages.get(key)
         if page is None:
             return
@@ -306,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def change_font_size(self, step: int) -> None:
         """Make all text bigger or smaller (Ctrl++ / Ctrl+-)."""
-        settings = self._app.settings
+        settings = self._settings
         settings.font_point_size = settings.font_point_size + step
         size = settings.font_point_size  # kept within the allowed sizes
         app = QApplication.instance()
@@ -342,16 +395,17 @@ class MainWindow(QMainWindow):
         self.caseload.actor_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        on_show = self.current_key()
-        for key in [k for k in self._pages if client_id_of(k) is not None]:
-            self.show_page(key)
-            if not self.close_page(key):
-                event.ignore()
-                return
-        settings = self._app.settings
-        settings.start_page = on_show if on_show == DASHBOARD else CASELOAD
+        settings = self._settings
+        if self.started:
+            on_show = self.current_key()
+            for key in [k for k in self._pages if client_id_of(k) is not None]:
+                self.show_page(key)
+                if not self.close_page(key):
+                    event.ignore()
+                    return
+            settings.start_page = on_show if on_show == DASHBOARD else CASELOAD
+            self.caseload.save_state()
         settings.window_geometry = self.saveGeometry()
         settings.window_state = self.saveState()
-        self.caseload.save_state()
         settings.sync()
         event.accept()

@@ -183,8 +183,7 @@ class Navigation(QFrame):
         layout.addLayout(brand_row)
         layout.addWidget(self.list, 1)
         self.setFixedWidth(self.full_width())
-        # Larger text widens the pane, so "Open clients" and names stay whole (a signal, not a
-        # font-change event: handing Qt's first event to Python costs 10 ms at start).
+        # Larger text widens the pane, so "Open clients" and names stay whole.
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.fontChanged.connect(self._fit_width)  # a method: gone with the pane
@@ -212,9 +211,7 @@ class Navigation(QFrame):
         self._delegate.compact = compact
         self._name.setVisible(not compact)
         self.setFixedWidth(COMPACT_WIDTH if compact else self.full_width())
-        # Laid out and repainted afresh: the "Open clients" line changes height. (Not through
-        # ``viewport()``: PySide meets that widget first here and loads every widget class to
-        # name its type, 10 ms when the window opens narrow.)
+        # Laid out and repainted afresh: the "Open clients" line changes height.
         self.list.doItemsLayout()
 
     def _add(self, key: str, title: str, icon_name: str, *, closable: bool) -> QListWidgetItem:

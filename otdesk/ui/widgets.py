@@ -173,8 +173,6 @@ class EmptyState(QLabel):
             self.show()
             self.raise_()
         else:
-            # Nothing to place: the first ``viewport()`` call from Python makes the Python
-            # types of every widget class Qt might return (milliseconds at start-up).
             self.hide()
 
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from otdesk.services import clients, staff
 from otdesk.services.context import Context
-from otdesk.ui.app import build_app_context
 from otdesk.ui.app_context import AppContext
+from otdesk.ui.session import build_app_context
 from otdesk.ui.settings_store import UiSettings
 
 from .spanish_catalogue import spanish_interface

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -46,7 +47,7 @@ def window(qtbot, app_ctx: AppContext, sample_clients, monkeypatch) -> MainWindo
     # A real modal box must never stay open in a test.
     for name in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(app_ctx)
+    win = MainWindow.for_session(app_ctx)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: not win.caseload.model.busy and win.caseload.model.rowCount() == 6)
@@ -71,7 +72,7 @@ def test_window_reopens_on_the_page_last_shown(qtbot, app_ctx: AppContext, windo
     window.show_page(DASHBOARD)
     window.close()
     assert app_ctx.settings.start_page == DASHBOARD
-    again = MainWindow(app_ctx)
+    again = MainWindow.for_session(app_ctx)
     qtbot.addWidget(again)
     assert again.current_key() == DASHBOARD
     again.show_page(CASELOAD)
@@ -165,7 +166,7 @@ def test_window_geometry_is_remembered(qtbot, app_ctx: AppContext, window: MainW
     window.resize(window.width(), 510)  # the test screen is narrow: change the height
     window.close()
     assert not app_ctx.settings.window_geometry.isEmpty()
-    again = MainWindow(app_ctx)
+    again = MainWindow.for_session(app_ctx)
     qtbot.addWidget(again)
     assert again.size().height() == 510  # not the default 800 (clamped to the screen)
 
@@ -209,6 +210,21 @@ def test_status_bar_names_the_database(window: MainWindow, db_path) -> None:
     assert str(db_path) in window.database_label.text()
 
 
+def _exec_until(qapp: QApplication, done: Callable[[], bool]) -> Callable[..., int]:
+    """A stand-in for the application's event loop: runs it until ``done`` (or 20 s)."""
+
+    def exec_(*_args: object) -> int:
+        deadline = time.monotonic() + 20
+        while not done() and time.monotonic() < deadline:
+            qapp.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        for window in [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]:
+            if window.isVisible():
+                window.close()
+        return 0
+
+    return exec_
+
+
 def test_run_desktop_opens_the_window_and_offers_drafts(
     qapp, db_path, ui_settings, monkeypatch
 ) -> None:
@@ -217,23 +233,14 @@ def test_run_desktop_opens_the_window_and_offers_drafts(
     offered: list[MainWindow] = []
     monkeypatch.setattr("otdesk.ui.drafts_ui.recover_drafts_on_start",
                         lambda app, parent, open_client: offered.append(parent))
-    seen: list[MainWindow] = []
-
-    def fake_exec(*_args: object) -> int:
-        qapp.processEvents()  # the queued draft offer runs
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
-        window = next(w for w in windows if w.isVisible())
-        seen.append(window)
-        window.close()
-        window.deleteLater()
-        qapp.processEvents()
-        return 0
-
-    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    framed: list[bool] = []
+    monkeypatch.setattr(QApplication, "exec", _exec_until(qapp, lambda: bool(offered)))
     status = app_module.run_desktop(db_target=str(db_path), username=None,
-                                    ui_settings=ui_settings)
+                                    ui_settings=ui_settings,
+                                    on_shown=lambda w: framed.append(w.started))
     assert status == 0
-    assert seen and offered == seen
+    assert framed == [False]  # the frame was on screen before the records opened
+    assert offered and offered[0].started  # drafts are offered once the caseload is in
     assert ui_settings.last_staff_id is not None
 
 
@@ -244,14 +251,33 @@ def test_run_desktop_explains_a_database_it_cannot_open(
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QApplication, "exec", _exec_until(qapp, lambda: bool(shown)))
     status = app_module.run_desktop(db_target=str(tmp_path / "missing" / "x.sqlite"),
                                     username=None, ui_settings=ui_settings)
     assert status == 1
     assert shown and "could not be opened" in shown[0]
 
 
+def test_an_unknown_user_name_is_explained_and_the_first_ot_acts(
+    qapp, db_path, ui_settings, monkeypatch, therapist
+) -> None:
+    from otdesk.ui import app as app_module
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text: warned.append(text))
+    ready: list[MainWindow] = []
+    monkeypatch.setattr(QApplication, "exec", _exec_until(qapp, lambda: bool(ready)))
+    monkeypatch.setattr("otdesk.ui.drafts_ui.recover_drafts_on_start",
+                        lambda app, parent, open_client: None)
+    app_module.run_desktop(db_target=str(db_path), username="no.such.person",
+                           ui_settings=ui_settings, on_ready=ready.append)
+    assert warned and "'no.such.person'" in warned[0]
+    assert ui_settings.last_staff_id == therapist.id
+
+
 def test_choose_staff(ctx, therapist) -> None:
-    from otdesk.ui.app import choose_staff
+    from otdesk.ui.session import choose_staff
 
     assert choose_staff(ctx, username="ot.rivera", last_staff_id=None).id == therapist.id
     assert choose_staff(ctx, username=None, last_staff_id=ctx.actor_id).id == ctx.actor_id

@@ -133,7 +133,7 @@ def test_the_spanish_translation_builds_and_switches_the_interface(
     try:
         assert translators
         assert QCoreApplication.translate("CaseloadView", "Caseload") == "Casos"
-        window = MainWindow(app_ctx)
+        window = MainWindow.for_session(app_ctx)
         qtbot.addWidget(window)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["&Archivo", "&Editar", "&Ver", "A&yuda"]

@@ -180,7 +180,7 @@ def window(
 
     for name in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(app_ctx)
+    win = MainWindow.for_session(app_ctx)
     qtbot.addWidget(win)
     win.resize(1366, 740)
     win.show()

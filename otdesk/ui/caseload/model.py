@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from otdesk.domain.vocab import ClientStatus, Priority
-from otdesk.services.first_page import CaseloadPage
 from otdesk.services.summaries import CaseloadFilter, ClientSummary, SortKey
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.i18n import format_date
@@ -145,9 +144,6 @@ class CaseloadModel(ReadOnlyTableModel):
         # Recent answers (backspacing, clearing the search) are shown again without a query.
         self._answers: OrderedDict[tuple[Any, ...], tuple[float, list[int]]] = OrderedDict()
         self._total_known = False
-        # While a quick start's first page is on show, the rows past it are placeholders
-        # (id 0) until the whole list arrives; this many leading ids are real.
-        self._preview_known: int | None = None
 
     # -- what to show ---------------------------------------------------------------------
 
@@ -165,34 +161,6 @@ class CaseloadModel(ReadOnlyTableModel):
     def sort_order(self) -> tuple[SortKey, bool]:
         """The order in force: the sort key, and True for descending."""
         return SORT_KEYS[self._sort_column], self._descending
-
-    @property
-    def previewing(self) -> bool:
-        """True while only a quick start's first page is known (the rest is on its way)."""
-        return self._preview_known is not None
-
-    def show_first_page(self, page: CaseloadPage) -> bool:
-        """Show a quick start's first page while the whole list loads; True when shown.
-
-        It applies only to the unfiltered list in the page's order, before any answer.
-        """
-        if (
-            self._ids
-            or self._where != CaseloadFilter()
-            or self.sort_order != (page.sort, page.descending)
-            or len(page.rows) > page.total
-        ):
-            return False
-        self.beginResetModel()
-        known = page.ids
-        self._ids = known + [0] * (page.total - len(known))
-        self._preview_known = len(known)
-        self._row_of = None
-        self._remember(list(page.rows))
-        self._total, self._total_known = page.total, True
-        self.endResetModel()
-        self.loaded.emit()
-        return True
 
     @property
     def busy(self) -> bool:
@@ -302,14 +270,9 @@ class CaseloadModel(ReadOnlyTableModel):
             self._answers.move_to_end(result.key)
             while len(self._answers) > self.ANSWERS:
                 self._answers.popitem(last=False)
-        known, self._preview_known = self._preview_known, None
-        if result.ids == self._ids or (
-            known is not None
-            and len(result.ids) == len(self._ids)
-            and result.ids[:known] == self._ids[:known]
-        ):
-            # The same list (or the whole of a first page on show): rows stay where they
-            # are, with the selection and scroll position, and repaint.
+        if result.ids == self._ids:
+            # The same list: rows stay where they are, with the selection and scroll
+            # position, and repaint.
             self._ids = result.ids
             self._row_of = None
             if self._ids:
@@ -326,13 +289,13 @@ class CaseloadModel(ReadOnlyTableModel):
     # -- lookups --------------------------------------------------------------------------
 
     def client_id(self, row: int) -> int | None:
-        """The id of the client on ``row`` (None past a first page still loading)."""
-        return (self._ids[row] or None) if 0 <= row < len(self._ids) else None
+        """The id of the client on ``row``."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, client_id: int) -> int | None:
         """The row showing ``client_id``, if it is in the current list."""
         if self._row_of is None:
-            self._row_of = {cid: row for row, cid in enumerate(self._ids) if cid}
+            self._row_of = {cid: row for row, cid in enumerate(self._ids)}
         return self._row_of.get(client_id)
 
     def summary(self, row: int) -> ClientSummary | None:
@@ -347,7 +310,7 @@ class CaseloadModel(ReadOnlyTableModel):
         from otdesk.services import caseload
 
         start = row - row % self.BATCH
-        batch = [i for i in self._ids[start : start + self.BATCH] if i and i not in self._cache]
+        batch = [i for i in self._ids[start : start + self.BATCH] if i not in self._cache]
         self._remember(caseload.rows(self._app.services, ids=batch))
         return self._cache.get(cid)
 
@@ -379,7 +342,7 @@ class CaseloadModel(ReadOnlyTableModel):
             return None
         line = self.summary(row)
         if line is None:
-            return self._pending(index.column(), role) if self._ids[row] == 0 else None
+            return None
         if role in (_DISPLAY, _ACCESSIBLE, _TOOLTIP):
             return self._text(line, index.column(), role)
         if role == _FOREGROUND:
@@ -389,17 +352,6 @@ class CaseloadModel(ReadOnlyTableModel):
         if role == StatusRole:
             return line.status.value
         return line.priority.value  # PriorityRole
-
-    def _pending(self, column: int, role: int) -> Any:
-        """A row past a quick start's first page, until the whole list arrives (moments after
-        start): its name cell says so, in the muted colour, rather than showing a blank row."""
-        if column != NAME:
-            return None
-        if role == _FOREGROUND:
-            return _MUTED
-        if role in (_DISPLAY, _ACCESSIBLE):
-            return QCoreApplication.translate("CaseloadModel", "Loading…")
-        return None
 
     def _foreground(self, line: ClientSummary, column: int) -> QColor | None:
         if column == PRIORITY:

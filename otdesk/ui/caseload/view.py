@@ -70,12 +70,9 @@ class CaseloadView(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.loaded.connect(self._loaded)
         app.events.records_changed.connect(self._records_changed)
-        app.events.storage_ready.connect(self._fill_ot_combo)
+        self.empty_state.show_text(self.tr("Loading clients…"))  # until the first answer
         if not self.model.busy:  # enabling sorting may have started the first query already
             self.model.refresh()
-        first = app.first_page.caseload if app.first_page is not None else None
-        if first is not None:
-            self.model.show_first_page(first)  # the whole list replaces it when it arrives
 
     # -- building -------------------------------------------------------------------------
 
@@ -241,10 +238,9 @@ class CaseloadView(QWidget):
         self.ot_combo.addItem(self.tr("Anyone"), ANYONE)
         self.ot_combo.addItem(self.tr("Mine"), MINE)
         self.ot_combo.addItem(self.tr("Unassigned"), UNASSIGNED)
-        if self._app.storage_ready:  # else filled on storage_ready, moments after a quick start
-            roles = (StaffRole.OT, StaffRole.OT_ASSISTANT)
-            for member in self._app.staff_directory.members(self._app.services, roles):
-                self.ot_combo.addItem(member.display_name, member.id)
+        roles = (StaffRole.OT, StaffRole.OT_ASSISTANT)
+        for member in self._app.staff_directory.members(self._app.services, roles):
+            self.ot_combo.addItem(member.display_name, member.id)
         found = self.ot_combo.findData(current)
         self.ot_combo.setCurrentIndex(max(found, 0))
         self.ot_combo.blockSignals(False)
@@ -417,6 +413,6 @@ class CaseloadView(QWidget):
                 self.table.selectRow(0)
 
     def save_state(self) -> None:
-        """Remember column widths and order, and the sort (a quick start reads it first)."""
+        """Remember column widths and order, and the sort."""
         self._app.settings.set_header_state("caseload", self.table.horizontalHeader().saveState())
         self._app.settings.caseload_sort = self.model.sort_order
