@@ -80,3 +80,22 @@ def make_client(ctx: Context) -> Callable[..., clients.ClientDetail]:
         return clients.create_client(ctx, **values)
 
     return make
+
+
+@pytest.fixture
+def episode_for(ctx: Context) -> Callable[..., Any]:
+    """A client's open episode with ``values``: the one a client in care was added with
+    (updated), or a new one for a client out of care."""
+    from otdesk.services import episodes
+
+    def give(client_id: int, **values: Any) -> episodes.EpisodeInfo:
+        current = [e for e in episodes.list_episodes(ctx, client_id=client_id) if e.is_open]
+        if not current:
+            return episodes.open_episode(ctx, client_id=client_id, **values)
+        if current[0].start_date is not None and "referral_date" in values:
+            values.setdefault("start_date", values["referral_date"])
+        return episodes.update_episode(
+            ctx, episode_id=current[0].id, expected_version=current[0].version, **values
+        )
+
+    return give

@@ -11,9 +11,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import delete
 
 from otdesk.db.base import Tracked
-from otdesk.db.models import Assessment, CarePlan, FamilySession, HomeModification
+from otdesk.db.models import Assessment, CarePlan, Episode, FamilySession, HomeModification
 from otdesk.services import clients, dashboard, settings, staff
 from otdesk.services import episodes as ep
 from otdesk.services._records import stamp_new
@@ -57,8 +58,16 @@ def days(ctx: Context, n: int) -> date:
 
 
 def episode(ctx: Context, client_id: int, **values: Any) -> ep.EpisodeInfo:
-    """An open episode referred 60 days ago unless told otherwise."""
-    return ep.open_episode(ctx, client_id=client_id, **({"referral_date": days(ctx, -60)} | values))
+    """An open episode referred 60 days ago unless told otherwise: the one a client in care
+    has from the day they were added, or a new one."""
+    values = {"referral_date": days(ctx, -60)} | values
+    current = [e for e in ep.list_episodes(ctx, client_id=client_id) if e.is_open]
+    if not current:
+        return ep.open_episode(ctx, client_id=client_id, **values)
+    if current[0].start_date is not None and "start_date" not in values:
+        values["start_date"] = values["referral_date"]
+    return ep.update_episode(ctx, episode_id=current[0].id,
+                             expected_version=current[0].version, **values)
 
 
 @pytest.fixture
@@ -103,7 +112,8 @@ def test_care_plan_reviews_overdue_first_then_due_soon(
     _plan(ctx, gone.id, -3)
     (gone_episode,) = ep.list_episodes(ctx, client_id=gone.id)
     ep.discharge_client(
-        ctx, episode_id=gone_episode.id, expected_version=1, actual_discharge_date=ctx.today()
+        ctx, episode_id=gone_episode.id, expected_version=gone_episode.version,
+        actual_discharge_date=ctx.today(),
     )
 
     total, items = run(ctx, "care_plan_reviews")
@@ -369,6 +379,9 @@ def test_waitlist_longest_waiting_first_and_flags_long_waits(
     long_wait = make_client(status="waitlist")
     episode(ctx, long_wait.id, referral_date=days(ctx, -40))
     no_referral = make_client(status="waitlist")
+    # A client kept from before every client in care had an episode: no referral on record.
+    with ctx.db.transaction() as session:
+        session.execute(delete(Episode).where(Episode.client_id == no_referral.id))
     make_client(status="active")
 
     total, items = run(ctx, "waitlist", staff_id=ot.id)  # clinic-wide even for one OT
@@ -390,7 +403,7 @@ def test_waitlist_uses_the_open_episode_not_a_discharged_one(
     client = make_client(status="active")
     old = episode(ctx, client.id, referral_date=days(ctx, -400))
     ep.discharge_client(
-        ctx, episode_id=old.id, expected_version=1, actual_discharge_date=days(ctx, -300)
+        ctx, episode_id=old.id, expected_version=old.version, actual_discharge_date=days(ctx, -300)
     )
     episode(ctx, client.id, referral_date=days(ctx, -3))  # re-referred: status back to referred
     (item,) = run(ctx, "waitlist")[1]

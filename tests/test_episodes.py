@@ -39,11 +39,55 @@ def _open(ctx: Context, client_id: int, **values: Any) -> ep.EpisodeInfo:
     return ep.open_episode(ctx, client_id=client_id, **(base | values))
 
 
+def _opened_with_client(ctx: Context, client_id: int, **values: Any) -> ep.EpisodeInfo:
+    """The episode an active client's record opened with, given ``values``."""
+    [opened] = [e for e in ep.list_episodes(ctx, client_id=client_id) if e.is_open]
+    if values:
+        opened = ep.update_episode(ctx, episode_id=opened.id, expected_version=opened.version,
+                                   **values)
+    return opened
+
+
 # Episodes -----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("status", ["referred", "waitlist", "active", "on_hold"])
+def test_a_client_in_care_always_has_an_open_episode(
+    ctx: Context, make_client: MakeClient, status: str
+) -> None:
+    client = make_client(status=status)
+    [opened] = ep.list_episodes(ctx, client_id=client.id)
+    assert opened.is_open and opened.referral_date == ctx.today()
+    started = status in ("active", "on_hold")
+    assert opened.start_date == (ctx.today() if started else None)
+    (event,) = _events(ctx, ep.ENTITY, opened.id, "create")
+    assert event.client_id == client.id
+
+
+def test_a_discharged_client_is_added_without_an_episode(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    client = make_client(status="discharged")
+    assert ep.list_episodes(ctx, client_id=client.id) == []
+
+
+def test_a_client_coming_back_into_care_gets_an_episode(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    client = make_client(status="discharged")
+    back = clients.update_client(ctx, client_id=client.id, expected_version=client.version,
+                                 status="active")
+    assert back.version == client.version + 1
+    [opened] = ep.list_episodes(ctx, client_id=client.id)
+    assert opened.is_open and opened.start_date == ctx.today()
+    # Already in care: no second episode.
+    clients.update_client(ctx, client_id=client.id, expected_version=back.version,
+                          status="on_hold")
+    assert len(ep.list_episodes(ctx, client_id=client.id)) == 1
+
+
 def test_open_episode_is_stored_open_and_audited(ctx: Context, make_client: MakeClient) -> None:
-    client = make_client()
+    client = make_client(status="discharged")
     opened = _open(ctx, client.id, referral_reason="Struggling with meals", start_date="")
     assert opened.is_open and opened.version == 1
     assert ep.get_episode(ctx, episode_id=opened.id) == opened
@@ -59,7 +103,7 @@ def test_open_episode_is_stored_open_and_audited(ctx: Context, make_client: Make
 def test_referral_date_is_required_and_must_be_a_date(
     ctx: Context, make_client: MakeClient
 ) -> None:
-    client = make_client()
+    client = make_client(status="discharged")
     with pytest.raises(ValidationError) as caught:
         ep.open_episode(ctx, client_id=client.id)
     assert caught.value.for_field("referral_date") == "is required"
@@ -69,7 +113,7 @@ def test_referral_date_is_required_and_must_be_a_date(
 
 
 def test_second_open_episode_is_refused(ctx: Context, make_client: MakeClient) -> None:
-    client = make_client()
+    client = make_client(status="discharged")
     first = _open(ctx, client.id)
     with pytest.raises(ValidationError) as caught:
         _open(ctx, client.id, referral_date=ctx.today())
@@ -82,7 +126,7 @@ def test_second_open_episode_is_refused(ctx: Context, make_client: MakeClient) -
 def test_a_past_closed_episode_can_be_entered_while_one_is_open(
     ctx: Context, make_client: MakeClient
 ) -> None:
-    client = make_client()
+    client = make_client(status="discharged")
     current = _open(ctx, client.id)
     past = _open(
         ctx,
@@ -96,7 +140,7 @@ def test_a_past_closed_episode_can_be_entered_while_one_is_open(
 
 
 def test_dates_must_not_run_backwards(ctx: Context, make_client: MakeClient) -> None:
-    client = make_client()
+    client = make_client(status="discharged")
     referral = _days_ago(ctx, 10)
     with pytest.raises(ValidationError) as caught:
         _open(
@@ -120,7 +164,7 @@ def test_dates_must_not_run_backwards(ctx: Context, make_client: MakeClient) -> 
 def test_update_checks_dates_against_the_stored_episode(
     ctx: Context, make_client: MakeClient
 ) -> None:
-    opened = _open(ctx, make_client().id)
+    opened = _open(ctx, make_client(status="discharged").id)
     with pytest.raises(ValidationError) as caught:
         ep.update_episode(
             ctx, episode_id=opened.id, expected_version=1, start_date=_days_ago(ctx, 31)
@@ -140,7 +184,7 @@ def test_update_checks_dates_against_the_stored_episode(
 
 
 def test_update_does_not_close_an_episode(ctx: Context, make_client: MakeClient) -> None:
-    opened = _open(ctx, make_client().id)
+    opened = _open(ctx, make_client(status="discharged").id)
     with pytest.raises(ValidationError) as caught:
         ep.update_episode(
             ctx, episode_id=opened.id, expected_version=1, actual_discharge_date=ctx.today()
@@ -152,7 +196,7 @@ def test_update_does_not_close_an_episode(ctx: Context, make_client: MakeClient)
 def test_stale_episode_update_is_refused_and_the_first_save_stands(
     ctx: Context, make_client: MakeClient
 ) -> None:
-    opened = _open(ctx, make_client().id)
+    opened = _open(ctx, make_client(status="discharged").id)
     ep.update_episode(ctx, episode_id=opened.id, expected_version=1, referral_source="Psychiatry")
     with pytest.raises(ConflictError):
         ep.update_episode(ctx, episode_id=opened.id, expected_version=1, referral_source="Self")
@@ -163,7 +207,7 @@ def test_discharge_closes_the_episode_and_discharges_the_client(
     ctx: Context, make_client: MakeClient
 ) -> None:
     client = make_client(status="active")
-    opened = _open(ctx, client.id, discharge_destination="Planned: GP care")
+    opened = _opened_with_client(ctx, client.id, discharge_destination="Planned: GP care")
     closed = ep.discharge_client(
         ctx,
         episode_id=opened.id,
@@ -179,7 +223,7 @@ def test_discharge_closes_the_episode_and_discharges_the_client(
     assert after.version == client.version + 1
     (client_event,) = _events(ctx, "client", client.id, "update")
     assert client_event.changes == {"status": ["active", "discharged"]}
-    (episode_event,) = _events(ctx, ep.ENTITY, opened.id, "update")
+    episode_event = _events(ctx, ep.ENTITY, opened.id, "update")[-1]  # after the destination
     assert episode_event.changes["actual_discharge_date"][1] == ctx.today().isoformat()
     assert episode_event.client_id == client.id
 
@@ -188,18 +232,20 @@ def test_refused_discharge_changes_neither_episode_nor_client(
     ctx: Context, make_client: MakeClient
 ) -> None:
     client = make_client(status="active")
-    opened = _open(ctx, client.id)
+    opened = _opened_with_client(ctx, client.id, referral_date=_days_ago(ctx, 30),
+                                 start_date=_days_ago(ctx, 30))
     with pytest.raises(ValidationError) as caught:
         ep.discharge_client(
             ctx,
             episode_id=opened.id,
-            expected_version=1,
+            expected_version=opened.version,
             actual_discharge_date=_days_ago(ctx, 31),
         )
     assert "before the referral date" in (caught.value.for_field("actual_discharge_date") or "")
     with pytest.raises(ValidationError) as caught:
         ep.discharge_client(
-            ctx, episode_id=opened.id, expected_version=1, actual_discharge_date=None
+            ctx, episode_id=opened.id, expected_version=opened.version,
+            actual_discharge_date=None
         )
     assert caught.value.for_field("actual_discharge_date") == "is required"
     assert ep.get_episode(ctx, episode_id=opened.id).is_open
@@ -209,7 +255,7 @@ def test_refused_discharge_changes_neither_episode_nor_client(
 def test_discharge_twice_or_from_a_stale_copy_is_refused(
     ctx: Context, make_client: MakeClient
 ) -> None:
-    opened = _open(ctx, make_client().id)
+    opened = _open(ctx, make_client(status="discharged").id)
     ep.update_episode(ctx, episode_id=opened.id, expected_version=1, outcome="draft")
     with pytest.raises(ConflictError):
         ep.discharge_client(
@@ -231,7 +277,7 @@ def test_discharge_twice_or_from_a_stale_copy_is_refused(
 def test_closed_episode_date_can_be_corrected_but_not_removed(
     ctx: Context, make_client: MakeClient
 ) -> None:
-    opened = _open(ctx, make_client().id)
+    opened = _open(ctx, make_client(status="discharged").id)
     closed = ep.discharge_client(
         ctx, episode_id=opened.id, expected_version=1, actual_discharge_date=ctx.today()
     )
@@ -253,9 +299,11 @@ def test_re_referral_after_discharge_puts_the_client_back_on_the_referred_list(
     ctx: Context, make_client: MakeClient
 ) -> None:
     client = make_client(status="active")
-    first = _open(ctx, client.id, referral_date=_days_ago(ctx, 100))
+    first = _opened_with_client(ctx, client.id, referral_date=_days_ago(ctx, 100),
+                                start_date=_days_ago(ctx, 100))
     ep.discharge_client(
-        ctx, episode_id=first.id, expected_version=1, actual_discharge_date=_days_ago(ctx, 10)
+        ctx, episode_id=first.id, expected_version=first.version,
+        actual_discharge_date=_days_ago(ctx, 10),
     )
     second = _open(ctx, client.id, referral_date=ctx.today())
     assert second.is_open
@@ -287,7 +335,7 @@ def test_missing_client_or_episode_is_not_found(ctx: Context) -> None:
 def test_staff_member_on_the_team_is_named_from_the_staff_record(
     ctx: Context, make_client: MakeClient, ot: staff.StaffMember
 ) -> None:
-    opened = _open(ctx, make_client().id)
+    opened = _open(ctx, make_client(status="discharged").id)
     entry = ep.add_care_team_member(
         ctx, episode_id=opened.id, staff_id=ot.id, discipline="ot", role_in_team="Key worker"
     )
@@ -299,7 +347,7 @@ def test_staff_member_on_the_team_is_named_from_the_staff_record(
 
 
 def test_outside_partner_needs_a_name(ctx: Context, make_client: MakeClient) -> None:
-    opened = _open(ctx, make_client().id)
+    opened = _open(ctx, make_client(status="discharged").id)
     with pytest.raises(ValidationError) as caught:
         ep.add_care_team_member(ctx, episode_id=opened.id, name="  ", discipline="psychiatry")
     assert caught.value.for_field("name") == "is required when no staff member is chosen"
@@ -316,7 +364,7 @@ def test_outside_partner_needs_a_name(ctx: Context, make_client: MakeClient) -> 
 def test_care_team_validation_names_the_field(
     ctx: Context, make_client: MakeClient, ot: staff.StaffMember
 ) -> None:
-    opened = _open(ctx, make_client().id)
+    opened = _open(ctx, make_client(status="discharged").id)
     with pytest.raises(ValidationError) as caught:
         ep.add_care_team_member(ctx, episode_id=opened.id, staff_id=999_999, discipline="ot")
     assert caught.value.for_field("staff_id") == "no staff member has id 999999"
@@ -341,7 +389,7 @@ def test_care_team_validation_names_the_field(
 
 
 def test_care_team_lists_current_members_first(ctx: Context, make_client: MakeClient) -> None:
-    opened = _open(ctx, make_client().id)
+    opened = _open(ctx, make_client(status="discharged").id)
     for name, end in (("Zed", None), ("Amy", _days_ago(ctx, 5)), ("Bo", None)):
         ep.add_care_team_member(
             ctx, episode_id=opened.id, name=name, discipline="other", end_date=end
@@ -350,7 +398,7 @@ def test_care_team_lists_current_members_first(ctx: Context, make_client: MakeCl
 
 
 def test_care_team_update_conflict_and_audit(ctx: Context, make_client: MakeClient) -> None:
-    client = make_client()
+    client = make_client(status="discharged")
     opened = _open(ctx, client.id)
     entry = ep.add_care_team_member(ctx, episode_id=opened.id, name="Sam", discipline="nursing")
     ep.update_care_team_member(ctx, member_id=entry.id, expected_version=1, phone="555 0101")
@@ -369,7 +417,7 @@ def test_care_team_update_conflict_and_audit(ctx: Context, make_client: MakeClie
 def test_care_team_removal_is_audited_and_checks_the_version(
     ctx: Context, make_client: MakeClient
 ) -> None:
-    client = make_client()
+    client = make_client(status="discharged")
     opened = _open(ctx, client.id)
     entry = ep.add_care_team_member(ctx, episode_id=opened.id, name="Sam", discipline="nursing")
     ep.update_care_team_member(ctx, member_id=entry.id, expected_version=1, role_in_team="Nurse")

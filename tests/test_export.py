@@ -43,7 +43,8 @@ def _add(ctx: Context, row: Any) -> Any:
 
 @pytest.fixture
 def full_client(
-    ctx: Context, make_client: Callable[..., ClientDetail], ot: staff.StaffMember
+    ctx: Context, make_client: Callable[..., ClientDetail], ot: staff.StaffMember,
+    episode_for: Callable[..., Any],
 ) -> ClientDetail:
     """A client with one of everything otdesk keeps."""
     c = make_client(given_name="Zoë", family_name="Martín-López", assigned_ot_id=ot.id,
@@ -54,7 +55,7 @@ def full_client(
     mother = family_members.add_family_member(
         ctx, client_id=c.id, given_name="Ana", family_name="López", relationship_to_client="mother",
         consent_scope="care_plan")
-    ep = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2025, 1, 6),
+    ep = episode_for(c.id, referral_date=date(2025, 1, 6),
                                referral_source="GP", start_date=date(2025, 1, 20))
     episodes.add_care_team_member(ctx, episode_id=ep.id, staff_id=ot.id, discipline="ot")
     _add(ctx, Assessment(client_id=c.id, episode_id=ep.id, instrument_id="external",

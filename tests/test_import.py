@@ -288,3 +288,33 @@ def test_a_huge_cell_is_named_by_line_and_column_with_the_limit(
     assert (line, field) == (4, "interpreter_needed")
     assert reason.endswith("…' is not yes or no") and len(reason) < 120
     assert clients.count_clients(ctx) == 0
+
+
+def test_imported_clients_in_care_get_an_episode_from_the_referral_given(
+    ctx: Context, tmp_path: Path
+) -> None:
+    from otdesk.services import episodes
+
+    header = [*HEADER, "referral_date", "referral_source"]
+    rows = [
+        ["IMP-1", "Ana", "Uno", "1980-02-03", "es", "active", "2026-03-04", "GP surgery"],
+        ["IMP-2", "Ben", "Dos", "1981-02-03", "en", "waitlist", "", ""],
+        ["IMP-3", "Cy", "Tres", "1982-02-03", "en", "discharged", "", ""],
+    ]
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", rows, header))
+    assert report.ok, report.errors
+    by_number = {c.record_number: c for c in clients.search_clients(ctx, text="")}
+    [first] = episodes.list_episodes(ctx, client_id=by_number["IMP-1"].id)
+    assert (first.referral_date.isoformat(), first.referral_source) == ("2026-03-04", "GP surgery")
+    assert first.start_date == first.referral_date and first.is_open
+    [second] = episodes.list_episodes(ctx, client_id=by_number["IMP-2"].id)
+    assert second.referral_date == ctx.today() and second.start_date is None  # the import's day
+    assert episodes.list_episodes(ctx, client_id=by_number["IMP-3"].id) == []
+
+
+def test_a_referral_date_in_the_future_is_refused_by_line(ctx: Context, tmp_path: Path) -> None:
+    header = [*HEADER, "referral_date"]
+    rows = [["IMP-1", "Ana", "Uno", "1980-02-03", "es", "active", "2999-01-01"]]
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", rows, header))
+    assert _problems(report) == [(2, "referral_date", "is in the future")]
+    assert clients.count_clients(ctx) == 0

@@ -222,7 +222,8 @@ def test_schema_has_what_the_services_rely_on(pg_db: Database) -> None:
 
 @pytest.fixture
 def audited_client(make_client: MakeClient) -> int:
-    return make_client(record_number="AUD-1", given_name="Ana", family_name="Audit").id
+    return make_client(record_number="AUD-1", given_name="Ana", family_name="Audit",
+                       status="discharged").id
 
 
 def _actions(db: Database, client_id: int) -> list[str]:
@@ -447,7 +448,7 @@ def _open_episodes(db: Database, client_id: int) -> int:
 
 
 def test_second_open_episode_is_refused(pg_ctx: Context, make_client: MakeClient) -> None:
-    client = make_client()
+    client = make_client(status="discharged")
     referred = pg_ctx.today() - timedelta(days=30)
     ep.open_episode(pg_ctx, client_id=client.id, referral_date=referred)
     with pytest.raises(ValidationError) as info:
@@ -465,7 +466,7 @@ def test_second_open_episode_is_refused(pg_ctx: Context, make_client: MakeClient
 def test_episodes_opened_at_the_same_moment_leave_one_open(
     pg_ctx: Context, second_workstation: Context, make_client: MakeClient
 ) -> None:
-    client = make_client()
+    client = make_client(status="discharged")
     theirs, ours = pg_ctx.today() - timedelta(days=10), pg_ctx.today() - timedelta(days=9)
     raced: list[str] = []
 
@@ -537,7 +538,7 @@ def test_ids_continue_after_the_demo_bulk_insert(demo_ctx: Context) -> None:
     family_members.add_family_member(
         demo_ctx, client_id=made.id, given_name="Rosa", relationship_to_client="mother"
     )
-    opened = ep.open_episode(demo_ctx, client_id=made.id, referral_date=demo_ctx.today())
+    [opened] = ep.list_episodes(demo_ctx, client_id=made.id)  # a referred client's episode
     ep.add_care_team_member(demo_ctx, episode_id=opened.id, staff_id=ot.id, discipline="ot")
     clients.update_client(demo_ctx, client_id=made.id, expected_version=1, assigned_ot_id=ot.id)
     assert _found(demo_ctx, "zoe nue") == {"NEW-1"}

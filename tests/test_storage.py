@@ -248,7 +248,7 @@ def audited_client(ctx: Context) -> int:
         family_name="Audit",
         date_of_birth="1990-05-05",
         preferred_language="en",
-        status="active",
+        status="discharged",  # no episode: the client's one audit event is its creation
     )
     return made.id
 

@@ -63,6 +63,8 @@ optional columns:
   priority            routine, soon or urgent (blank = routine)
   assigned_ot         the user name of an active staff member
   diagnosis           a diagnosis as written; diagnosis_code its optional code
+  referral_date       YYYY-MM-DD (blank = the day of the import), referral_source text:
+                      the referral of the episode of care a client in care is added with
 
 All or nothing: every row is checked first, and if any row has a problem nothing is imported
 and every problem is listed (line, column, reason).

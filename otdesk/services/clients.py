@@ -13,7 +13,14 @@ from sqlalchemy import Select, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from otdesk.db.models import AuditEvent, Client, ClientDiagnosis, ClientSearchTerm, Staff
+from otdesk.db.models import (
+    AuditEvent,
+    Client,
+    ClientDiagnosis,
+    ClientSearchTerm,
+    Episode,
+    Staff,
+)
 from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
@@ -34,6 +41,7 @@ from otdesk.services.context import Context
 from otdesk.services.summaries import ClientSummary, staff_name, summary_from_row
 
 ENTITY = "client"
+EPISODE_ENTITY = "episode"
 
 
 @dataclass(frozen=True)
@@ -206,10 +214,59 @@ def _set_diagnoses(session: Session, ctx: Context, c: Client, items: list[Diagno
     return True
 
 
+# Statuses of a client in the clinic's care: each has an episode of care open, so that what
+# falls due for them (first assessment, reviews) is found. Active and on hold have started.
+IN_CARE = (ClientStatus.REFERRED, ClientStatus.WAITLIST, ClientStatus.ACTIVE,
+           ClientStatus.ON_HOLD)
+STARTED = (ClientStatus.ACTIVE, ClientStatus.ON_HOLD)
+
+
+@dataclass(frozen=True)
+class Referral:
+    """How a new client came to the clinic, for the episode their record opens with."""
+
+    referral_date: date | None = None  # None: today
+    referral_source: str = ""
+
+
+def _episode_values(ctx: Context, status: str, referral: Referral) -> dict[str, Any] | None:
+    """The episode a client of ``status`` is given when added (None for a discharged one)."""
+    if ClientStatus(status) not in IN_CARE:
+        return None
+    referred = referral.referral_date or ctx.today()
+    started = ClientStatus(status) in STARTED
+    return {"referral_date": referred, "referral_source": referral.referral_source,
+            "start_date": referred if started else None}
+
+
+def _open_episodes(
+    session: Session, ctx: Context, wanted: Sequence[tuple[Client, dict[str, Any]]]
+) -> None:
+    """Open an episode of care for each client with its values, audited as any episode."""
+    rows = []
+    for client, values in wanted:
+        row = Episode(client_id=client.id, **values)
+        stamp_new(row, ctx)
+        rows.append(row)
+    session.add_all(rows)
+    session.flush()
+    events = [
+        audit_values(ctx, AuditAction.CREATE, EPISODE_ENTITY, row, snapshot(values),
+                     client_id=client.id)
+        for row, (client, values) in zip(rows, wanted, strict=True)
+    ]
+    if events:
+        session.execute(insert(AuditEvent), events)
+
+
 def _insert_clients(
-    session: Session, ctx: Context, items: Sequence[tuple[dict[str, Any], list[Diagnosis]]]
+    session: Session,
+    ctx: Context,
+    items: Sequence[tuple[dict[str, Any], list[Diagnosis]]],
+    referrals: Sequence[Referral] | None = None,
 ) -> list[Client]:
-    """Insert already validated clients with their diagnoses, search terms and audit events.
+    """Insert already validated clients with their diagnoses, search terms and audit events,
+    and an open episode of care for each client in care (``referrals`` say how they came).
 
     Shared by ``create_client`` (one client) and the CSV importer (many at once); the caller
     has checked record numbers and staff references. One flush inserts every row.
@@ -242,6 +299,10 @@ def _insert_clients(
     if terms:
         session.execute(insert(ClientSearchTerm), terms)
     session.execute(insert(AuditEvent), events)
+    given = referrals if referrals is not None else [Referral()] * len(made)
+    episodes = [(c, values) for c, referral in zip(made, given, strict=True)
+                if (values := _episode_values(ctx, c.status, referral)) is not None]
+    _open_episodes(session, ctx, episodes)
     return made
 
 
@@ -333,12 +394,28 @@ def update_client(
                 index_terms(session, c)
             session.flush()
             audit(session, ctx, AuditAction.UPDATE, ENTITY, c, changed, client_id=c.id)
+            if "status" in changed:
+                _keep_in_care(session, ctx, c)
             return _detail(session, c)
     except IntegrityError as exc:
         taken = _number_race(ctx, clean)
         if taken is None:
             raise
         raise taken from exc
+
+
+def _keep_in_care(session: Session, ctx: Context, c: Client) -> None:
+    """A client who comes into care (say, from discharged to active) gets an episode opened
+    today, unless one is open already."""
+    values = _episode_values(ctx, c.status, Referral())
+    if values is None:
+        return
+    open_now = session.scalar(
+        select(Episode.id).where(Episode.client_id == c.id,
+                                 Episode.actual_discharge_date.is_(None)).limit(1)
+    )
+    if open_now is None:
+        _open_episodes(session, ctx, [(c, values)])
 
 
 def get_client(ctx: Context, *, client_id: int) -> ClientDetail:

@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 from otdesk.db.models import AuditEvent, Client, Staff
 from otdesk.domain import messages as msg
 from otdesk.domain.errors import FieldError, ValidationError, shortened
-from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, validate
+from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, EPISODE_FIELDS, validate
 from otdesk.domain.vocab import AuditAction
-from otdesk.services.clients import Diagnosis, _insert_clients
+from otdesk.services.clients import Diagnosis, Referral, _insert_clients
 from otdesk.services.context import Context
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
@@ -51,7 +51,11 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
     "alerts",
     "diagnosis",
     "diagnosis_code",
+    "referral_date",
+    "referral_source",
 )
+# Columns that describe the episode of care a client in care is added with, not the client.
+REFERRAL_COLUMNS = ("referral_date", "referral_source")
 ALL_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
 # Rows go to the database in batches: progress is reported and cancellation seen per batch.
@@ -69,6 +73,7 @@ class ClientRow:
     line: int
     values: dict[str, Any]
     diagnoses: list[Diagnosis]
+    referral: Referral = field(default_factory=Referral)
 
 
 @dataclass(frozen=True)
@@ -202,8 +207,9 @@ def _row_values(
     values: dict[str, Any] = {}
     for name in REQUIRED_COLUMNS:
         values[name] = record.get(name, "")
+    skip = ("assigned_ot", "diagnosis", "diagnosis_code", *REFERRAL_COLUMNS)
     for name in OPTIONAL_COLUMNS:
-        if record.get(name) and name not in ("assigned_ot", "diagnosis", "diagnosis_code"):
+        if record.get(name) and name not in skip:
             values[name] = record[name]
     username = record.get("assigned_ot", "")
     if username:
@@ -239,9 +245,26 @@ def _row_values(
             errors.extend(
                 replace(e, field=names.get(e.field, e.field), row=line) for e in exc.errors
             )
+    referral, referral_errors = _referral(line, record, ctx)
+    errors.extend(referral_errors)
     if errors:
         return None, errors
-    return ClientRow(line, clean, diagnoses), []
+    return ClientRow(line, clean, diagnoses, referral), []
+
+
+def _referral(line: int, record: dict[str, str], ctx: Context) -> tuple[Referral, list[FieldError]]:
+    """The referral a row gives for its client's first episode (today's, where none is)."""
+    given = {k: record[k] for k in REFERRAL_COLUMNS if record.get(k)}
+    if not given:
+        return Referral(), []
+    try:
+        clean = validate(EPISODE_FIELDS, given, today=ctx.today(), partial=True)
+    except ValidationError as exc:
+        return Referral(), [replace(e, row=line) for e in exc.errors]
+    referred = clean.get("referral_date")
+    if referred is not None and referred > ctx.today():
+        return Referral(), [FieldError.of("referral_date", msg.IN_FUTURE, line)]
+    return Referral(referred, clean.get("referral_source", "")), []
 
 
 def _staff_lookup(session: Session) -> dict[str, tuple[int, bool]]:
@@ -357,7 +380,8 @@ def import_clients(
                 if should_cancel and should_cancel():
                     raise _CancelledError()
                 batch = rows[start : start + BATCH]
-                _insert_clients(session, ctx, [(r.values, r.diagnoses) for r in batch])
+                _insert_clients(session, ctx, [(r.values, r.diagnoses) for r in batch],
+                                [r.referral for r in batch])
                 # Keep the session small: the inserted rows are not needed again.
                 session.expunge_all()
                 if progress:

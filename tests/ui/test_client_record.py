@@ -596,7 +596,7 @@ def test_open_and_discharge_an_episode_with_its_care_team(
     ot: StaffMember, make_client: Callable[..., ClientDetail], boxes: dict[str, Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    c = make_client(status="referred")
+    c = make_client(status="discharged")  # re-referred: clients in care have an episode already
     w = workspace_of(c.id)
     tab = _tab(w, "episodes", EpisodesTab)
     w.tabs.setCurrentWidget(tab)
@@ -664,11 +664,12 @@ def test_open_and_discharge_an_episode_with_its_care_team(
 
 def test_edit_an_episode(
     qtbot: QtBot, workspace_of: Callable[[int], ClientWorkspace], ctx: Context,
+    episode_for: Callable[..., Any],
     make_client: Callable[..., ClientDetail], boxes: dict[str, Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     c = make_client()
-    episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    episode_for(c.id, referral_date=date(2024, 1, 5))
     tab = _tab(workspace_of(c.id), "episodes", EpisodesTab)
 
     def fill(d: RecordDialog) -> None:
@@ -713,11 +714,12 @@ def test_family_members_model(
 
 def test_a_long_reason_for_referral_leaves_every_episode_detail_in_reach(
     qtbot: QtBot, workspace_of: Callable[[int], ClientWorkspace], ctx: Context,
+    episode_for: Callable[..., Any],
     make_client: Callable[..., ClientDetail],
 ) -> None:  # fmt: skip
     c = make_client()
     reason = "\n".join(f"Line {n} of a long referral letter." for n in range(1, 30))
-    episodes.open_episode(ctx, client_id=c.id, referral_date=ctx.today(), referral_reason=reason,
+    episode_for(c.id, referral_date=ctx.today(), referral_reason=reason,
                           planned_discharge_date=ctx.today() + timedelta(days=90))  # fmt: skip
     w = workspace_of(c.id)
     tab = _tab(w, "episodes", EpisodesTab)
@@ -732,12 +734,13 @@ def test_a_long_reason_for_referral_leaves_every_episode_detail_in_reach(
     assert "Planned discharge" in tab.details.text()
 
 def test_episode_and_care_team_models(
-    qtmodeltester: Any, ctx: Context, ot: StaffMember, make_client: Callable[..., ClientDetail]
+    qtmodeltester: Any, ctx: Context, ot: StaffMember, make_client: Callable[..., ClientDetail],
+    episode_for: Callable[..., Any],
 ) -> None:
     c = make_client()
     old = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2020, 1, 1),
                                 actual_discharge_date=date(2020, 6, 1))  # fmt: skip
-    new = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 1),
+    new = episode_for(c.id, referral_date=date(2024, 1, 1),
                                 referral_reason="Meals\nand money")  # fmt: skip
     episodes.add_care_team_member(ctx, episode_id=new.id, staff_id=ot.id, discipline="ot")
     episodes.add_care_team_member(

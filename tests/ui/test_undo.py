@@ -265,10 +265,11 @@ def test_commands_follow_a_re_added_member_even_when_ids_are_reused(
 
 def test_edit_episode_undo_redo_through_the_services(
     app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    episode_for: Callable[..., Any],
     stack: QUndoStack, report: Any, failures: Failures,
 ) -> None:  # fmt: skip
     c = make_client()
-    e = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    e = episode_for(c.id, referral_date=date(2024, 1, 5))
     seen: list[Any] = []
     app_ctx.events.records_changed.connect(seen.append)
     after = {"planned_discharge_date": date(2024, 6, 30), "referral_source": "GP"}
@@ -295,10 +296,11 @@ def test_edit_episode_undo_redo_through_the_services(
 
 def test_episode_undo_refused_when_someone_else_changed_the_field(
     app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    episode_for: Callable[..., Any],
     stack: QUndoStack, report: Any, failures: Failures,
 ) -> None:  # fmt: skip
     c = make_client()
-    e = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    e = episode_for(c.id, referral_date=date(2024, 1, 5))
     command = EditEpisodeCommand(
         app_ctx, c.id, e.id, {"referral_source": ""}, {"referral_source": "GP"},
         expected_version=e.version, report=report,
@@ -317,10 +319,11 @@ def test_episode_undo_refused_when_someone_else_changed_the_field(
 
 def test_care_team_add_and_remove_undo_redo(
     app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail], ot: StaffMember,
+    episode_for: Callable[..., Any],
     stack: QUndoStack, report: Any, failures: Failures,
 ) -> None:  # fmt: skip
     c = make_client()
-    e = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    e = episode_for(c.id, referral_date=date(2024, 1, 5))
     ids = IdMap()
     seen: list[Any] = []
     app_ctx.events.records_changed.connect(seen.append)
@@ -372,10 +375,11 @@ def test_care_team_add_and_remove_undo_redo(
 
 def test_care_team_undo_refused_when_someone_else_changed_them(
     app_ctx: AppContext, ctx: Context, make_client: Callable[..., ClientDetail],
+    episode_for: Callable[..., Any],
     stack: QUndoStack, report: Any, failures: Failures,
 ) -> None:  # fmt: skip
     c = make_client()
-    e = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    e = episode_for(c.id, referral_date=date(2024, 1, 5))
     add = AddCareTeamMemberCommand(
         app_ctx, c.id, e.id, {"name": "Dr Example", "discipline": "psychiatry"}, IdMap(),
         report=report,
@@ -391,6 +395,7 @@ def test_care_team_undo_refused_when_someone_else_changed_them(
 
 def test_episode_edit_is_undoable_from_the_workspace(
     qtbot: QtBot, app_ctx: AppContext, ctx: Context, ot: StaffMember,
+    episode_for: Callable[..., Any],
     make_client: Callable[..., ClientDetail], monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     monkeypatch.setattr("otdesk.ui.drafts_ui.ask_restore", lambda parent, info: False)
@@ -400,7 +405,7 @@ def test_episode_edit_is_undoable_from_the_workspace(
         staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes),
     )  # fmt: skip
     c = make_client()
-    e = episodes.open_episode(ctx, client_id=c.id, referral_date=date(2024, 1, 5))
+    e = episode_for(c.id, referral_date=date(2024, 1, 5))
     workspace = ClientWorkspace(app_ctx, c.id)
     qtbot.addWidget(workspace)
     workspace.show()
