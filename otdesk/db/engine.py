@@ -21,6 +21,7 @@ from otdesk.db.database import Database
 __all__ = ["Database", "backup_sqlite", "create_db_engine", "has_tables", "open_database",
            "to_url"]
 from otdesk.domain.errors import StorageError
+from otdesk.domain.translation import _
 
 SQLITE_PRAGMAS = (
     ("journal_mode", "WAL"),
@@ -45,12 +46,16 @@ def to_url(target: str | Path) -> URL:
     try:
         url = make_url(text)
     except ArgumentError as exc:
-        raise StorageError(f"'{text}' is not a database URL or file path.") from exc
+        raise StorageError(
+            _("'{target}' is not a database URL or file path.").format(target=text)
+        ) from exc
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise StorageError(
-            f"otdesk stores records in SQLite or PostgreSQL, not '{url.drivername}'."
+            _("otdesk stores records in SQLite or PostgreSQL, not '{driver}'.").format(
+                driver=url.drivername
+            )
         )
     return url
 
@@ -71,7 +76,11 @@ def create_db_engine(target: str | Path) -> Engine:
         if url.database and url.database != ":memory:":
             folder = Path(url.database).parent
             if not folder.is_dir():
-                raise StorageError(f"The folder {folder} for the database does not exist.")
+                raise StorageError(
+                    _("The folder {folder} for the database does not exist.").format(
+                        folder=folder
+                    )
+                )
         engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
@@ -86,7 +95,11 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
             conn.exec_driver_sql("SELECT 1")
     except DBAPIError as exc:
         engine.dispose()
-        raise StorageError(f"Cannot open the database {target}: {exc.orig}") from exc
+        raise StorageError(
+            _("Cannot open the database {target}: {problem}").format(
+                target=target, problem=exc.orig
+            )
+        ) from exc
     db = Database(engine, sessionmaker(engine, expire_on_commit=False))
     if migrate:
         from otdesk.db.migrate import upgrade_to_head

@@ -15,6 +15,7 @@ from sqlalchemy import inspect, text
 from otdesk.db.engine import Database, backup_sqlite, has_tables
 from otdesk.db.schema_head import SCHEMA_HEAD
 from otdesk.domain.errors import StorageError
+from otdesk.domain.translation import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -64,8 +65,10 @@ def upgrade_to_head(db: Database) -> Path | None:
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if current is not None and current not in known:
         raise StorageError(
-            f"The database {db.url.database or db.url} was made by a newer version of otdesk "
-            f"(schema {current}); install that version to open it."
+            _("The database {database} was made by a newer version of otdesk (schema "
+              "{schema}); install that version to open it.").format(
+                database=db.url.database or db.url, schema=current
+            )
         )
     backup = None
     if has_tables(db):

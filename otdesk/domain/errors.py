@@ -1,7 +1,8 @@
 """Error types every layer understands.
 
 Services raise these; the command line prints them as one sentence and the desktop shows a
-validation error beside the field it names.
+validation error beside the field it names. Every message is in the interface language
+(``otdesk.domain.translation``), made when the error is.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+
+from otdesk.domain.translation import N_, Plural, _, fill
 
 
 class OtdeskError(Exception):
@@ -19,9 +22,10 @@ class OtdeskError(Exception):
 class FieldError:
     """One problem with one field: which field and why, in plain words.
 
-    ``reason`` is the English sentence. A reason built by ``FieldError.of`` also keeps its
-    English ``template`` (see ``otdesk.domain.messages``) and the ``params`` filled into it,
-    so the desktop can show the reason in the interface language; equality ignores both.
+    ``reason`` is the sentence in the interface language. A reason made by ``FieldError.of``
+    also keeps the English ``template`` it was translated from (see ``otdesk.domain.messages``:
+    it says which problem this is, in any language) and the ``params`` put into it; equality
+    ignores both.
     """
 
     field: str
@@ -34,14 +38,24 @@ class FieldError:
 
     @classmethod
     def of(
-        cls, field: str, template: str, row: int | None = None, **params: object
+        cls, field: str, template: str | Plural, row: int | None = None, **params: object
     ) -> FieldError:
-        """The problem ``template.format(**params)`` with ``field``, keeping template and params."""
-        return cls(field, template.format(**params), row, template, dict(params))
+        """The problem ``template`` (marked with ``N_`` or ``N_plural``, whose number is
+        ``count``) in the interface language with ``params`` filled in, about ``field``."""
+        if isinstance(template, Plural):
+            count = params["count"]
+            text = template.text(count if isinstance(count, int) else 0)
+            english = template.singular
+        else:
+            text, english = _(template), template
+        return cls(field, fill(text, **params), row, english, dict(params))
 
     def __str__(self) -> str:
-        where = f"line {self.row}, " if self.row is not None else ""
-        return f"{where}{self.field}: {self.reason}"
+        if self.row is None:
+            return f"{self.field}: {self.reason}"
+        return _("line {line}, {field}: {reason}").format(
+            line=self.row, field=self.field, reason=self.reason
+        )
 
 
 class ValidationError(OtdeskError):
@@ -52,9 +66,9 @@ class ValidationError(OtdeskError):
         super().__init__("; ".join(str(e) for e in self.errors))
 
     @classmethod
-    def single(cls, field: str, reason: str) -> ValidationError:
-        """Build an error for one field."""
-        return cls(FieldError(field, reason))
+    def single(cls, field: str, template: str, **params: object) -> ValidationError:
+        """Build an error for one field from a message marked with ``N_``."""
+        return cls(FieldError.of(field, template, None, **params))
 
     def for_field(self, field: str) -> str | None:
         """The reason given for ``field``, if any."""
@@ -64,13 +78,34 @@ class ValidationError(OtdeskError):
         return None
 
 
+# What the services call their records (``entity``), as a message names them.
+_RECORD_NAMES = {
+    "client": N_("client"),
+    "staff member": N_("staff member"),
+    "family member": N_("family member"),
+    "episode": N_("episode of care"),
+    "care team member": N_("care-team member"),
+    "clinic settings": N_("clinic settings"),
+    "draft": N_("draft"),
+}
+
+
+def record_name(entity: str) -> str:
+    """A kind of record as a message names it ("family member"), in the interface language."""
+    name = _RECORD_NAMES.get(entity.replace("_", " ").replace("-", " "))
+    return _(name) if name else entity.replace("_", " ")
+
+
 class NotFoundError(OtdeskError):
     """The record asked for does not exist (or was deleted)."""
 
-    def __init__(self, entity: str, key: object) -> None:
+    def __init__(self, entity: str, key: object, message: str | None = None) -> None:
         self.entity = entity
         self.key = key
-        super().__init__(f"No {entity} with {key!s} was found.")
+        super().__init__(
+            message
+            or _("No {record} with {key} was found.").format(record=record_name(entity), key=key)
+        )
 
 
 class ConflictError(OtdeskError):
@@ -81,9 +116,15 @@ class ConflictError(OtdeskError):
         self.key = key
         self.expected_version = expected
         self.actual_version = actual
+        if expected is None or actual is None:
+            text = _("The {record} {key} was changed by someone else since you opened it.")
+        else:
+            text = _(
+                "The {record} {key} was changed by someone else since you opened it "
+                "(your copy is version {expected}, the saved one is version {actual})."
+            )
         super().__init__(
-            f"The {entity} {key!s} was changed by someone else since you opened it "
-            f"(your copy is version {expected}, the saved one is version {actual})."
+            text.format(record=record_name(entity), key=key, expected=expected, actual=actual)
         )
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from otdesk.db.base import Tracked
 from otdesk.db.models import AuditEvent
 from otdesk.domain.errors import ConflictError, NotFoundError
+from otdesk.domain.translation import _
 from otdesk.domain.vocab import AuditAction
 from otdesk.services.context import Context
 
@@ -45,7 +46,7 @@ def load(session: Session, model: type[T], entity: str, key: int) -> T:
     """Fetch a row by id or raise ``NotFoundError`` naming the record type."""
     row = session.get(model, key)
     if row is None:
-        raise NotFoundError(entity, f"id {key}")
+        raise NotFoundError(entity, _("id {id}").format(id=key))
     return row
 
 
@@ -148,7 +149,7 @@ def editing(
     is not ``expected`` (naming the row ``named(row)``, or by its id) or another workstation
     saves it before this transaction commits (naming it by its id).
     """
-    label = f"id {key}"
+    label = _("id {id}").format(id=key)
     with stale_as_conflict(entity, label, expected), ctx.db.transaction() as session:
         row = load(session, model, entity, key)
         check_version(row, entity, label if named is None else named(row), expected)

@@ -114,7 +114,7 @@ def _decode(path: Path) -> tuple[str | None, FieldError | None]:
     try:
         size = path.stat().st_size
         if size > _MAX_FILE_BYTES:
-            return None, FieldError.of("file", msg.FILE_TOO_BIG, size=size, limit=_MAX_FILE_BYTES)
+            return None, FieldError.of("file", msg.FILE_TOO_BIG, count=size, limit=_MAX_FILE_BYTES)
         data = path.read_bytes()
     except FileNotFoundError:
         return None, FieldError.of("file", msg.FILE_MISSING)
@@ -268,9 +268,10 @@ def check_file(ctx: Context, *, path: Path) -> CheckedFile:
         staff_ids = _staff_lookup(session)
         for line, cells in records[1:]:
             if len(cells) != len(columns):
-                wrong = msg.ROW_CELL_COUNT_ONE if len(cells) == 1 else msg.ROW_CELL_COUNT
                 errors.append(
-                    FieldError.of("row", wrong, line, cells=len(cells), columns=len(columns))
+                    FieldError.of(
+                        "row", msg.ROW_CELL_COUNT, line, count=len(cells), columns=len(columns)
+                    )
                 )
                 continue
             record = dict(zip(columns, cells, strict=True))

@@ -15,17 +15,18 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from otdesk.db.database import Database
+from otdesk.domain.translation import _
 from otdesk.services.context import Context
 from otdesk.services.first_page import FirstPage
 from otdesk.services.summaries import StaffMember, pick_acting
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.events import Events
-from otdesk.ui.i18n import fill, install_translators, remove_translators
+from otdesk.ui.i18n import install_translators, remove_translators
 from otdesk.ui.icons import icon
 from otdesk.ui.settings_store import UiSettings
 from otdesk.ui.staff_directory import StaffDirectory
@@ -124,7 +125,7 @@ def _open_in_background(
             loop.quit()
 
     # Connected before the task starts: a fast worker cannot finish unseen.
-    label = QCoreApplication.translate("Startup", "Opening the clinic's records")
+    label = _("Opening the clinic's records")
     tasks.ended.connect(ended)
     tasks.run(
         work,
@@ -214,7 +215,7 @@ def _full_start(
 
     splash = QSplashScreen(icon("app").pixmap(160, 160))
     splash.showMessage(
-        QCoreApplication.translate("Startup", "Opening the clinic's records…"),
+        _("Opening the clinic's records…"),
         Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
     )
     splash.show()
@@ -234,12 +235,9 @@ def _full_start(
         splash.close()
         QMessageBox.warning(
             None,
-            QCoreApplication.translate("Startup", "Unknown user name"),
-            fill(QCoreApplication.translate(
-                "Startup",
-                "No staff member has the user name '%1'. otdesk opens for the first "
-                "occupational therapist instead.",
-            ), username or ""),
+            _("Unknown user name"),
+            _("No staff member has the user name '{username}'. otdesk opens for the first "
+              "occupational therapist instead.").format(username=username or ""),
         )
         staff = choose_staff(system, username=None, last_staff_id=ui_settings.last_staff_id)
     return db, staff, splash
@@ -253,12 +251,10 @@ def _cannot_open(parent: QWidget | None, error: BaseException | None) -> None:
     reason = str(error) if isinstance(error, OtdeskError) else repr(error)
     QMessageBox.critical(
         parent,
-        QCoreApplication.translate("Startup", "otdesk cannot open the records"),
-        fill(QCoreApplication.translate(
-            "Startup",
-            "The clinic's records could not be opened.\n\n%1\n\n"
-            "Check that the file or server named is right and that you may use it.",
-        ), reason),
+        _("otdesk cannot open the records"),
+        _("The clinic's records could not be opened.\n\n{reason}\n\n"
+          "Check that the file or server named is right and that you may use it.").format(
+            reason=reason),
     )
 
 
@@ -298,7 +294,7 @@ def _show_window(
     else:
         app.tasks.run(
             lambda _control: _load_storage(app),
-            label=QCoreApplication.translate("Startup", "Opening the clinic's records"),
+            label=_("Opening the clinic's records"),
             on_done=lambda _result: storage_ready(),
             on_error=storage_failed,
         )
