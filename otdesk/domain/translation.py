@@ -109,9 +109,11 @@ def format_date(day: date) -> str:
     return str(_babel_format_date(day, DATE_PATTERN, locale=_State.locale))
 
 
-def format_number(number: int | float | Decimal) -> str:
-    """A number with the interface language's digits grouping ("1,234", "1.234", "1 234")."""
-    return str(format_decimal(number, locale=_State.locale))
+def format_number(number: int | float | Decimal, decimals: int | None = None) -> str:
+    """A number written the interface language's way ("1,234", "1.234", "1 234"; "2.5",
+    "2,5"), with exactly ``decimals`` decimals when given."""
+    pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    return str(format_decimal(number, format=pattern, locale=_State.locale))
 
 
 def shown(value: object) -> object:
