@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from otdesk.domain.translation import N_, Plural, _, fill
+from otdesk.domain.translation import NC_, Plural, _, fill, pgettext
 
 
 class OtdeskError(Exception):
@@ -80,20 +80,20 @@ class ValidationError(OtdeskError):
 
 # What the services call their records (``entity``), as a message names them.
 _RECORD_NAMES = {
-    "client": N_("client"),
-    "staff member": N_("staff member"),
-    "family member": N_("family member"),
-    "episode": N_("episode of care"),
-    "care team member": N_("care-team member"),
-    "clinic settings": N_("clinic settings"),
-    "draft": N_("draft"),
+    "client": NC_("record kind", "client"),
+    "staff member": NC_("record kind", "staff member"),
+    "family member": NC_("record kind", "family member"),
+    "episode": NC_("record kind", "episode of care"),
+    "care team member": NC_("record kind", "care-team member"),
+    "clinic settings": NC_("record kind", "clinic settings"),
+    "draft": NC_("record kind", "draft"),
 }
 
 
 def record_name(entity: str) -> str:
     """A kind of record as a message names it ("family member"), in the interface language."""
     name = _RECORD_NAMES.get(entity.replace("_", " ").replace("-", " "))
-    return _(name) if name else entity.replace("_", " ")
+    return pgettext(*name) if name else entity.replace("_", " ")
 
 
 class NotFoundError(OtdeskError):
