@@ -82,19 +82,24 @@ def install_from_environment() -> str:
 # -- building (developer commands; Babel's tools are needed only here) -----------------------
 
 
-def compile_catalogues(folder: Path | None = None) -> list[Path]:
-    """Compile every ``<lang>/LC_MESSAGES/otdesk.po`` under ``folder`` into its ``.mo``.
+def compile_catalogues(folder: Path | None = None, into: Path | None = None) -> list[Path]:
+    """Compile every ``<lang>/LC_MESSAGES/otdesk.po`` under ``folder`` (the shipped ones by
+    default) into its ``.mo``, beside it or in the same layout under ``into``.
 
     A fuzzy or untranslated entry is left out (the English text shows instead).
     """
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
+    source_dir = folder or locale_dir()
     written = []
-    for po in sorted((folder or locale_dir()).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    for po in sorted(source_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         with po.open("rb") as source:
             catalogue = read_po(source, locale=po.parent.parent.name, domain=DOMAIN)
         mo = po.with_suffix(".mo")
+        if into is not None:
+            mo = into / mo.relative_to(source_dir)
+            mo.parent.mkdir(parents=True, exist_ok=True)
         with mo.open("wb") as target:
             write_mo(target, catalogue)
         written.append(mo)

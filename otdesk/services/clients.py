@@ -177,7 +177,7 @@ def _check_refs(session: Session, values: dict[str, Any]) -> None:
     if ot_id is not None:
         ot = session.get(Staff, ot_id)
         if ot is None:
-            raise ValidationError.single("assigned_ot_id", messages.NO_STAFF_WITH_ID, id=ot_id)
+            raise ValidationError.single("assigned_ot_id", messages.NO_STAFF_WITH_ID, id=str(ot_id))
         if not ot.active:
             raise ValidationError.single(
                 "assigned_ot_id", messages.STAFF_INACTIVE, name=f"{ot.given_name} {ot.family_name}"

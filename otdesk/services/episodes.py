@@ -290,7 +290,7 @@ def discharge_client(
 def _check_staff(session: Session, staff_id: int) -> Staff:
     person = session.get(Staff, staff_id)
     if person is None:
-        raise ValidationError.single("staff_id", messages.NO_STAFF_WITH_ID, id=staff_id)
+        raise ValidationError.single("staff_id", messages.NO_STAFF_WITH_ID, id=str(staff_id))
     if not person.active:
         raise ValidationError.single(
             "staff_id", messages.STAFF_INACTIVE, name=f"{person.given_name} {person.family_name}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from otdesk.ui.dashboard.titles import KNOWN_TITLES
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -21,7 +22,6 @@ from otdesk.ui import i18n
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
 from otdesk.ui.dashboard import SectionCard
-from otdesk.ui.dashboard.titles import KNOWN_TITLES
 from otdesk.ui.main_window import MainWindow
 from otdesk.ui.navigation import CASELOAD, DASHBOARD
 
@@ -298,10 +298,10 @@ def test_language_names_follow_the_interface_language(spanish: None) -> None:
 
 
 def test_every_common_language_has_a_translatable_name() -> None:
+    from otdesk.ui.languages import KNOWN_NAMES
     from PySide6.QtCore import QLocale
 
     from otdesk.ui.forms import COMMON_LANGUAGES
-    from otdesk.ui.languages import KNOWN_NAMES
 
     names = {QLocale.languageToString(QLocale(code).language()) for code in COMMON_LANGUAGES}
     assert names <= set(KNOWN_NAMES)
@@ -333,9 +333,10 @@ def test_field_messages_list_every_domain_template_as_literal_text() -> None:
 
 
 def test_a_field_error_reads_in_english_without_a_translator(qapp: QApplication) -> None:
+    from otdesk.ui.field_messages import reason_text
+
     from otdesk.domain import messages
     from otdesk.domain.errors import FieldError
-    from otdesk.ui.field_messages import reason_text
 
     err = FieldError.of("phone", messages.TOO_LONG, length=1234, limit=100)
     assert reason_text(err) == "is 1,234 characters long; the limit is 100"
@@ -343,10 +344,11 @@ def test_a_field_error_reads_in_english_without_a_translator(qapp: QApplication)
 
 
 def test_field_errors_are_shown_in_spanish(qtbot: QtBot, spanish: None) -> None:
+    from otdesk.ui.field_messages import reason_text
+
     from otdesk.domain import messages
     from otdesk.domain.errors import FieldError
     from otdesk.ui import widgets
-    from otdesk.ui.field_messages import reason_text
 
     long = FieldError.of("phone", messages.TOO_LONG, length=1234, limit=100)
     assert reason_text(long) == "tiene 1,234 caracteres; el límite es 100"
