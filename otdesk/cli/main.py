@@ -136,7 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_epilog(),
         formatter_class=raw,
     )
-    parser.add_argument("--version", action="version", version=f"otdesk {otdesk.__version__}")
+    parser.add_argument("--version", action="version", version=f"otdesk {otdesk.__version__}",
+                        help=_("show program's version number and exit"))
     _global_options(parser, suppress=False)
     # The global options may also follow the command ("otdesk clients list --db x.sqlite").
     common = _Parser(add_help=False)
