@@ -12,15 +12,19 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The tests read otdesk in English: the developer's own locale must not change what they read
-# (the command line, and processes it starts, choose their language from these).
-for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-    os.environ.pop(_variable, None)
-os.environ["LANG"] = "C.UTF-8"
 
 from otdesk.db.engine import Database, open_database
 from otdesk.services import clients, staff
 from otdesk.services.context import Context
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests read otdesk in English: the developer's own locale must not change what they
+    read (the command line, and the processes the tests start, choose their language from
+    these variables)."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(variable, None)
+    os.environ["LANG"] = "C.UTF-8"
 
 
 @pytest.fixture(scope="session")

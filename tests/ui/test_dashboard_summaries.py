@@ -42,7 +42,8 @@ def test_lines_from_the_services_read_in_spanish(ctx: Context, spanish: None) ->
     assert sections["recent_referrals"].title == "Nuevas derivaciones"
     summaries = {i.summary for s in sections.values() for i in s.items}
     day = today - timedelta(days=1)
-    month = ("ene feb mar abr may jun jul ago sept oct nov dic").split()[day.month - 1]
+    month = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov",
+             "dic"][day.month - 1]
     assert f"Derivación del {day.day} {month} {day.year} por Dra. Ruiz" in summaries
     assert any(s.startswith("En espera desde hace 40 días (derivación del ") for s in summaries)
     assert any(s.startswith("En espera desde hace 1 día (derivación del ") for s in summaries)
