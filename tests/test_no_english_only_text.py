@@ -72,10 +72,11 @@ def english_only(source: str, calls: set[str]) -> list[tuple[int, str]]:
             continue
         args = list(node.args)
         args += [k.value for k in node.keywords if k.arg in HELP_KEYWORDS]
-        if _name(node.func) in ("add_argument", "add_parser", "add_subparsers", "single",
-                                "FieldError"):
-            # Option names, commands, fields and metavars are code; only help texts are read.
+        if _name(node.func) in ("add_argument", "add_parser", "add_subparsers"):
+            # Option names, commands and metavars are code; only help texts are read.
             args = [k.value for k in node.keywords if k.arg in HELP_KEYWORDS]
+        elif _name(node.func) in ("single", "FieldError"):
+            args = args[1:]  # the field's name is code; its reason is read
         for arg in args:
             found += [(node.lineno, text) for text in _literal_words(arg)]
     return found
@@ -121,6 +122,8 @@ raise OtdeskError(_("there is no database at {path}").format(path=path))
 print("Imported " + str(n) + " clients")
 p.add_argument("--json", action="store_true", help="print JSON")
 p.add_argument("--json", action="store_true", help=_("print JSON"))
+errors.append(FieldError("name", "is required when no staff member is chosen"))
+raise ValidationError.single("out", N_("{path} already exists"), path=path)
 '''
     assert english_only(source, QT_TEXT_CALLS | MESSAGE_CALLS) == [
         (2, "Record number"),
@@ -130,4 +133,5 @@ p.add_argument("--json", action="store_true", help=_("print JSON"))
         (9, "Imported "),
         (9, " clients"),
         (10, "print JSON"),
+        (12, "is required when no staff member is chosen"),
     ]
