@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QWidget,
 )
@@ -231,6 +232,7 @@ class Form(FieldBuilders, QObject):
             self.banner.show()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+        _fit_dialog(self._host)
         return unplaced
 
     def _sentence(self, e: FieldError) -> str:
@@ -264,6 +266,21 @@ class Form(FieldBuilders, QObject):
     def errors_shown(self) -> dict[str, str]:
         """Field name to the problem text now shown under it."""
         return {n: b.error.text() for n, b in self._fields.items() if b.error.text()}
+
+
+def _fit_dialog(host: QWidget) -> None:
+    """Grow a dialog holding the form so reasons that wrap onto a second line (a longer
+    sentence in another language) are read whole, not cut; a form in a page scrolls instead."""
+    window = host.window()
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalMinimumSize().height())
+    if needed > window.height():
+        window.resize(width, needed)
 
 
 def _mark_invalid(widget: QWidget, invalid: bool) -> None:
