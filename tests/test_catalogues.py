@@ -70,6 +70,10 @@ def test_each_catalogue_holds_exactly_the_texts_the_code_marks(
     assert not list(po.obsolete)
 
 
+def test_the_template_for_translators_is_current(extracted: Catalog) -> None:
+    assert _keys(_read(catalogues.locale_dir() / "otdesk.pot")) == _keys(extracted)
+
+
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_every_message_is_translated_and_none_is_fuzzy(language: str) -> None:
     po = _read(catalogues.catalogue_path(language, ".po"))

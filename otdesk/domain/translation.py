@@ -25,8 +25,6 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as _babel_format_date
-from babel.numbers import format_decimal
 
 SOURCE_LANGUAGE = "en"
 DATE_PATTERN = "d MMM y"  # "3 Jan 1977", "3 ene 1977", "3 janv. 1977"
@@ -106,12 +104,16 @@ def N_plural(singular: str, plural: str) -> Plural:
 
 def format_date(day: date) -> str:
     """A date as the interface shows it: "3 Jan 1977", "3 ene 1977", "3 janv. 1977"."""
-    return str(_babel_format_date(day, DATE_PATTERN, locale=_State.locale))
+    from babel.dates import format_date as babel_format_date  # loaded when first needed
+
+    return str(babel_format_date(day, DATE_PATTERN, locale=_State.locale))
 
 
 def format_number(number: int | float | Decimal, decimals: int | None = None) -> str:
     """A number written the interface language's way ("1,234", "1.234", "1 234"; "2.5",
     "2,5"), with exactly ``decimals`` decimals when given."""
+    from babel.numbers import format_decimal  # loaded when first needed
+
     pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
     return str(format_decimal(number, format=pattern, locale=_State.locale))
 
