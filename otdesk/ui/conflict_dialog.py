@@ -98,9 +98,9 @@ class ConflictDialog(QDialog):
 
         explain = QLabel(
             _("<b>Reload</b> shows their version and drops your changes.<br>"
-                "<b>Keep mine</b> shows their version with your changes put back on top; "
-                "check it and press Save again.<br>"
-                "<b>Cancel</b> leaves the form as it is."),
+              "<b>Keep mine</b> shows their version with your changes put back on top; "
+              "check it and press Save again.<br>"
+              "<b>Cancel</b> leaves the form as it is."),
             self,
         )
         explain.setWordWrap(True)

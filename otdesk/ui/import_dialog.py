@@ -151,7 +151,8 @@ class ImportDialog(QDialog):
         self.setWindowIcon(icon("import"))
         self.resize(760, 520)
 
-        intro = QLabel(_("Choose a CSV file saved as UTF-8 with a header row. Required columns: "
+        intro = QLabel(_(
+            "Choose a CSV file saved as UTF-8 with a header row. Required columns: "
             "record_number, given_name, family_name, date_of_birth (YYYY-MM-DD), "
             "preferred_language, status. Nothing is imported unless every row is correct."), self)
         intro.setWordWrap(True)

@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
             _("&Import clients…"), self.import_clients, None, "import")
         self.settings_action = self._action(
             _("&Settings…"), self.open_settings, [seq(std.Preferences), seq("Ctrl+,")],
-            "settings")
+              "settings")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.close_client_action = self._action(
             _("&Close client"), self.close_current_client, [seq("Ctrl+W")], "close")

@@ -331,8 +331,8 @@ class SettingsDialog(QDialog):
         answer = QMessageBox.warning(
             self, _("Someone else changed the settings"),
             _("Another person saved the clinic settings while this window was open, so "
-                    "your changes were not saved (saving would overwrite theirs).\n\n"
-                    "Choose Reset to load their settings; you can then make your changes again."),
+              "your changes were not saved (saving would overwrite theirs).\n\n"
+              "Choose Reset to load their settings; you can then make your changes again."),
             QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Reset)
         if answer == QMessageBox.StandardButton.Reset:

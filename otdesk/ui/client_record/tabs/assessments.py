@@ -14,8 +14,8 @@ def _make(tc: TabContext) -> QWidget:
         tc.parent,
         _("Assessments will appear here"),
         _("Each administration of an instrument for this client — its answers, scores and "
-            "band, draft or final — will be listed here, newest first, so progress across the"
-            " episode is easy to see."),
+          "band, draft or final — will be listed here, newest first, so progress across the"
+          " episode is easy to see."),
     )
 
 

@@ -14,8 +14,8 @@ def _make(tc: TabContext) -> QWidget:
         tc.parent,
         _("The care plan will appear here"),
         _("The current care plan for this episode — needs, goals with target dates, "
-            "interventions by discipline and the review date — and its earlier versions will "
-            "be shown here."),
+          "interventions by discipline and the review date — and its earlier versions will "
+          "be shown here."),
     )
 
 

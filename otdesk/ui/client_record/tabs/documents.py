@@ -14,7 +14,7 @@ def _make(tc: TabContext) -> QWidget:
         tc.parent,
         _("Documents will appear here"),
         _("Printed care plans, handouts and letters made for this client will be listed "
-            "here, so you can see what was given to whom and print it again."),
+          "here, so you can see what was given to whom and print it again."),
     )
 
 

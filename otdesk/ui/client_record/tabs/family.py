@@ -129,7 +129,7 @@ class FamilyTab(QWidget):
         else:
             self.consent_note.setText(
                 _("⚠ The client has not consented to sharing with family: share nothing "
-                    "until consent is recorded on the Overview.")
+                  "until consent is recorded on the Overview.")
             )
             set_role(self.consent_note, "banner-error")
         if selected is not None:

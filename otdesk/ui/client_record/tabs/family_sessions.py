@@ -14,8 +14,8 @@ def _make(tc: TabContext) -> QWidget:
         tc.parent,
         _("Family sessions will appear here"),
         _("Sessions with family and caregivers — attendees, topics, notes, handouts given "
-            "and action items — will be listed here. Signed notes never change; corrections "
-            "are added as addenda."),
+          "and action items — will be listed here. Signed notes never change; corrections "
+          "are added as addenda."),
     )
 
 

@@ -14,8 +14,8 @@ def _make(tc: TabContext) -> QWidget:
         tc.parent,
         _("Home checklists will appear here"),
         _("Home, work and community visit checklists will be listed here, with each hazard "
-            "found and the modifications recommended, who owns them, and whether they are "
-            "done."),
+          "found and the modifications recommended, who owns them, and whether they are "
+          "done."),
     )
 
 

@@ -278,7 +278,7 @@ class OverviewTab(QWidget):
         if latest.version != self.version:
             self.changed_note.setText(
                 _("Someone saved this record after you started editing. "
-                    "When you save, you will be asked what to do.")
+                  "When you save, you will be asked what to do.")
             )
             self.changed_note.show()
 
