@@ -18,6 +18,15 @@ from otdesk.services import clients, staff
 from otdesk.services.context import Context
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests read otdesk in English: the developer's own locale must not change what they
+    read (the command line, and the processes the tests start, choose their language from
+    these variables)."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(variable, None)
+    os.environ["LANG"] = "C.UTF-8"
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database migrated to head once per test run; tests get copies of it."""

@@ -304,3 +304,104 @@ def test_no_command_opens_the_desktop_on_the_chosen_database(
         ("given.sqlite", "ot.flag"),
         (str(tmp_path / "from-env.sqlite"), "ot.env"),
     ]
+
+
+# -- words, not codes, in the language the environment asks for -----------------------------
+
+
+@pytest.fixture
+def family_record(db_path: Path) -> Path:
+    """A client with a family member who may be told the care plan, and an open episode with a
+    care-team member from outside the clinic."""
+    from datetime import date
+
+    from otdesk.services import clients, family_members
+    from otdesk.services import episodes as ep
+
+    db = open_database(db_path)
+    try:
+        ctx = Context(db).acting_as(staff.ensure_administrator(Context(db)).id)
+        client = clients.create_client(
+            ctx, record_number="FAM-1", given_name="Ana", family_name="Ruiz",
+            date_of_birth=date(1985, 4, 12), preferred_language="es", status="referred",
+            interpreter_needed=True)
+        family_members.add_family_member(
+            ctx, client_id=client.id, given_name="Luis", family_name="Ruiz",
+            relationship_to_client="brother", consent_scope="care_plan")
+        [opened] = ep.list_episodes(ctx, client_id=client.id)  # a referred client's episode
+        episode = ep.update_episode(ctx, episode_id=opened.id, expected_version=opened.version,
+                                    referral_date=date(2026, 1, 5), referral_source="GP")
+        ep.add_care_team_member(ctx, episode_id=episode.id, name="Sam Lee",
+                                discipline="social_work", role_in_team="housing")
+    finally:
+        db.dispose()
+    return db_path
+
+
+def test_show_reads_words_not_codes(otdesk: Run, family_record: Path) -> None:
+    shown = otdesk("--db", family_record, "clients", "show", "FAM-1")
+    assert shown.returncode == 0, shown.stderr
+    text = shown.stdout
+    assert "Born:" in text and "12 Apr 1985" in text
+    assert "Status:      Referred" in text
+    assert "Language:    Spanish (es), interpreter needed" in text
+    assert "Luis Ruiz (brother), language Spanish, may be told: care plan and handouts" in text
+    assert "referred 5 Jan 2026 by GP; not started yet; still open" in text
+    assert "Social work: Sam Lee (housing)" in text
+    assert "care_plan" not in text and "social_work" not in text
+
+
+def test_show_reads_in_spanish_with_language_es(otdesk: Run, family_record: Path) -> None:
+    shown = otdesk("--db", family_record, "clients", "show", "FAM-1", env={"LANGUAGE": "es"})
+    assert shown.returncode == 0, shown.stderr
+    text = shown.stdout
+    assert "Nacimiento:" in text and "12 abr 1985" in text
+    assert "Estado:" in text and "Derivado" in text
+    assert "español (es), necesita intérprete" in text
+    assert "Familiares y cuidadores (1):" in text
+    assert "se le puede contar: plan de cuidados y folletos" in text
+    assert "derivado el 5 ene 2026 por GP; aún sin iniciar; sigue abierto" in text
+    assert "Trabajo social: Sam Lee (housing)" in text
+    assert "Born" not in text and "Family members" not in text
+    missing = _one_error_line(
+        otdesk("--db", family_record, "clients", "show", "NOPE-1", env={"LANGUAGE": "es"}), 1)
+    assert missing == (
+        "otdesk: No se encontró ningún registro de cliente con número de expediente NOPE-1.")
+
+
+def test_an_import_with_a_bad_row_reports_in_spanish(
+    otdesk: Run, db_path: Path, tmp_path: Path
+) -> None:
+    data = rows(3)
+    data[1][3] = "1975-13-06"  # line 3
+    bad = otdesk("--db", db_path, "import-clients", write_csv(tmp_path / "malo.csv", data),
+                 env={"LC_ALL": "es_ES.UTF-8"})
+    assert bad.returncode == 1
+    assert bad.stderr.strip().splitlines() == [
+        "otdesk: malo.csv, línea 3, columna date_of_birth: «1975-13-06» no es una fecha que "
+        "exista (month must be in 1..12)",
+        "otdesk: no se importó nada de malo.csv: 1 problema en 1 línea.",
+    ]
+    good = otdesk("--db", db_path, "import-clients", write_csv(tmp_path / "uno.csv", rows(1)),
+                  env={"LANGUAGE": "fr"})
+    assert good.returncode == 0 and good.stdout.strip() == "1 client importé depuis uno.csv."
+
+
+def test_counts_take_their_plural_form(otdesk: Run, db_path: Path, tmp_path: Path) -> None:
+    one = otdesk("--db", db_path, "import-clients", write_csv(tmp_path / "one.csv", rows(1)))
+    assert one.stdout.strip() == "Imported 1 client from one.csv."
+    checked = otdesk("--db", db_path, "import-clients", "--dry-run",
+                     write_csv(tmp_path / "one-more.csv", [["X-1", "A", "B", "1975-05-06", "es",
+                                                            "waitlist"]]))
+    assert checked.stdout.startswith("Checked 1 row of one-more.csv: every row can be imported.")
+
+
+def test_help_and_usage_errors_read_in_french(otdesk: Run) -> None:
+    helped = otdesk("--help", env={"LANGUAGE": "fr"})
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("usage\u00a0: otdesk")  # French spacing before a colon
+    assert "affiche cette aide et quitte" in helped.stdout
+    assert "Sans commande, otdesk ouvre l'application de bureau." in helped.stdout
+    line = _one_error_line(otdesk("clients", "list", "--bogus", env={"LANGUAGE": "fr"}), 2)
+    assert line == (
+        "otdesk: arguments non reconnus\u00a0: --bogus (voir «\u00a0otdesk --help\u00a0»)")

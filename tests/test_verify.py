@@ -43,7 +43,7 @@ def test_sound_database_passes_every_check(db: Database, make_client: MakeClient
     ]
     assert all(r.ok for r in results), results
     assert head_revision() in _results(db)["schema at head"].detail
-    assert "1 clients indexed" in _results(db)["search index complete"].detail
+    assert "1 client indexed" in _results(db)["search index complete"].detail
 
 
 def test_broken_reference_fails(db: Database, db_path: Path, make_client: MakeClient) -> None:

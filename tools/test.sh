@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install otdesk with its test tools into .venv and run every check: lint, import contracts,
-# types, translations and the whole test suite. Usage: bash tools/test.sh [pytest args]
+# types, translation catalogues and the whole test suite. Usage: bash tools/test.sh [pytest args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,8 +13,8 @@ fi
 "$venv/bin/python" -m pip install --quiet -e ".[test]"
 
 export QT_QPA_PLATFORM=offscreen
-echo "== translations (.ts -> .qm)"
-"$venv/bin/python" -m otdesk.ui.i18n build
+echo "== translation catalogues (.po -> .mo)"
+"$venv/bin/python" -m otdesk.catalogues build
 echo "== ruff"
 "$venv/bin/ruff" check otdesk tests bench
 echo "== import contracts"

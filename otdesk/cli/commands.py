@@ -11,13 +11,17 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from otdesk.cli.output import (
     TABLE_LIMIT,
+    display_width,
     fail,
     note,
+    pad,
+    pad_left,
     print_json,
     print_table,
     progress_printer,
@@ -25,7 +29,16 @@ from otdesk.cli.output import (
 from otdesk.db.engine import Database, describe, open_database
 from otdesk.db.migrate import current_revision, head_revision, upgrade_to_head
 from otdesk.domain.errors import FieldError, OtdeskError
-from otdesk.domain.vocab import ClientStatus, Priority
+from otdesk.domain.translation import (
+    _,
+    fill,
+    format_date,
+    format_number,
+    language_name,
+    ngettext,
+    pgettext,
+)
+from otdesk.domain.vocab import ClientStatus, ConsentScope, Discipline, Priority
 from otdesk.paths import USER_ENV, database_target
 from otdesk.services import (
     clients,
@@ -69,8 +82,12 @@ def opened(
             before = current_revision(db)
             backup = upgrade_to_head(db)
             if before is not None and before != head_revision():
-                kept = f"; the old copy is at {backup}" if backup else ""
-                note(f"upgraded the database schema from {before} to {head_revision()}{kept}.")
+                if backup:
+                    text = _("upgraded the database schema from {old} to {new}; the old copy "
+                             "is at {backup}.")
+                else:
+                    text = _("upgraded the database schema from {old} to {new}.")
+                note(text.format(old=before, new=head_revision(), backup=backup))
         yield db
     finally:
         db.dispose()
@@ -85,7 +102,9 @@ def acting(args: argparse.Namespace, db: Database) -> Context:
         return system.acting_as(admin.id)
     member = staff.find_staff(system, username=username)
     if not member.active:
-        raise OtdeskError(f"the staff member {username} is no longer active.")
+        raise OtdeskError(
+            _("the staff member {username} is no longer active.").format(username=username)
+        )
     return system.acting_as(member.id)
 
 
@@ -100,16 +119,18 @@ def cmd_init(args: argparse.Namespace) -> int:
         backup = upgrade_to_head(db)
         head = head_revision()
         admin = staff.ensure_administrator(Context(db))
-        print(f"Database ready at {_where(db)}, schema {head}.")
+        print(_("Database ready at {location}, schema {schema}.").format(
+            location=_where(db), schema=head))
         if before is None:
-            print("Created the clinic's tables.")
+            print(_("Created the clinic's tables."))
         elif before != head:
-            print(f"Upgraded the schema from {before} to {head}.")
+            print(_("Upgraded the schema from {old} to {new}.").format(old=before, new=head))
             if backup:
-                print(f"A copy of the database as it was before the upgrade is at {backup}.")
+                print(_("A copy of the database as it was before the upgrade is at "
+                        "{backup}.").format(backup=backup))
         else:
-            print("It was already up to date.")
-        print(f"Administrator user name: {admin.username}")
+            print(_("It was already up to date."))
+        print(_("Administrator user name: {username}").format(username=admin.username))
     return 0
 
 
@@ -119,30 +140,43 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ctx = acting(args, db)
         existing = clients.count_clients(ctx)
         if existing and args.if_empty:
-            print(f"The database at {_where(db)} already holds {existing:,} clients; "
-                  "left as it is.")
+            text = ngettext(
+                "The database at {location} already holds {count} client; left as it is.",
+                "The database at {location} already holds {count} clients; left as it is.",
+                existing,
+            )
+            print(fill(text, location=_where(db), count=existing))
             return 0
         started = time.monotonic()
         made = demo.populate(
-            ctx, clients=args.clients, seed=args.seed, progress=progress_printer("Clients")
+            ctx, clients=args.clients, seed=args.seed, progress=progress_printer(_("Clients"))
         )
-        seconds = time.monotonic() - started
-        print(f"Created a fictional clinic in {_where(db)} in {seconds:.1f} s (seed {args.seed}):")
-        for label, count in (
-            ("staff members", made.staff),
-            ("clients", made.clients),
-            ("family members and caregivers", made.family_members),
-            ("episodes of care", made.episodes),
-            ("care-team members", made.care_team_members),
-            ("active care plans", made.care_plans),
-            ("care-plan goals", made.goals),
-            ("draft family sessions", made.family_sessions),
-            ("external assessment results", made.assessments),
-            ("open home modifications", made.home_modifications),
-            ("audit events", made.audit_events),
+        seconds = format_number(time.monotonic() - started, decimals=1)
+        print(_("Created a fictional clinic in {location} in {seconds} s (seed {seed}):").format(
+            location=_where(db), seconds=seconds, seed=args.seed))
+        for count, label in (
+            (made.staff, ngettext("staff member", "staff members", made.staff)),
+            (made.clients, ngettext("client", "clients", made.clients)),
+            (made.family_members, ngettext("family member or caregiver",
+                                           "family members and caregivers",
+                                           made.family_members)),
+            (made.episodes, ngettext("episode of care", "episodes of care", made.episodes)),
+            (made.care_team_members, ngettext("care-team member", "care-team members",
+                                              made.care_team_members)),
+            (made.care_plans, ngettext("active care plan", "active care plans",
+                                       made.care_plans)),
+            (made.goals, ngettext("care-plan goal", "care-plan goals", made.goals)),
+            (made.family_sessions, ngettext("draft family session", "draft family sessions",
+                                            made.family_sessions)),
+            (made.assessments, ngettext("external assessment result",
+                                        "external assessment results", made.assessments)),
+            (made.home_modifications, ngettext("open home modification",
+                                               "open home modifications",
+                                               made.home_modifications)),
+            (made.audit_events, ngettext("audit event", "audit events", made.audit_events)),
         ):
-            print(f"  {count:>9,}  {label}")
-        print("Every person, record number (DEMO-...), phone number and address is invented.")
+            print(f"  {pad_left(format_number(count), 9)}  {label}")
+        print(_("Every person, record number (DEMO-...), phone number and address is invented."))
     return 0
 
 
@@ -150,12 +184,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
     """Run every integrity check; exit 0 only when all hold."""
     with opened(args, create=False, read_only=True) as db:
         results = integrity.verify(db)
+    # TRANSLATORS: how 'otdesk verify' marks a check that holds, and one that does not.
+    passed, failing = pgettext("check result", "ok"), pgettext("check result", "FAILED")
+    width = max(display_width(passed), display_width(failing))
     for r in results:
-        print(f"{'ok' if r.ok else 'FAILED':<6}  {r.name}: {r.detail}")
+        print(f"{pad(passed if r.ok else failing, width)}  {r.name}: {r.detail}")
     failed = [r for r in results if not r.ok]
     if failed:
-        return fail(f"{len(failed)} of {len(results)} checks failed.")
-    print(f"All {len(results)} checks passed.")
+        text = ngettext("{failed} of {count} check failed.", "{failed} of {count} checks failed.",
+                        len(results))
+        return fail(fill(text, failed=len(failed), count=len(results)))
+    text = ngettext("The {count} check passed.", "All {count} checks passed.", len(results))
+    print(fill(text, count=len(results)))
     return 0
 
 
@@ -193,10 +233,18 @@ def cmd_clients_list(args: argparse.Namespace) -> int:
             ])
             return 0
     if not found:
-        print("No clients match.")
+        print(_("No clients match."))
         return 0
     print_table(
-        ("Record number", "Name", "Born", "Status", "Priority", "Language", "Assigned OT"),
+        (
+            pgettext("column", "Record number"),
+            pgettext("column", "Name"),
+            pgettext("column", "Born"),
+            pgettext("column", "Status"),
+            pgettext("column", "Priority"),
+            pgettext("column", "Language"),
+            pgettext("column", "Assigned OT"),
+        ),
         [
             (
                 c.record_number,
@@ -204,14 +252,16 @@ def cmd_clients_list(args: argparse.Namespace) -> int:
                 c.date_of_birth.isoformat(),
                 c.status.label,
                 c.priority.label,
-                c.preferred_language + (" (interpreter)" if c.interpreter_needed else ""),
+                _("{language} (interpreter)").format(language=c.preferred_language)
+                if c.interpreter_needed else c.preferred_language,
                 c.assigned_ot,
             )
             for c in found
         ],
     )
     if more:
-        print(f"Showing the first {limit:,}; use --limit 0 for all, or narrow with --search.")
+        text = _("Showing the first {count}; use --limit 0 for all, or narrow with --search.")
+        print(fill(text, count=limit))
     return 0
 
 
@@ -229,46 +279,80 @@ def _client_json(ctx: Context, detail: clients.ClientDetail) -> dict[str, Any]:
 
 
 def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
+    return _("yes") if flag else _("no")
+
+
+def _lower_first(label: str) -> str:
+    # A vocabulary label ("Care plan and handouts") read inside a sentence.
+    return label[:1].lower() + label[1:]
+
+
+def _day(iso: str | None) -> str:
+    return format_date(date.fromisoformat(iso)) if iso else ""
+
+
+def _episode_line(e: dict[str, Any]) -> str:
+    """ "referred 3 Jan 2026 by GP; started 10 Jan 2026; still open" in the interface language."""
+    source = (e["referral_source"] or "").strip()
+    referred = _day(e["referral_date"])
+    parts = [
+        _("referred {date} by {source}").format(date=referred, source=source)
+        if source else _("referred {date}").format(date=referred),
+        _("started {date}").format(date=_day(e["start_date"]))
+        if e["start_date"] else _("not started yet"),
+        _("discharged {date}").format(date=_day(e["actual_discharge_date"]))
+        if e["actual_discharge_date"] else _("still open"),
+    ]
+    return "; ".join(parts)
 
 
 def _print_client(data: dict[str, Any]) -> None:
     pref = f" ({data['preferred_name']})" if data["preferred_name"] else ""
     print(f"{data['given_name']}{pref} {data['family_name']}  [{data['record_number']}]")
+    code = data["preferred_language"]
+    language = f"{language_name(code)} ({code})" if language_name(code) != code else code
+    if data["interpreter_needed"]:
+        language = _("{language}, interpreter needed").format(language=language)
     lines = [
-        ("Born", data["date_of_birth"]),
-        ("Pronouns", data["pronouns"]),
-        ("Status", ClientStatus(data["status"]).label),
-        ("Priority", Priority(data["priority"]).label),
-        ("Language", data["preferred_language"]
-         + (", interpreter needed" if data["interpreter_needed"] else "")),
-        ("Assigned OT", data["assigned_ot"]),
-        ("Phone", data["phone"]),
-        ("Email", data["email"]),
-        ("Address", data["address"].replace("\n", ", ")),
-        ("Consent", f"family {_yes(data['consent_family'])}, "
-                    f"community providers {_yes(data['consent_community'])}"),
-        ("Alerts", data["alerts"].replace("\n", " ")),
+        (_("Born"), _day(data["date_of_birth"])),
+        (_("Pronouns"), data["pronouns"]),
+        (_("Status"), ClientStatus(data["status"]).label),
+        (_("Priority"), Priority(data["priority"]).label),
+        (_("Language"), language),
+        (_("Assigned OT"), data["assigned_ot"]),
+        (_("Phone"), data["phone"]),
+        (_("Email"), data["email"]),
+        (_("Address"), data["address"].replace("\n", ", ")),
+        (_("Consent"), _("family {family}, community providers {community}").format(
+            family=_yes(data["consent_family"]), community=_yes(data["consent_community"]))),
+        (_("Alerts"), data["alerts"].replace("\n", " ")),
     ]
     for d in data["diagnoses"]:
-        lines.append(("Diagnosis", d["text"] + (f" ({d['code']})" if d["code"] else "")))
+        lines.append((_("Diagnosis"), d["text"] + (f" ({d['code']})" if d["code"] else "")))
+    width = max(display_width(label) for label, _value in lines) + 2
     for label, value in lines:
         if value:
-            print(f"  {label + ':':<13}{value}")
-    print(f"Family members and caregivers ({len(data['family_members'])}):")
-    for m in data["family_members"]:
-        extra = ", primary caregiver" if m["primary_caregiver"] else ""
-        print(f"  {m['given_name']} {m['family_name']}".rstrip()
-              + f" ({m['relationship_to_client']}{extra}), language {m['preferred_language']}, "
-              f"may be told: {m['consent_scope']}")
-    print(f"Episodes of care ({len(data['episodes'])}):")
+            print(f"  {pad(label + ':', width)}{value}")
+    members = data["family_members"]
+    print(fill(_("Family members and caregivers ({count}):"), count=len(members)))
+    for m in members:
+        name = f"{m['given_name']} {m['family_name']}".strip()
+        told = _lower_first(ConsentScope(m["consent_scope"]).label)
+        spoken = language_name(m["preferred_language"]) or "—"
+        if m["primary_caregiver"]:
+            text = _("{name} ({relationship}, primary caregiver), language {language}, "
+                     "may be told: {scope}")
+        else:
+            text = _("{name} ({relationship}), language {language}, may be told: {scope}")
+        print("  " + text.format(name=name, relationship=m["relationship_to_client"],
+                                 language=spoken, scope=told))
+    print(fill(_("Episodes of care ({count}):"), count=len(data["episodes"])))
     for e in data["episodes"]:
-        ended = e["actual_discharge_date"] or "open"
-        print(f"  referred {e['referral_date']} by {e['referral_source'] or 'unknown'}; "
-              f"started {e['start_date'] or 'not yet'}; discharged {ended}")
+        print("  " + _episode_line(e))
         for m in e["care_team"]:
             who = m["staff_name"] or m["name"]
-            print(f"    {m['discipline']}: {who} {m['role_in_team']}".rstrip())
+            role = f" ({m['role_in_team']})" if m["role_in_team"] else ""
+            print(f"    {Discipline(m['discipline']).label}: {who}{role}")
 
 
 def cmd_clients_show(args: argparse.Namespace) -> int:
@@ -292,12 +376,17 @@ def cmd_clients_show(args: argparse.Namespace) -> int:
 
 
 def _problem(name: str, e: FieldError) -> str:
-    line = f", line {e.row}" if e.row is not None else ""
+    # Line numbers are written plainly ("line 1234"), as an editor's "go to line" takes them.
+    values = {"file": name, "line": str(e.row), "column": e.field, "reason": e.reason}
     if e.field == "file":
-        return f"{name}{line}: the file {e.reason}"
-    if e.field == "row":
-        return f"{name}{line}: the row {e.reason}"
-    return f"{name}{line}, column {e.field}: {e.reason}"
+        text = _("{file}: the file {reason}") if e.row is None else _(
+            "{file}, line {line}: the file {reason}")
+    elif e.field == "row":
+        text = _("{file}, line {line}: the row {reason}")
+    else:
+        text = _("{file}, column {column}: {reason}") if e.row is None else _(
+            "{file}, line {line}, column {column}: {reason}")
+    return text.format(**values)
 
 
 def cmd_import_clients(args: argparse.Namespace) -> int:
@@ -306,28 +395,39 @@ def cmd_import_clients(args: argparse.Namespace) -> int:
     with opened(args, create=False) as db:
         ctx = acting(args, db)
         report = importing.import_clients(
-            ctx, path=path, dry_run=args.dry_run, progress=progress_printer("Imported")
+            ctx, path=path, dry_run=args.dry_run, progress=progress_printer(_("Imported"))
         )
     if report.errors:
         for e in report.errors[:_MAX_ERRORS_SHOWN]:
             fail(_problem(path.name, e))
         hidden = len(report.errors) - _MAX_ERRORS_SHOWN
         if hidden > 0:
-            fail(f"... and {hidden:,} more problems.")
-        lines = len(report.bad_lines)
-        where = f" on {lines:,} line{'s' if lines != 1 else ''}" if lines else ""
+            fail(fill(ngettext("... and {count} more problem.", "... and {count} more problems.",
+                               hidden), count=hidden))
         count = len(report.errors)
-        return fail(
-            f"nothing was imported from {path.name}: "
-            f"{count:,} problem{'s' if count != 1 else ''}{where}."
-        )
+        problems = fill(ngettext("{count} problem", "{count} problems", count), count=count)
+        count = len(report.bad_lines)
+        if count:
+            lines = fill(ngettext("{count} line", "{count} lines", count), count=count)
+            text = _("nothing was imported from {file}: {problems} on {lines}.")
+        else:
+            lines, text = "", _("nothing was imported from {file}: {problems}.")
+        return fail(text.format(file=path.name, problems=problems, lines=lines))
     if report.cancelled:
-        return fail("the import was cancelled; nothing was imported.")
+        return fail(_("the import was cancelled; nothing was imported."))
     if report.dry_run:
-        print(f"Checked {report.rows_read:,} rows of {path.name}: every row can be imported. "
-              "Nothing was written (dry run).")
+        text = ngettext(
+            "Checked {count} row of {file}: every row can be imported. "
+            "Nothing was written (dry run).",
+            "Checked {count} rows of {file}: every row can be imported. "
+            "Nothing was written (dry run).",
+            report.rows_read,
+        )
+        print(fill(text, count=report.rows_read, file=path.name))
     else:
-        print(f"Imported {report.imported:,} clients from {path.name}.")
+        text = ngettext("Imported {count} client from {file}.",
+                        "Imported {count} clients from {file}.", report.imported)
+        print(fill(text, count=report.imported, file=path.name))
     return 0
 
 
@@ -335,12 +435,14 @@ def cmd_export_client(args: argparse.Namespace) -> int:
     """Write one client's whole record to a JSON file."""
     out = Path(args.out)
     if out.exists() and not args.force:
-        return fail(f"{out} already exists; choose another file name or add --force to replace it.")
+        return fail(_("{path} already exists; choose another file name or add --force to "
+                      "replace it.").format(path=out))
     if out.is_dir():
-        return fail(f"{out} is a folder; name a file to write.")
+        return fail(_("{path} is a folder; name a file to write.").format(path=out))
     with opened(args, create=False) as db:
         ctx = acting(args, db)
         detail = clients.find_by_record_number(ctx, record_number=args.ref)
         exporting.export_client_to_file(ctx, client_id=detail.id, path=out, overwrite=args.force)
-    print(f"Exported the whole record of {detail.record_number} to {out}.")
+    print(_("Exported the whole record of {number} to {path}.").format(
+        number=detail.record_number, path=out))
     return 0

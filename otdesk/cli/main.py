@@ -15,8 +15,12 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 import otdesk
+from otdesk.catalogues import install_from_environment
+from otdesk.cli.argparse_texts import use_catalogue_for_argparse
 from otdesk.cli.output import TABLE_LIMIT, fail
+from otdesk.domain import messages
 from otdesk.domain.errors import OtdeskError
+from otdesk.domain.translation import _, fill
 from otdesk.domain.vocab import ClientStatus
 from otdesk.paths import DB_ENV, USER_ENV, database_target, default_db_path
 
@@ -24,15 +28,16 @@ DesktopFn = Callable[[str, str | None], int]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
-_EPILOG = f"""\
+def _epilog() -> str:
+    return _("""\
 With no command, otdesk opens the desktop app.
 
 where the records live:
-  --db PATH_OR_URL, else ${DB_ENV}, else {default_db_path()}
+  --db PATH_OR_URL, else ${db_env}, else {default_db}
   (a SQLite file path, or a postgresql://user@host/name URL)
 
 who is acting:
-  --user USERNAME, else ${USER_ENV}, else the built-in administrator
+  --user USERNAME, else ${user_env}, else the built-in administrator
 
 exit status:
   0 done, 1 the command failed (the message says why), 2 the command was typed wrongly
@@ -43,9 +48,11 @@ examples:
   otdesk clients list --status active --search martin
   otdesk import-clients referrals.csv --dry-run
   otdesk export-client DEMO-000042 --out demo-000042.json
-"""
+""").format(db_env=DB_ENV, user_env=USER_ENV, default_db=default_db_path())
 
-_IMPORT_EPILOG = """\
+
+def _import_epilog() -> str:
+    return _("""\
 The file is UTF-8 CSV with a header row naming its columns (any order; a UTF-8 byte-order mark
 is fine). Spaces around values are ignored. Line 1 is the header; problems are reported by line.
 
@@ -68,14 +75,15 @@ optional columns:
 
 All or nothing: every row is checked first, and if any row has a problem nothing is imported
 and every problem is listed (line, column, reason).
-"""
+""")
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one ``otdesk:`` line (exit status 2)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"otdesk: {message} (see '{self.prog} --help')\n")
+        text = _("{message} (see '{command} --help')").format(message=message, command=self.prog)
+        self.exit(EXIT_USAGE, f"otdesk: {text}\n")
 
 
 def _status(text: str) -> str:
@@ -83,7 +91,9 @@ def _status(text: str) -> str:
         return ClientStatus.parse(text).value
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a status (one of {ClientStatus.choices()})"
+            _("'{value}' is not a status (one of {choices})").format(
+                value=text, choices=ClientStatus.choices()
+            )
         ) from None
 
 
@@ -92,9 +102,14 @@ def _count(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+            raise argparse.ArgumentTypeError(
+                _(messages.NOT_WHOLE_NUMBER).format(value=text)
+            ) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high:,}")
+            raise argparse.ArgumentTypeError(
+                fill(_("{value} is not between {low} and {high}"), value=str(value),
+                     low=low, high=high)
+            )
         return value
 
     return parse
@@ -104,12 +119,13 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--db", metavar="PATH_OR_URL", default=default,
-        help=f"the database: a SQLite file or a PostgreSQL URL (else ${DB_ENV}, else the "
-        "default file in your data folder)",
+        help=_("the database: a SQLite file or a PostgreSQL URL (else ${variable}, else the "
+               "default file in your data folder)").format(variable=DB_ENV),
     )
     parser.add_argument(
         "--user", metavar="USERNAME", default=default,
-        help=f"act as this staff member (else ${USER_ENV}, else the built-in administrator)",
+        help=_("act as this staff member (else ${variable}, else the built-in "
+               "administrator)").format(variable=USER_ENV),
     )
 
 
@@ -118,101 +134,114 @@ def build_parser() -> argparse.ArgumentParser:
     raw = argparse.RawDescriptionHelpFormatter
     parser = _Parser(
         prog="otdesk",
-        description="Offline records for occupational therapists in community mental health.",
-        epilog=_EPILOG,
+        description=_("Offline records for occupational therapists in community mental health."),
+        epilog=_epilog(),
         formatter_class=raw,
     )
-    parser.add_argument("--version", action="version", version=f"otdesk {otdesk.__version__}")
+    parser.add_argument("--version", action="version", version=f"otdesk {otdesk.__version__}",
+                        help=_("show program's version number and exit"))
     _global_options(parser, suppress=False)
     # The global options may also follow the command ("otdesk clients list --db x.sqlite").
     common = _Parser(add_help=False)
     _global_options(common, suppress=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
 
     p = sub.add_parser(
-        "init", parents=[common], help="create the database or upgrade it to this version",
-        description="Create the database, or upgrade an older one (a copy is kept first), and "
-        "make sure the built-in administrator exists.",
+        "init", parents=[common], help=_("create the database or upgrade it to this version"),
+        description=_("Create the database, or upgrade an older one (a copy is kept first), "
+                      "and make sure the built-in administrator exists."),
     )
     p.add_argument(
         "--add-to-other-database", action="store_true",
-        help="add otdesk's tables to a SQLite database that already holds another program's "
-        "tables (refused without this)",
+        help=_("add otdesk's tables to a SQLite database that already holds another "
+               "program's tables (refused without this)"),
     )
     p.set_defaults(handler="cmd_init")
 
     p = sub.add_parser(
-        "demo", parents=[common], help="fill an empty database with a fictional clinic",
-        description="Fill a database that has no clients with an invented clinic: staff, "
-        "clients, families, episodes, care plans, draft sessions and home modifications. "
-        "Every name, number and address is fictional. The same seed gives the same clients.",
+        "demo", parents=[common], help=_("fill an empty database with a fictional clinic"),
+        description=_("Fill a database that has no clients with an invented clinic: staff, "
+                      "clients, families, episodes, care plans, draft sessions and home "
+                      "modifications. Every name, number and address is fictional. The same "
+                      "seed gives the same clients."),
     )
     p.add_argument("--clients", type=_count(1, 200_000), default=200, metavar="N",
-                   help="how many clients (default 200)")
+                   help=_("how many clients (default 200)"))
     p.add_argument("--seed", type=int, default=1, metavar="S",
-                   help="random seed: the same seed gives the same clinic (default 1)")
+                   help=_("random seed: the same seed gives the same clinic (default 1)"))
     p.add_argument("--if-empty", action="store_true",
-                   help="if the database already has clients, leave it as it is and succeed "
-                   "(for set-up scripts run more than once)")
+                   help=_("if the database already has clients, leave it as it is and succeed "
+                          "(for set-up scripts run more than once)"))
     p.set_defaults(handler="cmd_demo")
 
     clients = sub.add_parser(
-        "clients", parents=[common], help="list clients or show one client",
-        description="List clients or show one client's record.",
+        "clients", parents=[common], help=_("list clients or show one client"),
+        description=_("List clients or show one client's record."),
     )
-    csub = clients.add_subparsers(dest="clients_command", metavar="COMMAND", title="commands",
-                                  required=True)
+    csub = clients.add_subparsers(dest="clients_command", metavar="COMMAND",
+                                  title=_("commands"), required=True)
     p = csub.add_parser(
-        "list", parents=[common], help="list clients by name",
-        description="List clients by name, optionally filtered.",
+        "list", parents=[common], help=_("list clients by name"),
+        description=_("List clients by name, optionally filtered."),
     )
     p.add_argument("--status", type=_status, metavar="S",
-                   help=f"only clients with this status ({ClientStatus.choices()})")
+                   help=_("only clients with this status ({choices})").format(
+                       choices=ClientStatus.choices()))
     p.add_argument("--search", default="", metavar="TEXT",
-                   help="words that begin a name or the record number, or a date of birth")
+                   help=_("words that begin a name or the record number, or a date of birth"))
     p.add_argument("--assigned-ot", metavar="USERNAME",
-                   help="only clients assigned to this staff member")
+                   help=_("only clients assigned to this staff member"))
     p.add_argument("--limit", type=_count(0, 10_000_000), metavar="N",
-                   help=f"show at most N clients (0 = all; default {TABLE_LIMIT} for "
-                   "the table, all with --json)")
-    p.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+                   help=_("show at most N clients (0 = all; default {count} for the table, all "
+                          "with --json)").format(count=TABLE_LIMIT))
+    p.add_argument("--json", action="store_true",
+                   help=_("print a JSON array instead of a table"))
     p.set_defaults(handler="cmd_clients_list")
     p = csub.add_parser(
-        "show", parents=[common], help="show one client's record",
-        description="Show one client's record with family members and episodes of care.",
+        "show", parents=[common], help=_("show one client's record"),
+        description=_("Show one client's record with family members and episodes of care."),
     )
-    p.add_argument("ref", metavar="REF", help="the client's record number")
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("ref", metavar="REF", help=_("the client's record number"))
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     p.set_defaults(handler="cmd_clients_show")
 
     p = sub.add_parser(
-        "import-clients", parents=[common], help="import clients from a CSV file",
-        description="Import clients from a CSV file: all rows or none.",
-        epilog=_IMPORT_EPILOG, formatter_class=raw,
+        "import-clients", parents=[common], help=_("import clients from a CSV file"),
+        description=_("Import clients from a CSV file: all rows or none."),
+        epilog=_import_epilog(), formatter_class=raw,
     )
-    p.add_argument("file", metavar="FILE.csv", help="the CSV file")
+    p.add_argument("file", metavar="FILE.csv", help=_("the CSV file"))
     p.add_argument("--dry-run", action="store_true",
-                   help="check every row and report; write nothing")
+                   help=_("check every row and report; write nothing"))
     p.set_defaults(handler="cmd_import_clients")
 
     p = sub.add_parser(
-        "export-client", parents=[common], help="export one client's whole record as JSON",
-        description="Write one client's whole record (every episode, assessment, checklist, "
-        "modification, family session, care plan and audit event) to a JSON file.",
+        "export-client", parents=[common], help=_("export one client's whole record as JSON"),
+        description=_("Write one client's whole record (every episode, assessment, checklist, "
+                      "modification, family session, care plan and audit event) to a JSON "
+                      "file."),
     )
-    p.add_argument("ref", metavar="REF", help="the client's record number")
-    p.add_argument("--out", required=True, metavar="FILE.json", help="the file to write")
-    p.add_argument("--force", action="store_true", help="replace the file if it exists")
+    p.add_argument("ref", metavar="REF", help=_("the client's record number"))
+    p.add_argument("--out", required=True, metavar="FILE.json", help=_("the file to write"))
+    p.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
     p.set_defaults(handler="cmd_export_client")
 
     p = sub.add_parser(
-        "verify", parents=[common], help="check the database is sound (changes nothing)",
-        description="Check the database without changing it: storage integrity, foreign keys, "
-        "schema version, the audit trail's append-only guard and the search index. "
-        "Exit status 0 only when every check holds.",
+        "verify", parents=[common], help=_("check the database is sound (changes nothing)"),
+        description=_("Check the database without changing it: storage integrity, foreign "
+                      "keys, schema version, the audit trail's append-only guard and the search "
+                      "index. Exit status 0 only when every check holds."),
     )
     p.set_defaults(handler="cmd_verify")
     return parser
+
+
+def install_cli_language() -> str:
+    """Show the command line in the language its environment asks for (``LANGUAGE``,
+    ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), argparse's own texts included; return it."""
+    language = install_from_environment()
+    use_catalogue_for_argparse()
+    return language
 
 
 def _tolerant_output() -> None:
@@ -226,6 +255,7 @@ def _tolerant_output() -> None:
 def main(argv: Sequence[str] | None = None, *, open_desktop: DesktopFn | None = None) -> int:
     """Run the command line; with no command, open the desktop through ``open_desktop``."""
     _tolerant_output()
+    install_cli_language()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -254,17 +284,19 @@ def main(argv: Sequence[str] | None = None, *, open_desktop: DesktopFn | None = 
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("psycopg"):
             return _unexpected(exc)
-        return fail(
+        return fail(_(
             "PostgreSQL support is not installed; install otdesk with its 'postgres' extra "
             "(pip install 'otdesk[postgres]')."
-        )
+        ))
     except KeyboardInterrupt:
-        print("otdesk: interrupted.", file=sys.stderr)
+        print("otdesk: " + _("interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
         if _is_storage_error(exc):
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            return fail(f"the database could not be read or written ({reason}).")
+            return fail(
+                _("the database could not be read or written ({reason}).").format(reason=reason)
+            )
         return _unexpected(exc)
 
 
@@ -280,6 +312,6 @@ def _unexpected(exc: Exception) -> int:
     if os.environ.get("OTDESK_DEBUG"):
         raise exc
     return fail(
-        f"unexpected error ({type(exc).__name__}: {exc}); please report it "
-        "(set OTDESK_DEBUG=1 to see the details)."
+        _("unexpected error ({error}); please report it (set OTDESK_DEBUG=1 to see the "
+          "details).").format(error=f"{type(exc).__name__}: {exc}")
     )

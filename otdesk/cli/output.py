@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from otdesk.domain.translation import _, fill
+
 TABLE_LIMIT = 100  # lines a table on the terminal shows unless told otherwise
 
 
@@ -31,22 +33,28 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _width(text: str) -> int:
-    # East Asian wide characters take two terminal columns.
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes (East Asian wide characters take two)."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+def pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` terminal columns."""
+    return text + " " * (width - display_width(text))
+
+
+def pad_left(text: str, width: int) -> str:
+    """``text`` after spaces, right-aligned in ``width`` terminal columns."""
+    return " " * (width - display_width(text)) + text
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     """Print rows as left-aligned columns under a header line."""
-    widths = [_width(h) for h in headers]
+    widths = [display_width(h) for h in headers]
     for row in rows:
-        widths = [max(w, _width(cell)) for w, cell in zip(widths, row, strict=True)]
+        widths = [max(w, display_width(cell)) for w, cell in zip(widths, row, strict=True)]
     for line in (headers, ["-" * w for w in widths], *rows):
-        print("  ".join(_pad(cell, w) for cell, w in zip(line, widths, strict=True)).rstrip())
+        print("  ".join(pad(cell, w) for cell, w in zip(line, widths, strict=True)).rstrip())
 
 
 def progress_printer(label: str) -> Callable[[int, int], None] | None:
@@ -61,6 +69,7 @@ def progress_printer(label: str) -> Callable[[int, int], None] | None:
             return
         last[0] = now
         end = "\n" if done >= total else ""
-        print(f"\r{label}: {done:,} of {total:,}", end=end, file=sys.stderr, flush=True)
+        text = fill(_("{label}: {done} of {total}"), label=label, done=done, total=total)
+        print(f"\r{text}", end=end, file=sys.stderr, flush=True)
 
     return show

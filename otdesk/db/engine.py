@@ -27,6 +27,7 @@ from otdesk.db.sqlite_file import (
     new_private_file,
 )
 from otdesk.domain.errors import StorageError
+from otdesk.domain.translation import _
 
 __all__ = ["Database", "backup_sqlite", "create_db_engine", "describe", "has_tables",
            "open_database", "to_url"]
@@ -54,12 +55,16 @@ def to_url(target: str | Path) -> URL:
     try:
         url = make_url(text)
     except ArgumentError as exc:
-        raise StorageError(f"'{text}' is not a database URL or file path.") from exc
+        raise StorageError(
+            _("'{target}' is not a database URL or file path.").format(target=text)
+        ) from exc
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise StorageError(
-            f"otdesk stores records in SQLite or PostgreSQL, not '{url.drivername}'."
+            _("otdesk stores records in SQLite or PostgreSQL, not '{driver}'.").format(
+                driver=url.drivername
+            )
         )
     return url
 
@@ -95,7 +100,11 @@ def create_db_engine(target: str | Path, *, read_only: bool = False) -> Engine:
         if url.database and url.database != ":memory:":
             folder = Path(url.database).parent
             if not folder.is_dir():
-                raise StorageError(f"The folder {folder} for the database does not exist.")
+                raise StorageError(
+                    _("The folder {folder} for the database does not exist.").format(
+                        folder=folder
+                    )
+                )
         if read_only:
             path = Path(str(url.database))
             engine = create_engine(url, creator=lambda: connect_read_only(path))
@@ -114,7 +123,8 @@ def create_db_engine(target: str | Path, *, read_only: bool = False) -> Engine:
 
 def _no_database(where: str) -> StorageError:
     return StorageError(
-        f"there is no database at {where}; create one with 'otdesk init' or 'otdesk demo'."
+        _("there is no database at {path}; create one with 'otdesk init' or "
+          "'otdesk demo'.").format(path=where)
     )
 
 
@@ -122,21 +132,23 @@ def _check_sqlite_file(path: Path, *, create: bool, read_only: bool,
                        allow_other: bool) -> None:
     """Refuse what otdesk must not open (or create) at ``path`` before anything touches it."""
     if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file.")
+        raise StorageError(_("{path} is a folder, not a database file.").format(path=path))
     state = file_state(path)
     if state in (FileState.MISSING, FileState.EMPTY):
         if not create or read_only:
             raise _no_database(str(path))
         create_private(path)
     elif state is FileState.NOT_SQLITE:
-        raise StorageError(f"{path} is not a SQLite database; otdesk left it unchanged.")
-    elif state is FileState.OTHER_SQLITE and not (create and allow_other):
-        hint = (" To add otdesk's tables to it anyway, run 'otdesk init --add-to-other-database'."
-                if create else "")
         raise StorageError(
-            f"{path} is a SQLite database, but not an otdesk one; otdesk left it unchanged."
-            + hint
+            _("{path} is not a SQLite database; otdesk left it unchanged.").format(path=path)
         )
+    elif state is FileState.OTHER_SQLITE and not (create and allow_other):
+        refusal = _("{path} is a SQLite database, but not an otdesk one; otdesk left it "
+                    "unchanged.").format(path=path)
+        if create:
+            refusal += " " + _("To add otdesk's tables to it anyway, run 'otdesk init "
+                               "--add-to-other-database'.")
+        raise StorageError(refusal)
     elif not read_only:
         make_private(path)
 
@@ -145,14 +157,19 @@ def _connection_failure(url: URL, exc: DBAPIError) -> StorageError:
     """One line: what could not be reached, why, and what to check."""
     if url.get_backend_name() == "sqlite":
         reason = str(exc.orig).splitlines()[0] if str(exc.orig) else type(exc.orig).__name__
-        return StorageError(f"Cannot open the database {describe(url)}: {reason}.")
+        return StorageError(
+            _("Cannot open the database {target}: {problem}.").format(
+                target=describe(url), problem=reason
+            )
+        )
     first = (str(exc.orig).strip().splitlines() or [""])[0]
     # psycopg: 'connection failed: connection to server at "h", port 5432 failed: REASON'
     reason = first.rsplit("failed:", 1)[-1].strip()
     reason = " ".join(reason.removeprefix("FATAL:").split()).rstrip(".") or "no reason given"
     return StorageError(
-        f"cannot connect to the database server {describe(url)} ({reason}); check that the "
-        "server is running and that the URL's host, port, database, user and password are right."
+        _("cannot connect to the database server {server} ({problem}); check that the server "
+          "is running and that the URL's host, port, database, user and password are "
+          "right.").format(server=describe(url), problem=reason)
     )
 
 
@@ -195,8 +212,8 @@ def open_database(
         if tables and not has_otdesk_tables(tables) and not (create and allow_other):
             engine.dispose()
             raise StorageError(
-                f"the database {describe(url)} holds another program's tables, not otdesk's; "
-                "otdesk left it unchanged."
+                _("the database {server} holds another program's tables, not otdesk's; otdesk "
+                  "left it unchanged.").format(server=describe(url))
             )
     db = Database(engine, sessionmaker(engine, expire_on_commit=False))
     if migrate and not read_only:

@@ -15,6 +15,7 @@ from sqlalchemy import inspect, text
 from otdesk.db.engine import Database, backup_sqlite, describe, has_tables
 from otdesk.db.schema_head import SCHEMA_HEAD
 from otdesk.domain.errors import StorageError
+from otdesk.domain.translation import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -70,9 +71,9 @@ def upgrade_to_head(db: Database) -> Path | None:
 
     if current is not None and not is_known_revision(current):
         raise StorageError(
-            f"The database {describe(db.url)} was made by a newer version of otdesk "
-            f"(schema {current}); this version must not change it: install that version "
-            "to open it."
+            _("The database {database} was made by a newer version of otdesk (schema "
+              "{schema}); this version must not change it: install that version to open "
+              "it.").format(database=describe(db.url), schema=current)
         )
     backup = None
     if has_tables(db):

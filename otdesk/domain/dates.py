@@ -52,5 +52,5 @@ def check_birth_date(field: str, born: date, today: date) -> FieldError | None:
     if born > today:
         return FieldError.of(field, messages.IN_FUTURE)
     if today.year - born.year > _MAX_AGE:
-        return FieldError.of(field, messages.TOO_OLD, years=_MAX_AGE)
+        return FieldError.of(field, messages.TOO_OLD, count=_MAX_AGE)
     return None

@@ -1,7 +1,8 @@
 """Error types every layer understands.
 
 Services raise these; the command line prints them as one sentence and the desktop shows a
-validation error beside the field it names.
+validation error beside the field it names. Every message is in the interface language
+(``otdesk.domain.translation``), made when the error is.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+
+from otdesk.domain.translation import NC_, Plural, _, fill, pgettext
 
 
 class OtdeskError(Exception):
@@ -29,9 +32,10 @@ def shortened(value: str) -> str:
 class FieldError:
     """One problem with one field: which field and why, in plain words.
 
-    ``reason`` is the English sentence. A reason built by ``FieldError.of`` also keeps its
-    English ``template`` (see ``otdesk.domain.messages``) and the ``params`` filled into it,
-    so the desktop can show the reason in the interface language; equality ignores both.
+    ``reason`` is the sentence in the interface language. A reason made by ``FieldError.of``
+    also keeps the English ``template`` it was translated from (see ``otdesk.domain.messages``:
+    it says which problem this is, in any language) and the ``params`` put into it; equality
+    ignores both.
     """
 
     field: str
@@ -44,16 +48,26 @@ class FieldError:
 
     @classmethod
     def of(
-        cls, field: str, template: str, row: int | None = None, **params: object
+        cls, field: str, template: str | Plural, row: int | None = None, **params: object
     ) -> FieldError:
-        """The problem ``template.format(**params)`` with ``field``, keeping template and params
+        """The problem ``template`` (marked with ``N_`` or ``N_plural``, whose number is
+        ``count``) in the interface language with ``params`` filled in, about ``field``
         (text values are shortened to what a message may quote)."""
         shown = {k: shortened(v) if isinstance(v, str) else v for k, v in params.items()}
-        return cls(field, template.format(**shown), row, template, shown)
+        if isinstance(template, Plural):
+            count = shown["count"]
+            text = template.text(count if isinstance(count, int) else 0)
+            english = template.singular
+        else:
+            text, english = _(template), template
+        return cls(field, fill(text, **shown), row, english, shown)
 
     def __str__(self) -> str:
-        where = f"line {self.row}, " if self.row is not None else ""
-        return f"{where}{self.field}: {self.reason}"
+        if self.row is None:
+            return f"{self.field}: {self.reason}"
+        return _("line {line}, {field}: {reason}").format(
+            line=self.row, field=self.field, reason=self.reason
+        )
 
 
 class ValidationError(OtdeskError):
@@ -64,9 +78,9 @@ class ValidationError(OtdeskError):
         super().__init__("; ".join(str(e) for e in self.errors))
 
     @classmethod
-    def single(cls, field: str, reason: str) -> ValidationError:
-        """Build an error for one field."""
-        return cls(FieldError(field, reason))
+    def single(cls, field: str, template: str, **params: object) -> ValidationError:
+        """Build an error for one field from a message marked with ``N_``."""
+        return cls(FieldError.of(field, template, None, **params))
 
     def for_field(self, field: str) -> str | None:
         """The reason given for ``field``, if any."""
@@ -76,13 +90,34 @@ class ValidationError(OtdeskError):
         return None
 
 
+# What the services call their records (``entity``), as a message names them.
+_RECORD_NAMES = {
+    "client": NC_("record kind", "client"),
+    "staff member": NC_("record kind", "staff member"),
+    "family member": NC_("record kind", "family member"),
+    "episode": NC_("record kind", "episode of care"),
+    "care team member": NC_("record kind", "care-team member"),
+    "clinic settings": NC_("record kind", "clinic settings"),
+    "draft": NC_("record kind", "draft"),
+}
+
+
+def record_name(entity: str) -> str:
+    """A kind of record as a message names it ("family member"), in the interface language."""
+    name = _RECORD_NAMES.get(entity.replace("_", " ").replace("-", " "))
+    return pgettext(*name) if name else entity.replace("_", " ")
+
+
 class NotFoundError(OtdeskError):
     """The record asked for does not exist (or was deleted)."""
 
-    def __init__(self, entity: str, key: object) -> None:
+    def __init__(self, entity: str, key: object, message: str | None = None) -> None:
         self.entity = entity
         self.key = key
-        super().__init__(f"No {entity} with {key!s} was found.")
+        super().__init__(
+            message
+            or _("No {record} with {key} was found.").format(record=record_name(entity), key=key)
+        )
 
 
 class ConflictError(OtdeskError):
@@ -93,13 +128,21 @@ class ConflictError(OtdeskError):
         self.key = key
         self.expected_version = expected
         self.actual_version = actual
-        saved = (f"the saved one is version {actual}" if actual is not None
-                 else "it has since been deleted")
-        super().__init__(
-            f"The {entity}{f' {key!s}' if str(key) else ''} was changed by someone else since "
-            "you opened it "
-            f"(your copy is version {expected}, {saved})."
-        )
+        if actual is None and expected is not None:
+            text = _(
+                "The {record} {key} was changed by someone else since you opened it "
+                "(your copy is version {expected}, it has since been deleted)."
+            )
+        elif expected is None or actual is None:
+            text = _("The {record} {key} was changed by someone else since you opened it.")
+        else:
+            text = _(
+                "The {record} {key} was changed by someone else since you opened it "
+                "(your copy is version {expected}, the saved one is version {actual})."
+            )
+        message = text.format(record=record_name(entity), key=key, expected=expected,
+                              actual=actual)
+        super().__init__(" ".join(message.split()))  # a record without a key: no double space
 
 
 class PermissionDeniedError(OtdeskError):

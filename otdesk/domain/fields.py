@@ -17,6 +17,7 @@ from otdesk.domain import messages
 from otdesk.domain.dates import check_birth_date, parse_date
 from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.text import LONG_MAX, NAME_MAX, SHORT_MAX, check_identity, check_text
+from otdesk.domain.translation import N_, _
 from otdesk.domain.vocab import (
     ClientStatus,
     ConsentScope,
@@ -247,14 +248,25 @@ CARE_TEAM_FIELDS: dict[str, Field] = {
 }
 
 
+# The date fields a reason may name ("is before the referral date"), as the sentence names them.
+DATE_FIELD_NAMES = {
+    "referral_date": N_("referral date"),
+    "start_date": N_("start date"),
+    "planned_discharge_date": N_("planned discharge date"),
+    "actual_discharge_date": N_("discharge date"),
+    "end_date": N_("end date"),
+}
+
+
 def check_date_order(
     values: Mapping[str, Any], earlier: str, later: str
 ) -> FieldError | None:
     """``later`` may not fall before ``earlier`` when both are given."""
     a, b = values.get(earlier), values.get(later)
     if isinstance(a, date) and isinstance(b, date) and b < a:
+        other = DATE_FIELD_NAMES.get(earlier)
         return FieldError.of(
-            later, messages.BEFORE, other=earlier.replace("_", " "), date=a.isoformat()
+            later, messages.BEFORE, other=_(other) if other else earlier.replace("_", " "), date=a
         )
     return None
 

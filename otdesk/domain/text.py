@@ -33,7 +33,7 @@ def check_text(
     if value is None or value.strip() == "":
         return FieldError.of(field, messages.REQUIRED) if required else None
     if len(value) > max_length:
-        return FieldError.of(field, messages.TOO_LONG, length=len(value), limit=max_length)
+        return FieldError.of(field, messages.TOO_LONG, count=len(value), limit=max_length)
     if _SURROGATE.search(value):
         return FieldError.of(field, messages.BROKEN_CHARACTER)
     if "\x00" in value:

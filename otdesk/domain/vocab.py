@@ -1,12 +1,15 @@
 """Controlled vocabularies: the fixed lists a clinic record chooses from.
 
-Values are stored as their lower-case codes; the labels are plain English used by the command
-line and as the source text the desktop translates.
+Values are stored as their lower-case codes; every member has a label, written in English here
+and shown in the interface language (``label``). Codes and English labels are both accepted
+when a value is typed or imported (``parse``).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from otdesk.domain.translation import NC_, pgettext
 
 
 class LabelledEnum(StrEnum):
@@ -14,15 +17,21 @@ class LabelledEnum(StrEnum):
 
     @property
     def label(self) -> str:
-        """The member's plain-English label."""
-        return _LABELS.get((type(self), self.value), self.value.replace("_", " ").capitalize())
+        """The member's label in the interface language."""
+        return pgettext(*_LABELS[(type(self), self.value)])
+
+    @property
+    def english_label(self) -> str:
+        """The member's label as the code writes it (what ``parse`` accepts besides the code)."""
+        return _LABELS[(type(self), self.value)][1]
 
     @classmethod
     def parse(cls, text: str) -> LabelledEnum:
-        """Find a member by code or label, ignoring case, spaces, hyphens and underscores."""
+        """Find a member by code or English label, ignoring case, spaces, hyphens and
+        underscores."""
         key = _squash(text)
         for member in cls:
-            if key in (_squash(member.value), _squash(member.label)):
+            if key in (_squash(member.value), _squash(member.english_label)):
                 return member
         raise ValueError(text)
 
@@ -128,18 +137,61 @@ class AuditAction(LabelledEnum):
 
 
 # Keyed by (enum class, code): members of different enums with the same code compare equal.
-_LABELS: dict[tuple[type, str], str] = {
-    (StaffRole, StaffRole.OT.value): "Occupational therapist",
-    (StaffRole, StaffRole.OT_ASSISTANT.value): "OT assistant",
-    (StaffRole, StaffRole.COORDINATOR.value): "Coordinator",
-    (StaffRole, StaffRole.PSYCHIATRIST.value): "Psychiatrist",
-    (StaffRole, StaffRole.EXTERNAL.value): "External care-team member",
-    (StaffRole, StaffRole.ADMINISTRATOR.value): "Administrator",
-    (ClientStatus, ClientStatus.ON_HOLD.value): "On hold",
-    (ConsentScope, ConsentScope.NONE.value): "Nothing shared",
-    (ConsentScope, ConsentScope.GENERAL.value): "General updates",
-    (ConsentScope, ConsentScope.CARE_PLAN.value): "Care plan and handouts",
-    (ConsentScope, ConsentScope.FULL.value): "Full record",
-    (Discipline, Discipline.OT.value): "Occupational therapy",
-    (Discipline, Discipline.COMMUNITY_PARTNER.value): "Community partner",
+# Each label carries the context its words are translated in: a status, a role or a scope
+# may need another word (or another gender) in another language than the same English word.
+_LABELS: dict[tuple[type, str], tuple[str, str]] = {
+    (StaffRole, StaffRole.OT.value): NC_("staff role", "Occupational therapist"),
+    (StaffRole, StaffRole.OT_ASSISTANT.value): NC_("staff role", "OT assistant"),
+    (StaffRole, StaffRole.COORDINATOR.value): NC_("staff role", "Coordinator"),
+    (StaffRole, StaffRole.PSYCHIATRIST.value): NC_("staff role", "Psychiatrist"),
+    (StaffRole, StaffRole.EXTERNAL.value): NC_("staff role", "External care-team member"),
+    (StaffRole, StaffRole.ADMINISTRATOR.value): NC_("staff role", "Administrator"),
+    (ClientStatus, ClientStatus.REFERRED.value): NC_("client status", "Referred"),
+    (ClientStatus, ClientStatus.WAITLIST.value): NC_("client status", "Waitlist"),
+    (ClientStatus, ClientStatus.ACTIVE.value): NC_("client status", "Active"),
+    (ClientStatus, ClientStatus.ON_HOLD.value): NC_("client status", "On hold"),
+    (ClientStatus, ClientStatus.DISCHARGED.value): NC_("client status", "Discharged"),
+    (Priority, Priority.ROUTINE.value): NC_("priority", "Routine"),
+    (Priority, Priority.SOON.value): NC_("priority", "Soon"),
+    (Priority, Priority.URGENT.value): NC_("priority", "Urgent"),
+    (ConsentScope, ConsentScope.NONE.value): NC_("consent scope", "Nothing shared"),
+    (ConsentScope, ConsentScope.GENERAL.value): NC_("consent scope", "General updates"),
+    (ConsentScope, ConsentScope.CARE_PLAN.value): NC_("consent scope", "Care plan and handouts"),
+    (ConsentScope, ConsentScope.FULL.value): NC_("consent scope", "Full record"),
+    (DiscussionMode, DiscussionMode.CLINIC.value): NC_("discussion mode", "Clinic"),
+    (DiscussionMode, DiscussionMode.HOME.value): NC_("discussion mode", "Home"),
+    (DiscussionMode, DiscussionMode.PHONE.value): NC_("discussion mode", "Phone"),
+    (DiscussionMode, DiscussionMode.VIDEO.value): NC_("discussion mode", "Video"),
+    (RecordStatus, RecordStatus.DRAFT.value): NC_("record status", "Draft"),
+    (RecordStatus, RecordStatus.FINAL.value): NC_("record status", "Final"),
+    (RecordStatus, RecordStatus.SIGNED.value): NC_("record status", "Signed"),
+    (CarePlanStatus, CarePlanStatus.DRAFT.value): NC_("care plan status", "Draft"),
+    (CarePlanStatus, CarePlanStatus.ACTIVE.value): NC_("care plan status", "Active"),
+    (CarePlanStatus, CarePlanStatus.SUPERSEDED.value): NC_("care plan status", "Superseded"),
+    (ModificationStatus, ModificationStatus.RECOMMENDED.value): NC_(
+        "home modification status", "Recommended"),
+    (ModificationStatus, ModificationStatus.AGREED.value): NC_(
+        "home modification status", "Agreed"),
+    (ModificationStatus, ModificationStatus.ORDERED.value): NC_(
+        "home modification status", "Ordered"),
+    (ModificationStatus, ModificationStatus.INSTALLED.value): NC_(
+        "home modification status", "Installed"),
+    (ModificationStatus, ModificationStatus.VERIFIED.value): NC_(
+        "home modification status", "Verified"),
+    (ModificationStatus, ModificationStatus.DECLINED.value): NC_(
+        "home modification status", "Declined"),
+    (Discipline, Discipline.OT.value): NC_("discipline", "Occupational therapy"),
+    (Discipline, Discipline.PSYCHIATRY.value): NC_("discipline", "Psychiatry"),
+    (Discipline, Discipline.FAMILY.value): NC_("discipline", "Family"),
+    (Discipline, Discipline.COORDINATOR.value): NC_("discipline", "Coordinator"),
+    (Discipline, Discipline.COMMUNITY_PARTNER.value): NC_("discipline", "Community partner"),
+    (Discipline, Discipline.NURSING.value): NC_("discipline", "Nursing"),
+    (Discipline, Discipline.SOCIAL_WORK.value): NC_("discipline", "Social work"),
+    (Discipline, Discipline.OTHER.value): NC_("discipline", "Other"),
+    (AuditAction, AuditAction.CREATE.value): NC_("audit action", "Create"),
+    (AuditAction, AuditAction.UPDATE.value): NC_("audit action", "Update"),
+    (AuditAction, AuditAction.DELETE.value): NC_("audit action", "Delete"),
+    (AuditAction, AuditAction.EXPORT.value): NC_("audit action", "Export"),
+    (AuditAction, AuditAction.IMPORT.value): NC_("audit action", "Import"),
+    (AuditAction, AuditAction.PRINT.value): NC_("audit action", "Print"),
 }

@@ -22,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from otdesk.db.base import Tracked
 from otdesk.db.models import AuditEvent
 from otdesk.domain.errors import ConflictError, NotFoundError
+from otdesk.domain.translation import _
 from otdesk.domain.vocab import AuditAction
 from otdesk.services.context import Context
 
@@ -45,7 +46,7 @@ def load(session: Session, model: type[T], entity: str, key: int) -> T:
     """Fetch a row by id or raise ``NotFoundError`` naming the record type."""
     row = session.get(model, key)
     if row is None:
-        raise NotFoundError(entity, f"id {key}")
+        raise NotFoundError(entity, _("id {id}").format(id=key))
     return row
 
 
@@ -161,7 +162,7 @@ def editing(
     is not ``expected`` or another workstation saves it before this transaction commits; both
     name the row as ``named(row)`` does (else by its id) and give the version that was saved.
     """
-    label: list[object] = [f"id {key}"]
+    label: list[object] = [_("id {id}").format(id=key)]
     try:
         with ctx.db.transaction() as session:
             row = load(session, model, entity, key)

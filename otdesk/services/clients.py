@@ -25,6 +25,7 @@ from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
 from otdesk.domain.record_numbers import following, pattern_of
+from otdesk.domain.translation import N_, _
 from otdesk.domain.vocab import AuditAction, ClientStatus, Priority
 from otdesk.services._records import (
     apply_changes,
@@ -163,7 +164,7 @@ def _detail(session: Session, c: Client) -> ClientDetail:
 
 def _check_diagnoses(items: Any, today: date) -> list[Diagnosis]:
     if not isinstance(items, list | tuple):
-        raise ValidationError.single("diagnoses", "must be a list")
+        raise ValidationError.single("diagnoses", N_("must be a list"))
     out: list[Diagnosis] = []
     errors: list[FieldError] = []
     for i, item in enumerate(items, start=1):
@@ -184,10 +185,10 @@ def _check_refs(session: Session, values: dict[str, Any]) -> None:
     if ot_id is not None:
         ot = session.get(Staff, ot_id)
         if ot is None:
-            raise ValidationError.single("assigned_ot_id", f"no staff member has id {ot_id}")
+            raise ValidationError.single("assigned_ot_id", messages.NO_STAFF_WITH_ID, id=str(ot_id))
         if not ot.active:
             raise ValidationError.single(
-                "assigned_ot_id", f"{ot.given_name} {ot.family_name} is no longer active"
+                "assigned_ot_id", messages.STAFF_INACTIVE, name=f"{ot.given_name} {ot.family_name}"
             )
 
 
@@ -429,7 +430,8 @@ def find_by_record_number(ctx: Context, *, record_number: str) -> ClientDetail:
     with ctx.db.reading() as session:
         c = session.scalar(select(Client).where(Client.record_number == record_number.strip()))
         if c is None:
-            raise NotFoundError(ENTITY, f"record number {record_number.strip()}")
+            number = record_number.strip()
+            raise NotFoundError(ENTITY, _("record number {number}").format(number=number))
         return _detail(session, c)
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from otdesk.domain.translation import pgettext
 from otdesk.services.context import Context
 
 
@@ -40,10 +41,7 @@ class RecordRef:
 class DueItem:
     """One line on the dashboard.
 
-    ``summary`` is the English sentence. A source also gives the English ``summary_template``
-    it was filled from (see ``otdesk/services/dashboard_sources/_messages.py``) and the
-    ``summary_params`` put into it, so the desktop can show the line in the interface
-    language; an item without a template is shown with its English summary.
+    ``summary`` says what is due, in the interface language (dates written in its way).
     """
 
     client_id: int
@@ -53,8 +51,6 @@ class DueItem:
     due_date: date | None
     urgency: Urgency
     target: RecordRef
-    summary_template: str = ""
-    summary_params: Mapping[str, object] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -68,7 +64,8 @@ class SourceQuery:
 
 @dataclass(frozen=True)
 class Section:
-    """One dashboard block: its title, its total and the first items."""
+    """One dashboard block: its title (in the interface language), its total and the first
+    items."""
 
     key: str
     title: str
@@ -82,10 +79,10 @@ SourceFn = Callable[[Session, Context, SourceQuery], tuple[int, list[DueItem]]]
 
 @dataclass(frozen=True)
 class Source:
-    """A registered provider of due items."""
+    """A registered provider of due items; its title is English, with its context (``NC_``)."""
 
     key: str
-    title: str
+    title: tuple[str, str]
     order: int
     fn: SourceFn
 
@@ -93,8 +90,11 @@ class Source:
 _SOURCES: dict[str, Source] = {}
 
 
-def source(key: str, *, title: str, order: int = 100) -> Callable[[SourceFn], SourceFn]:
-    """Register ``fn`` as the dashboard source ``key``; it returns (total, first items)."""
+def source(
+    key: str, *, title: tuple[str, str], order: int = 100
+) -> Callable[[SourceFn], SourceFn]:
+    """Register ``fn`` as the dashboard source ``key`` titled ``title`` (marked with
+    ``NC_("dashboard section", ...)``); it returns (total, first items)."""
 
     def register(fn: SourceFn) -> SourceFn:
         _SOURCES[key] = Source(key, title, order, fn)
@@ -125,5 +125,6 @@ def collect(
     with ctx.db.reading() as session:
         for src in registered_sources():
             total, items = src.fn(session, ctx, query)
-            sections.append(Section(src.key, src.title, src.order, total, tuple(items)))
+            title = pgettext(*src.title)
+            sections.append(Section(src.key, title, src.order, total, tuple(items)))
     return sections

@@ -53,6 +53,7 @@ from otdesk.db.models import (
 )
 from otdesk.domain.errors import OtdeskError
 from otdesk.domain.text import fold
+from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import AuditAction, StaffRole
 from otdesk.resources import resource_path
 from otdesk.services._records import insert_audited, snapshot, update_audited
@@ -497,15 +498,19 @@ def populate(
 ) -> DemoSummary:
     """Fill an empty database with a fictional clinic (same seed, same clinic)."""
     if not 1 <= clients <= MAX_CLIENTS:
-        reason = f"The demo clinic takes 1 to {MAX_CLIENTS:,} clients, not {clients}."
-        raise DemoRefusedError(reason)
+        reason = _("The demo clinic takes 1 to {most} clients, not {count}.")
+        raise DemoRefusedError(fill(reason, most=MAX_CLIENTS, count=clients))
     with ctx.db.transaction() as session:
         existing = session.scalar(select(func.count(Client.id))) or 0
         if existing:
-            raise DemoRefusedError(
-                f"The database already holds {existing:,} clients; demo data goes only into a "
-                "database without clients."
+            reason = ngettext(
+                "The database already holds {count} client; demo data goes only into a "
+                "database without clients.",
+                "The database already holds {count} clients; demo data goes only into a "
+                "database without clients.",
+                existing,
             )
+            raise DemoRefusedError(fill(reason, count=existing))
         sqlite = session.get_bind().dialect.name == "sqlite"
         if sqlite:
             # A bigger page cache for this one large transaction keeps index updates in memory.

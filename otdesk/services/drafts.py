@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 
 from otdesk.db.models import Draft
 from otdesk.domain.errors import ValidationError
+from otdesk.domain.translation import N_
 from otdesk.services.context import Context
 
 
@@ -42,7 +43,7 @@ def save_draft(
 ) -> DraftInfo:
     """Keep (or replace) the acting staff member's draft of the form named ``key``."""
     if not key or len(key) > 300:
-        raise ValidationError.single("key", "must be 1 to 300 characters")
+        raise ValidationError.single("key", N_("must be 1 to 300 characters"))
     with ctx.db.transaction() as session:
         row = session.scalar(
             select(Draft).where(Draft.draft_key == key, _mine(ctx))

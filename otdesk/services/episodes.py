@@ -22,6 +22,7 @@ from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.fields import CARE_TEAM_FIELDS, EPISODE_FIELDS, check_date_order, validate
 from otdesk.domain.text import fold
+from otdesk.domain.translation import N_
 from otdesk.domain.vocab import ClientStatus, Discipline
 from otdesk.services._records import (
     delete_audited,
@@ -202,8 +203,9 @@ def open_episode(ctx: Context, *, client_id: int, **values: Any) -> EpisodeInfo:
                 if current is not None:
                     raise ValidationError.single(
                         "referral_date",
-                        f"the client already has an open episode (referred {current.isoformat()}); "
-                        "discharge it before opening another",
+                        N_("the client already has an open episode (referred {date}); "
+                           "discharge it before opening another"),
+                        date=current,
                     )
             row = Episode(client_id=client_id, **clean)
             insert_audited(session, ctx, ENTITY, row, clean, client_id=client_id)
@@ -215,7 +217,8 @@ def open_episode(ctx: Context, *, client_id: int, **values: Any) -> EpisodeInfo:
     except IntegrityError as exc:
         # The one-open-episode index caught a save racing ours from another workstation.
         raise ValidationError.single(
-            "referral_date", "another episode was opened for this client a moment ago; reload"
+            "referral_date",
+            N_("another episode was opened for this client a moment ago; reload"),
         ) from exc
 
 
@@ -234,12 +237,12 @@ def update_episode(
             if row.actual_discharge_date is None and new is not None:
                 raise ValidationError.single(
                     "actual_discharge_date",
-                    "use Discharge to close an episode, so the client's status changes too",
+                    N_("use Discharge to close an episode, so the client's status changes too"),
                 )
             if row.actual_discharge_date is not None and new is None:
                 raise ValidationError.single(
                     "actual_discharge_date",
-                    "cannot be removed from a closed episode; open a new episode instead",
+                    N_("cannot be removed from a closed episode; open a new episode instead"),
                 )
         merged = {name: getattr(row, name) for name in EPISODE_FIELDS} | clean
         _check_episode_dates(merged, ctx.today())
@@ -267,12 +270,13 @@ def discharge_client(
         given["outcome"] = outcome
     clean = validate(EPISODE_FIELDS, given, today=ctx.today(), partial=True)
     if clean["actual_discharge_date"] is None:
-        raise ValidationError.single("actual_discharge_date", "is required")
+        raise ValidationError.single("actual_discharge_date", messages.REQUIRED)
     with editing(ctx, Episode, ENTITY, episode_id, expected_version) as (session, row):
         if row.actual_discharge_date is not None:
             raise ValidationError.single(
                 "actual_discharge_date",
-                f"the episode was already closed on {row.actual_discharge_date.isoformat()}",
+                N_("the episode was already closed on {date}"),
+                date=row.actual_discharge_date,
             )
         merged = {name: getattr(row, name) for name in EPISODE_FIELDS} | clean
         _check_episode_dates(merged, ctx.today())
@@ -286,10 +290,10 @@ def discharge_client(
 def _check_staff(session: Session, staff_id: int) -> Staff:
     person = session.get(Staff, staff_id)
     if person is None:
-        raise ValidationError.single("staff_id", f"no staff member has id {staff_id}")
+        raise ValidationError.single("staff_id", messages.NO_STAFF_WITH_ID, id=str(staff_id))
     if not person.active:
         raise ValidationError.single(
-            "staff_id", f"{person.given_name} {person.family_name} is no longer active"
+            "staff_id", messages.STAFF_INACTIVE, name=f"{person.given_name} {person.family_name}"
         )
     return person
 
@@ -297,7 +301,7 @@ def _check_staff(session: Session, staff_id: int) -> Staff:
 def _check_team_values(values: Mapping[str, Any]) -> None:
     errors: list[FieldError] = []
     if values.get("staff_id") is None and not str(values.get("name") or "").strip():
-        errors.append(FieldError("name", "is required when no staff member is chosen"))
+        errors.append(FieldError.of("name", N_("is required when no staff member is chosen")))
     err = check_date_order(values, "start_date", "end_date")
     if err is not None:
         errors.append(err)

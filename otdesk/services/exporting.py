@@ -45,6 +45,7 @@ from otdesk.db.models import (
     Staff,
 )
 from otdesk.domain.errors import NotFoundError, ValidationError
+from otdesk.domain.translation import N_, _
 from otdesk.domain.vocab import AuditAction
 from otdesk.services._records import audit, jsonable
 from otdesk.services.context import Context
@@ -191,7 +192,7 @@ def _gather(session: Session, ctx: Context, c: Client) -> dict[str, Any]:
 def _load_client(session: Session, client_id: int) -> Client:
     c = session.get(Client, client_id)
     if c is None:
-        raise NotFoundError(ENTITY, f"id {client_id}")
+        raise NotFoundError(ENTITY, _("id {id}").format(id=client_id))
     return c
 
 
@@ -217,9 +218,11 @@ def export_client_to_file(
     """Write the client's whole record to a JSON file; audited only if the file was written."""
     path = Path(path)
     if path.exists() and not overwrite:
-        raise ValidationError.single("out", f"{path} already exists")
+        raise ValidationError.single("out", N_("{path} already exists"), path=str(path))
     if not path.parent.is_dir():
-        raise ValidationError.single("out", f"the folder {path.parent} does not exist")
+        raise ValidationError.single(
+            "out", N_("the folder {folder} does not exist"), folder=str(path.parent)
+        )
     with ctx.db.transaction() as session:
         c = _load_client(session, client_id)
         record = _gather(session, ctx, c)
@@ -228,8 +231,10 @@ def export_client_to_file(
         try:
             _write_atomically(path, record)
         except OSError as exc:
-            reason = f"{path} cannot be written ({exc.strerror or exc})"
-            raise ValidationError.single("out", reason) from exc
+            raise ValidationError.single(
+                "out", N_("{path} cannot be written ({problem})"), path=str(path),
+                problem=exc.strerror or str(exc),
+            ) from exc
     return path
 
 

@@ -139,7 +139,7 @@ def _read_capped(path: Path) -> bytes | FieldError:
         if not stat.S_ISREG(info.st_mode):
             return FieldError.of("file", msg.FILE_NOT_REGULAR)
         if info.st_size > _MAX_FILE_BYTES:
-            return FieldError.of("file", msg.FILE_TOO_BIG, size=info.st_size,
+            return FieldError.of("file", msg.FILE_TOO_BIG, count=info.st_size,
                                  limit=_MAX_FILE_BYTES)
         try:
             data = handle.read(_MAX_FILE_BYTES + 1)
@@ -322,9 +322,10 @@ def check_file(ctx: Context, *, path: Path) -> CheckedFile:
         staff_ids = _staff_lookup(session)
         for line, cells in records[1:]:
             if len(cells) != len(columns):
-                wrong = msg.ROW_CELL_COUNT_ONE if len(cells) == 1 else msg.ROW_CELL_COUNT
                 errors.append(
-                    FieldError.of("row", wrong, line, cells=len(cells), columns=len(columns))
+                    FieldError.of(
+                        "row", msg.ROW_CELL_COUNT, line, count=len(cells), columns=len(columns)
+                    )
                 )
                 continue
             record = dict(zip(columns, cells, strict=True))

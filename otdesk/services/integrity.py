@@ -16,15 +16,21 @@ from sqlalchemy.exc import SQLAlchemyError
 from otdesk.db.engine import Database
 from otdesk.db.migrate import current_revision, head_revision, is_known_revision
 from otdesk.db.models import Client, ClientSearchTerm
+from otdesk.domain.translation import N_, _, fill, ngettext
 from otdesk.services.client_search import client_terms
 
-NOT_APPLICABLE = "not applicable"
+STORAGE = N_("storage integrity")
+FOREIGN_KEYS = N_("foreign keys")
+SCHEMA = N_("schema at head")
+AUDIT_GUARD = N_("audit trail append-only")
+SEARCH_INDEX = N_("search index complete")
 _SHOW = 5  # how many offending records a detail names before summarising
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The outcome of one check: its name, whether it holds, and what was found."""
+    """The outcome of one check: its name, whether it holds, and what was found (the name and
+    the finding in the interface language)."""
 
     name: str
     ok: bool
@@ -37,7 +43,8 @@ CHECKS: list[tuple[str, CheckFn]] = []
 
 
 def check(name: str) -> Callable[[CheckFn], CheckFn]:
-    """Register ``fn`` as the check called ``name`` (run in registration order)."""
+    """Register ``fn`` as the check called ``name`` (English, marked with ``N_``; run in
+    registration order)."""
 
     def register(fn: CheckFn) -> CheckFn:
         CHECKS.append((name, fn))
@@ -48,55 +55,67 @@ def check(name: str) -> Callable[[CheckFn], CheckFn]:
 
 def _listing(items: list[str], total: int) -> str:
     shown = ", ".join(items[:_SHOW])
-    more = f" and {total - _SHOW:,} more" if total > _SHOW else ""
-    return f"{shown}{more}"
+    if total <= _SHOW:
+        return shown
+    return fill(_("{items} and {count} more"), items=shown, count=total - _SHOW)
 
 
-@check("storage integrity")
+def _not_applicable(why: str) -> str:
+    return _("not applicable ({why})").format(why=why)
+
+
+@check(STORAGE)
 def storage_integrity(db: Database) -> CheckResult:
     """SQLite's own consistency check of every page and index."""
     if not db.is_sqlite:
-        return CheckResult("storage integrity", True, f"{NOT_APPLICABLE} (PostgreSQL)")
+        return CheckResult(_(STORAGE), True, _not_applicable("PostgreSQL"))
     with db.engine.connect() as conn:
         rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
     if rows == ["ok"]:
-        return CheckResult("storage integrity", True, "SQLite integrity_check: ok")
-    return CheckResult("storage integrity", False, _listing(rows, len(rows)))
+        return CheckResult(_(STORAGE), True, _("SQLite integrity_check: ok"))
+    return CheckResult(_(STORAGE), False, _listing(rows, len(rows)))
 
 
-@check("foreign keys")
+@check(FOREIGN_KEYS)
 def foreign_keys(db: Database) -> CheckResult:
     """Every reference points at a row that exists."""
     if not db.is_sqlite:
-        return CheckResult("foreign keys", True, f"{NOT_APPLICABLE} (PostgreSQL enforces them)")
+        return CheckResult(_(FOREIGN_KEYS), True, _not_applicable(_("PostgreSQL enforces them")))
     with db.engine.connect() as conn:
         rows = list(conn.exec_driver_sql("PRAGMA foreign_key_check"))
     if not rows:
-        return CheckResult("foreign keys", True, "every reference points at an existing row")
+        return CheckResult(_(FOREIGN_KEYS), True, _("every reference points at an existing row"))
     broken = [f"{r[0]} row {r[1]} -> {r[2]}" for r in rows]
+    detail = ngettext(
+        "{count} broken reference: {references}", "{count} broken references: {references}",
+        len(rows),
+    )
     return CheckResult(
-        "foreign keys", False, f"{len(rows):,} broken references: {_listing(broken, len(rows))}"
+        _(FOREIGN_KEYS), False,
+        fill(detail, count=len(rows), references=_listing(broken, len(rows))),
     )
 
 
-@check("schema at head")
+@check(SCHEMA)
 def schema_at_head(db: Database) -> CheckResult:
     """The schema is at the newest migration this version of otdesk ships."""
     current, head = current_revision(db), head_revision()
     if current == head:
-        return CheckResult("schema at head", True, f"schema revision {head}")
+        return CheckResult(_(SCHEMA), True, _("schema revision {revision}").format(revision=head))
     if current is not None and not is_known_revision(current):
         return CheckResult(
-            "schema at head",
+            _(SCHEMA),
             False,
-            f"schema revision {current} was made by a newer version of otdesk (this one "
-            f"expects {head}); this version must not change it: open it with that version",
+            _("schema revision {revision} was made by a newer version of otdesk (this one "
+              "expects {head}); this version must not change it: open it with that "
+              "version").format(revision=current, head=head),
         )
-    shown = current or "none (not an otdesk database, or never initialised)"
+    shown = current or _("none (not an otdesk database, or never initialised)")
     return CheckResult(
-        "schema at head",
+        _(SCHEMA),
         False,
-        f"schema revision is {shown}, this otdesk expects {head}; run 'otdesk init' to upgrade",
+        _("schema revision is {current}, this otdesk expects {head}; run 'otdesk init' to "
+          "upgrade").format(current=shown, head=head),
     )
 
 
@@ -114,23 +133,23 @@ _GUARDS = {
 }
 
 
-@check("audit trail append-only")
+@check(AUDIT_GUARD)
 def audit_guard(db: Database) -> CheckResult:
     """The triggers that refuse UPDATE and DELETE on the audit trail are in place."""
-    name = "audit trail append-only"
     query, wanted = _GUARDS[db.engine.dialect.name]
     with db.engine.connect() as conn:
         found = {r[0] for r in conn.execute(text(query))}
     missing = sorted(wanted - found)
     if missing:
-        return CheckResult(name, False, f"missing trigger(s): {', '.join(missing)}")
-    return CheckResult(name, True, f"trigger(s) present: {', '.join(sorted(wanted))}")
+        detail = _("missing trigger(s): {triggers}").format(triggers=", ".join(missing))
+        return CheckResult(_(AUDIT_GUARD), False, detail)
+    detail = _("trigger(s) present: {triggers}").format(triggers=", ".join(sorted(wanted)))
+    return CheckResult(_(AUDIT_GUARD), True, detail)
 
 
-@check("search index complete")
+@check(SEARCH_INDEX)
 def search_index(db: Database) -> CheckResult:
     """Every client is indexed under exactly the words of their names and record number."""
-    name = "search index complete"
     columns = (Client.id, Client.record_number, Client.given_name, Client.family_name,
                Client.preferred_name)
     stale: list[str] = []
@@ -150,11 +169,16 @@ def search_index(db: Database) -> CheckResult:
     if stale or orphans:
         parts = []
         if stale:
-            parts.append(f"{len(stale):,} clients indexed wrongly: {_listing(stale, len(stale))}")
+            wrong = ngettext("{count} client indexed wrongly: {clients}",
+                             "{count} clients indexed wrongly: {clients}", len(stale))
+            parts.append(fill(wrong, count=len(stale), clients=_listing(stale, len(stale))))
         if orphans:
-            parts.append(f"terms left for {orphans:,} missing clients")
-        return CheckResult(name, False, "; ".join(parts))
-    return CheckResult(name, True, f"{count:,} clients indexed")
+            left = ngettext("terms left for {count} missing client",
+                            "terms left for {count} missing clients", orphans)
+            parts.append(fill(left, count=orphans))
+        return CheckResult(_(SEARCH_INDEX), False, "; ".join(parts))
+    indexed = ngettext("{count} client indexed", "{count} clients indexed", count)
+    return CheckResult(_(SEARCH_INDEX), True, fill(indexed, count=count))
 
 
 def verify(db: Database) -> list[CheckResult]:
@@ -165,5 +189,6 @@ def verify(db: Database) -> list[CheckResult]:
             results.append(fn(db))
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            results.append(CheckResult(name, False, f"could not be checked: {reason}"))
+            detail = _("could not be checked: {reason}").format(reason=reason)
+            results.append(CheckResult(_(name), False, detail))
     return results

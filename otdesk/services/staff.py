@@ -11,6 +11,7 @@ from otdesk.db.models import Staff
 from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import STAFF_FIELDS, validate
+from otdesk.domain.translation import _
 from otdesk.domain.vocab import StaffRole
 from otdesk.services._records import editing, insert_audited, load, update_audited
 from otdesk.services.context import Context
@@ -100,7 +101,7 @@ def find_staff(ctx: Context, *, username: str) -> StaffMember:
     with ctx.db.reading() as session:
         row = session.scalar(select(Staff).where(Staff.username == username))
         if row is None:
-            raise NotFoundError(ENTITY, f"user name {username}")
+            raise NotFoundError(ENTITY, _("user name {username}").format(username=username))
         return _dto(row)
 
 

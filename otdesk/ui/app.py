@@ -15,11 +15,12 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from otdesk.ui.i18n import fill, install_translators, remove_translators
+from otdesk.domain.translation import _
+from otdesk.ui.i18n import install_translators, remove_translators
 from otdesk.ui.icons import icon
 from otdesk.ui.main_window import MainWindow
 from otdesk.ui.settings_store import UiSettings
@@ -99,7 +100,7 @@ def run_desktop(
 
     tasks.run(
         work,
-        label=QCoreApplication.translate("Startup", "Opening the clinic's records"),
+        label=_("Opening the clinic's records"),
         on_done=started,
         on_error=failed,
     )
@@ -140,12 +141,9 @@ def _start_session(
     if opened.unknown_username:
         QMessageBox.warning(
             window,
-            QCoreApplication.translate("Startup", "Unknown user name"),
-            fill(QCoreApplication.translate(
-                "Startup",
-                "No staff member has the user name '%1'. otdesk opens for the first "
-                "occupational therapist instead.",
-            ), opened.unknown_username),
+            _("Unknown user name"),
+            _("No staff member has the user name '{username}'. otdesk opens for the first "
+              "occupational therapist instead.").format(username=opened.unknown_username),
         )
     window.ready.connect(ready)
     window.start(app)
@@ -157,12 +155,10 @@ def _cannot_open(parent: QWidget | None, error: BaseException | None) -> None:
     reason = str(error) if isinstance(error, OtdeskError) else repr(error)
     QMessageBox.critical(
         parent,
-        QCoreApplication.translate("Startup", "otdesk cannot open the records"),
-        fill(QCoreApplication.translate(
-            "Startup",
-            "The clinic's records could not be opened.\n\n%1\n\n"
-            "Check that the file or server named is right and that you may use it.",
-        ), reason),
+        _("otdesk cannot open the records"),
+        _("The clinic's records could not be opened.\n\n{reason}\n\n"
+          "Check that the file or server named is right and that you may use it.").format(
+            reason=reason),
     )
 
 

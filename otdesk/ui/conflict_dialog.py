@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.translation import _
 from otdesk.ui.style import ITEM_PADDING, MARGIN, SPACING, set_role
 
 
@@ -52,34 +53,32 @@ class ConflictDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.choice = ConflictChoice.CANCEL
-        self.setWindowTitle(self.tr("Someone else saved this record"))
+        self.setWindowTitle(_("Someone else saved this record"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
 
-        heading = QLabel(self.tr("Your changes are not saved yet"), self)
+        heading = QLabel(_("Your changes are not saved yet"), self)
         set_role(heading, "h2")
         layout.addWidget(heading)
         text = QLabel(
-            self.tr(
-                "{0} was changed and saved by someone else after you opened it. "
-                "Saving now would overwrite their work, so nothing was saved."
-            ).format(what),
+            _("{record} was changed and saved by someone else after you opened it. "
+              "Saving now would overwrite their work, so nothing was saved.").format(record=what),
             self,
         )
         text.setWordWrap(True)
         layout.addWidget(text)
 
         if differences:
-            caption = QLabel(self.tr("&Fields that differ:"), self)
+            caption = QLabel(_("&Fields that differ:"), self)
             self.differences = QTableWidget(len(differences), 3, self)
             table = self.differences
             table.setHorizontalHeaderLabels(
-                [self.tr("Field"), self.tr("Yours"), self.tr("Saved by them")]
+                [_("Field"), _("Yours"), _("Saved by them")]
             )
-            table.setAccessibleName(self.tr("Fields that differ"))
+            table.setAccessibleName(_("Fields that differ"))
             table.verticalHeader().hide()
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -98,12 +97,10 @@ class ConflictDialog(QDialog):
             layout.addWidget(table)
 
         explain = QLabel(
-            self.tr(
-                "<b>Reload</b> shows their version and drops your changes.<br>"
-                "<b>Keep mine</b> shows their version with your changes put back on top; "
-                "check it and press Save again.<br>"
-                "<b>Cancel</b> leaves the form as it is."
-            ),
+            _("<b>Reload</b> shows their version and drops your changes.<br>"
+              "<b>Keep mine</b> shows their version with your changes put back on top; "
+              "check it and press Save again.<br>"
+              "<b>Cancel</b> leaves the form as it is."),
             self,
         )
         explain.setWordWrap(True)
@@ -111,9 +108,9 @@ class ConflictDialog(QDialog):
         layout.addWidget(explain)
 
         buttons = QDialogButtonBox(self)
-        self.reload_button = QPushButton(self.tr("&Reload (drop my changes)"), self)
-        self.keep_button = QPushButton(self.tr("&Keep mine as a copy"), self)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.reload_button = QPushButton(_("&Reload (drop my changes)"), self)
+        self.keep_button = QPushButton(_("&Keep mine as a copy"), self)
+        self.cancel_button = QPushButton(_("Cancel"), self)
         self.keep_button.setDefault(True)
         for button, role in (
             (self.reload_button, QDialogButtonBox.ButtonRole.DestructiveRole),

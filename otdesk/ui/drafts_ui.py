@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,13 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.translation import _
 from otdesk.services import drafts
 from otdesk.services.drafts import DraftInfo
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.style import MARGIN, SPACING, set_role
 from otdesk.ui.tasks import TaskControl
-
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 # Set in a draft's payload by the start-up recovery: the form restores it without asking again.
 AUTO_RESTORE = "auto_restore"
@@ -54,7 +53,7 @@ def saved_time_text(when: datetime) -> str:
     stamp = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
     locale = QLocale()
     if stamp.date() == QDateTime.currentDateTime().date():
-        return translate("Drafts", "today at {0}").format(locale.toString(stamp, "HH:mm"))
+        return _("today at {time}").format(time=locale.toString(stamp, "HH:mm"))
     return locale.toString(stamp, "d MMM yyyy, HH:mm")
 
 
@@ -171,7 +170,7 @@ class DraftKeeper(QObject):
         self._has_draft = True
         self.app.tasks.run(
             write,
-            label=self.tr("Keeping unsaved changes"),
+            label=_("Keeping unsaved changes"),
             on_done=self._done,
             on_error=self._error,
         )
@@ -225,17 +224,15 @@ def ask_restore(parent: QWidget | None, info: DraftInfo) -> bool:
     """Ask "Restore unsaved changes from <time>?"; True to restore, False to discard."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(translate("Drafts", "Unsaved changes found"))
+    box.setWindowTitle(_("Unsaved changes found"))
     box.setText(
-        translate("Drafts", "Restore unsaved changes from {0}?").format(
-            saved_time_text(info.saved_at)
-        )
+        _("Restore unsaved changes from {when}?").format(when=saved_time_text(info.saved_at))
     )
     box.setInformativeText(
-        translate("Drafts", "They were typed into “{0}” but never saved.").format(info.title)
+        _("They were typed into “{form}” but never saved.").format(form=info.title)
     )
-    restore = box.addButton(translate("Drafts", "&Restore"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(translate("Drafts", "&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    restore = box.addButton(_("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore
@@ -246,25 +243,26 @@ class RecoverDraftsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, found: list[DraftInfo]) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Unsaved work found"))
+        self.setWindowTitle(_("Unsaved work found"))
         self.action = "later"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
-        heading = QLabel(self.tr("Some changes were not saved last time"), self)
+        heading = QLabel(_("Some changes were not saved last time"), self)
         set_role(heading, "h2")
         layout.addWidget(heading)
         caption = QLabel(
-            self.tr("otdesk kept what you typed. Tick the &forms to open or discard:"), self
+            _("otdesk kept what you typed. Tick the &forms to open or discard:"), self
         )
         caption.setWordWrap(True)
         layout.addWidget(caption)
         self.list = QListWidget(self)
-        self.list.setAccessibleName(self.tr("Unsaved forms"))
+        self.list.setAccessibleName(_("Unsaved forms"))
         caption.setBuddy(self.list)
         for info in found:
             item = QListWidgetItem(
-                self.tr("{0} — saved {1}").format(info.title, saved_time_text(info.saved_at))
+                _("{form} — saved {when}").format(
+                    form=info.title, when=saved_time_text(info.saved_at))
             )
             item.setData(Qt.ItemDataRole.UserRole, info.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -273,9 +271,9 @@ class RecoverDraftsDialog(QDialog):
         self.list.setCurrentRow(0)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(self)
-        open_button = QPushButton(self.tr("&Open and restore"), self)
-        discard_button = QPushButton(self.tr("&Discard"), self)
-        later_button = QPushButton(self.tr("&Later"), self)
+        open_button = QPushButton(_("&Open and restore"), self)
+        discard_button = QPushButton(_("&Discard"), self)
+        later_button = QPushButton(_("&Later"), self)
         open_button.setDefault(True)
         buttons.addButton(open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -290,8 +288,8 @@ class RecoverDraftsDialog(QDialog):
         if action == "discard":
             answer = QMessageBox.question(
                 self,
-                self.tr("Discard unsaved changes?"),
-                self.tr("The ticked changes will be gone for good."),
+                _("Discard unsaved changes?"),
+                _("The ticked changes will be gone for good."),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Discard:

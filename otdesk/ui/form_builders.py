@@ -13,7 +13,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.translation import _
 from otdesk.domain.vocab import LabelledEnum
 from otdesk.ui.form_fields import (
     COMMON_LANGUAGES,
@@ -34,8 +35,6 @@ from otdesk.ui.form_fields import (
     set_choice_items,
 )
 from otdesk.ui.style import set_role
-
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 @dataclass
@@ -111,7 +110,7 @@ class FieldBuilders:
             focus.setAccessibleDescription(hint)
         error = QLabel(parent)
         error.setWordWrap(True)
-        error.setAccessibleName(translate("Form", "{0}: problem").format(label))
+        error.setAccessibleName(_("{field}: problem").format(field=label))
         set_role(error, "field-error")
         error.hide()
         if layout is not None:
@@ -189,10 +188,10 @@ class FieldBuilders:
             field.text_changed,
             field.text,
             focus=field.edit,
-            hint=hint or translate("Form", "A date in the form YYYY-MM-DD"),
+            hint=hint or _("A date in the form YYYY-MM-DD"),
         )
         field.button.setAccessibleName(
-            translate("Form", "Choose {0} from a calendar").format(label)
+            _("Choose {field} from a calendar").format(field=label)
         )
         return field
 
@@ -299,7 +298,7 @@ class FieldBuilders:
             get,
             set_,
             combo.currentTextChanged,
-            hint=hint or translate("Form", "Choose a language or type a code such as pt-BR"),
+            hint=hint or _("Choose a language or type a code such as pt-BR"),
         )
         return combo
 

@@ -1,5 +1,6 @@
 """Field controls and value helpers the forms share: dates typed as YYYY-MM-DD, language
-and vocabulary labels, JSON-ready values, combo-box items and the form layout."""
+and vocabulary labels (in the interface language), JSON-ready values, combo-box items and the
+form layout."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -21,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.errors import FieldError
+from otdesk.domain.translation import _, language_name
 from otdesk.domain.vocab import LabelledEnum
-from otdesk.ui.languages import language_name
 from otdesk.ui.style import FIELD_SPACING, SPACING
 
 # Languages offered first in language boxes; any other BCP 47 code may be typed.
@@ -50,35 +51,9 @@ COMMON_LANGUAGES = (
 )
 
 
-# The vocabulary labels the record screens show, marked for lupdate (context "Vocabulary", the
-# same as the caseload's, so one translation serves every screen).
-VOCABULARY_LABELS = (
-    QT_TRANSLATE_NOOP("Vocabulary", "Referred"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Waitlist"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Active"),
-    QT_TRANSLATE_NOOP("Vocabulary", "On hold"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Discharged"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Routine"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Soon"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Urgent"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Nothing shared"),
-    QT_TRANSLATE_NOOP("Vocabulary", "General updates"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Care plan and handouts"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Full record"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Occupational therapy"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Psychiatry"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Family"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Coordinator"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Community partner"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Nursing"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Social work"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Other"),
-)
-
-
 def choice_label(member: LabelledEnum) -> str:
     """A vocabulary member's label in the interface language."""
-    return QCoreApplication.translate("Vocabulary", member.label)
+    return member.label
 
 
 def language_label(code: str) -> str:
@@ -111,11 +86,11 @@ class DateField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.edit.setPlaceholderText(_("YYYY-MM-DD"))
         self.edit.setMaxLength(10)
         self.button = QToolButton(self)
         self.button.setText("▾")
-        self.button.setToolTip(self.tr("Choose from a calendar"))
+        self.button.setToolTip(_("Choose from a calendar"))
         self.button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.button.clicked.connect(self._pick)
         row = QHBoxLayout(self)
@@ -149,7 +124,7 @@ class DateField(QWidget):
     def _pick(self) -> None:
         calendar = QCalendarWidget(self)
         calendar.setWindowFlags(Qt.WindowType.Popup)
-        calendar.setAccessibleName(self.tr("Calendar"))
+        calendar.setAccessibleName(_("Calendar"))
         current = self.value()
         if isinstance(current, date):
             calendar.setSelectedDate(QDate(current.year, current.month, current.day))

@@ -20,16 +20,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QWidget,
 )
 
 from otdesk.domain.errors import FieldError, ValidationError
-from otdesk.ui.field_messages import reason_text
+from otdesk.domain.translation import _
 from otdesk.ui.form_builders import Binding, FieldBuilders
 from otdesk.ui.form_fields import (
     COMMON_LANGUAGES,
-    VOCABULARY_LABELS,
     DateField,
     choice_label,
     field_of,
@@ -45,7 +45,6 @@ from otdesk.ui.style import set_role
 
 __all__ = [
     "COMMON_LANGUAGES",
-    "VOCABULARY_LABELS",
     "Binding",
     "DateField",
     "Form",
@@ -77,7 +76,7 @@ class Form(FieldBuilders, QObject):
         self._mnemonics: set[str] = {c.casefold() for c in reserved_mnemonics}
         self.banner = QLabel(parent)
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName(self.tr("Problems with this form"))
+        self.banner.setAccessibleName(_("Problems with this form"))
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         set_role(self.banner, "banner-error")
         self.banner.hide()
@@ -164,7 +163,7 @@ class Form(FieldBuilders, QObject):
             i = control.findData(value)
             return control.itemText(i) if i >= 0 else str(value)
         if isinstance(value, bool):
-            return self.tr("Yes") if value else self.tr("No")
+            return _("Yes") if value else _("No")
         if isinstance(value, list):
             parts = []
             for v in value:
@@ -233,6 +232,7 @@ class Form(FieldBuilders, QObject):
             self.banner.show()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+        _fit_dialog(self._host)
         return unplaced
 
     def _sentence(self, e: FieldError) -> str:
@@ -241,9 +241,12 @@ class Form(FieldBuilders, QObject):
         row = re.fullmatch(r"\[(\d+)\]\.?(.*)", detail)
         if row:  # "diagnoses[2].text": a row of a list field
             part = row[2].replace("_", " ")
-            detail = self.tr("row {0}, {1}").format(row[1], part) if part else row[1]
+            detail = _("row {row}, {part}").format(row=row[1], part=part) if part else row[1]
         where = f" ({detail})" if detail else ""
-        return self.tr("{0}{1} {2}").format(label, where, reason_text(e))
+        # TRANSLATORS: a field's label, where in the field (may be blank), and the reason it
+        # was refused: "Date of birth is in the future".
+        return _("{field}{where} {reason}").format(
+            field=label, where=where, reason=e.reason)
 
     def clear_errors(self) -> None:
         """Hide every field's problem line and the banner."""
@@ -263,6 +266,21 @@ class Form(FieldBuilders, QObject):
     def errors_shown(self) -> dict[str, str]:
         """Field name to the problem text now shown under it."""
         return {n: b.error.text() for n, b in self._fields.items() if b.error.text()}
+
+
+def _fit_dialog(host: QWidget) -> None:
+    """Grow a dialog holding the form so reasons that wrap onto a second line (a longer
+    sentence in another language) are read whole, not cut; a form in a page scrolls instead."""
+    window = host.window()
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalMinimumSize().height())
+    if needed > window.height():
+        window.resize(width, needed)
 
 
 def _mark_invalid(widget: QWidget, invalid: bool) -> None:

@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -38,10 +36,10 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain import messages
 from otdesk.domain.errors import FieldError
+from otdesk.domain.translation import N_, NC_, _, fill, ngettext
 from otdesk.services import importing
 from otdesk.services.importing import ImportReport
 from otdesk.ui.app_context import AppContext
-from otdesk.ui.i18n import count_text, fill
 from otdesk.ui.icons import icon
 from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import ITEM_PADDING, MARGIN, SPACING, set_role
@@ -60,10 +58,14 @@ FieldErrorRole = Qt.ItemDataRole.UserRole + 1
 # ("'shoe_size' is not a column otdesk knows."). A problem with a value in a row reads as a
 # form's does beside the field ("This is required.").
 _SUBJECTS = {
-    "file": QT_TRANSLATE_NOOP("ImportReportModel", "The file %1."),
-    "row": QT_TRANSLATE_NOOP("ImportReportModel", "This row %1."),
+    # TRANSLATORS: {reason} is what is wrong with the file: "The file is empty: ...".
+    "file": N_("The file {reason}."),
+    # TRANSLATORS: {reason} is what is wrong with the row: "This row has 3 cells but ...".
+    "row": N_("This row {reason}."),
 }
-_NAMED_COLUMN = QT_TRANSLATE_NOOP("ImportReportModel", "'%2' %1.")
+# TRANSLATORS: a column of the file's header and what is wrong with it: "'shoe_size' is not a
+# column otdesk knows."
+_NAMED_COLUMN = N_("'{column}' {reason}.")
 _HEADER_COLUMN_TEMPLATES = frozenset(
     {messages.COLUMN_REPEATED, messages.COLUMN_UNKNOWN, messages.COLUMN_MISSING}
 )
@@ -76,21 +78,16 @@ def problem_text(error: FieldError) -> str:
         subject = _NAMED_COLUMN
     if subject is None:
         return reason_text(error)
-    from otdesk.ui import field_messages
-
-    predicate = field_messages.reason_text(error).strip().rstrip(".")
-    return fill(QCoreApplication.translate("ImportReportModel", str(subject)), predicate,
-                error.field)
+    predicate = error.reason.strip().rstrip(".")
+    return _(subject).format(reason=predicate, column=error.field)
 
 
 class ImportReportModel(ReadOnlyTableModel):
     """The problems an import found, one row each: line, column, problem."""
-
-    TR_CONTEXT = "ImportReportModel"
     HEADERS = (
-        QT_TRANSLATE_NOOP("ImportReportModel", "Line"),
-        QT_TRANSLATE_NOOP("ImportReportModel", "Column"),
-        QT_TRANSLATE_NOOP("ImportReportModel", "Problem"),
+        NC_("column", "Line"),
+        NC_("column", "Column"),
+        NC_("column", "Problem"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -150,35 +147,34 @@ class ImportDialog(QDialog):
         self._close_when_done = False
         app.tasks.ended.connect(self._task_ended)
         self.report: ImportReport | None = None
-        self.setWindowTitle(self.tr("Import clients"))
+        self.setWindowTitle(_("Import clients"))
         self.setWindowIcon(icon("import"))
         self.resize(760, 520)
 
-        intro = QLabel(self.tr(
+        intro = QLabel(_(
             "Choose a CSV file saved as UTF-8 with a header row. Required columns: "
             "record_number, given_name, family_name, date_of_birth (YYYY-MM-DD), "
-            "preferred_language, status. Nothing is imported unless every row is correct."
-        ), self)
+            "preferred_language, status. Nothing is imported unless every row is correct."), self)
         intro.setWordWrap(True)
         set_role(intro, "muted")
         self.path_edit = QLineEdit(self)
-        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
+        self.path_edit.setPlaceholderText(_("No file chosen"))
         self.path_edit.textChanged.connect(self._update_buttons)
-        self.browse_button = QPushButton(self.tr("&Browse…"), self)
-        self.browse_button.setAccessibleName(self.tr("Choose the CSV file"))
+        self.browse_button = QPushButton(_("&Browse…"), self)
+        self.browse_button.setAccessibleName(_("Choose the CSV file"))
         self.browse_button.clicked.connect(self.browse)
-        file_label = buddy_label(self.tr("&File:"), self.path_edit, self)
+        file_label = buddy_label(_("&File:"), self.path_edit, self)
 
-        self.check_button = QPushButton(self.tr("&Check file"), self)
-        self.check_button.setToolTip(self.tr("Check every row without importing anything"))
+        self.check_button = QPushButton(_("&Check file"), self)
+        self.check_button.setToolTip(_("Check every row without importing anything"))
         self.check_button.clicked.connect(lambda: self.start(dry_run=True))
-        self.import_button = QPushButton(self.tr("&Import"), self)
+        self.import_button = QPushButton(_("&Import"), self)
         set_role(self.import_button, "primary")
         self.import_button.clicked.connect(lambda: self.start(dry_run=False))
 
         self.progress = QProgressBar(self)
-        self.progress.setAccessibleName(self.tr("Import progress"))
-        self.cancel_button = QPushButton(self.tr("Ca&ncel import"), self)
+        self.progress.setAccessibleName(_("Import progress"))
+        self.cancel_button = QPushButton(_("Ca&ncel import"), self)
         self.cancel_button.clicked.connect(self.cancel)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
@@ -187,7 +183,7 @@ class ImportDialog(QDialog):
 
         self.model = ImportReportModel(self)
         self.table = QTableView(self)
-        self.table.setAccessibleName(self.tr("Problems found in the file"))
+        self.table.setAccessibleName(_("Problems found in the file"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -242,8 +238,8 @@ class ImportDialog(QDialog):
     def browse(self) -> None:
         """Choose the CSV file."""
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the clients' CSV file"), self.path_edit.text(),
-            self.tr("CSV files (*.csv);;All files (*)"))
+            self, _("Choose the clients' CSV file"), self.path_edit.text(),
+            _("CSV files (*.csv);;All files (*)"))
         if path:
             self.path_edit.setText(path)
 
@@ -263,9 +259,9 @@ class ImportDialog(QDialog):
             )
 
         self.report = None
-        label = self.tr("Checking %1") if dry_run else self.tr("Importing %1")
+        label = _("Checking {file}") if dry_run else _("Importing {file}")
         self._task = self._app.tasks.run(
-            work, label=fill(label, path.name), on_done=self._done, on_error=self._failed,
+            work, label=label.format(file=path.name), on_done=self._done, on_error=self._failed,
             on_progress=self._progressed, cancellable=True,
         )
         self.result_label.hide()
@@ -278,7 +274,7 @@ class ImportDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
             self.cancel_button.setEnabled(False)
-            self.progress.setFormat(self.tr("Cancelling…"))
+            self.progress.setFormat(_("Cancelling…"))
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)
@@ -331,33 +327,38 @@ class ImportDialog(QDialog):
             self.table.show()
             self.table.setFocus()
         elif report.dry_run:
-            self._say(count_text(
-                report.rows_read, self.tr("The one row is correct. Choose Import to add it."),
-                self.tr("All %1 rows are correct. Choose Import to add them.")), ok=True)
+            self._say(fill(ngettext(
+                "The one row is correct. Choose Import to add it.",
+                "All {count} rows are correct. Choose Import to add them.", report.rows_read,
+            ), count=report.rows_read), ok=True)
         else:
-            self._say(count_text(report.imported, self.tr("Imported 1 client."),
-                                 self.tr("Imported %1 clients.")), ok=True)
+            self._say(fill(ngettext(
+                "Imported {count} client.", "Imported {count} clients.", report.imported,
+            ), count=report.imported), ok=True)
             self._app.events.changed("client")
         self.finished_import.emit(report)
 
     def _problems_found(self, report: ImportReport) -> str:
-        problems = count_text(len(report.errors), self.tr("1 problem"), self.tr("%1 problems"))
-        where = count_text(len(report.bad_lines), self.tr("1 line"), self.tr("%1 lines"))
-        client_rows = count_text(report.rows_read, self.tr("1 client row"),
-                                 self.tr("%1 client rows"))
+        count = len(report.errors)
+        problems = fill(ngettext("{count} problem", "{count} problems", count), count=count)
+        count = len(report.bad_lines)
+        where = fill(ngettext("{count} line", "{count} lines", count), count=count)
+        count = report.rows_read
+        client_rows = fill(
+            ngettext("{count} client row", "{count} client rows", count), count=count)
         if report.dry_run:
-            text = self.tr("The check found %1 on %2 (the file has %3). Correct the file, "
-                           "then check it again.")
+            text = _("The check found {problems} on {lines} (the file has {rows}). Correct the "
+                     "file, then check it again.")
         else:
-            text = self.tr("Nothing was imported: %1 on %2 (the file has %3). Correct the file "
-                           "and try again.")
-        return fill(text, problems, where, client_rows)
+            text = _("Nothing was imported: {problems} on {lines} (the file has {rows}). Correct "
+                     "the file and try again.")
+        return text.format(problems=problems, lines=where, rows=client_rows)
 
     def _failed(self, exc: BaseException) -> None:
-        self._say(fill(self.tr("The file could not be read: %1"), exc), ok=False)
+        self._say(_("The file could not be read: {problem}").format(problem=exc), ok=False)
 
     def _cancelled(self) -> None:
-        self._say(self.tr("Cancelled. Nothing was imported."), ok=False)
+        self._say(_("Cancelled. Nothing was imported."), ok=False)
 
     def reject(self) -> None:
         """Close; a running import is cancelled first (and writes nothing)."""

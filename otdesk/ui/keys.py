@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
+
+from otdesk.domain.translation import N_, _
 
 Keys = QKeySequence.StandardKey | str  # a standard key, or portable text ("Down", "Ctrl+Tab")
 
 
 class ScreenKey(NamedTuple):
-    """Keys, where they work and what they do (source texts, translated in context "Keys")."""
+    """Keys, where they work and what they do (English source texts marked
+    with N_, translated when shown)."""
 
     where: str
     keys: tuple[Keys, ...]
@@ -31,54 +34,52 @@ class ScreenKey(NamedTuple):
 
     def translated_where(self) -> str:
         """Where the keys work, in the interface language."""
-        return QCoreApplication.translate("Keys", self.where)
+        return _(self.where)
 
     def translated_what(self) -> str:
         """What the keys do, in the interface language."""
-        return QCoreApplication.translate("Keys", self.what)
+        return _(self.what)
 
 
-CASELOAD = str(QT_TRANSLATE_NOOP("Keys", "Caseload"))
-NAVIGATION = str(QT_TRANSLATE_NOOP("Keys", "List of pages and open clients"))
-DASHBOARD = str(QT_TRANSLATE_NOOP("Keys", "Dashboard"))
-RECORD = str(QT_TRANSLATE_NOOP("Keys", "Client record"))
-FAMILY = str(QT_TRANSLATE_NOOP("Keys", "Family and caregivers"))
+CASELOAD = N_("Caseload")
+NAVIGATION = N_("List of pages and open clients")
+DASHBOARD = N_("Dashboard")
+RECORD = N_("Client record")
+FAMILY = N_("Family and caregivers")
 STANDARD = QKeySequence.StandardKey
 
 SEARCH_TO_RESULTS = ScreenKey(
-    CASELOAD, ("Down",), str(QT_TRANSLATE_NOOP("Keys", "From the search box, go to the results"))
+    CASELOAD, ("Down",), N_("From the search box, go to the results")
 )
 OPEN_FROM_CASELOAD = ScreenKey(
     CASELOAD,
     ("Return",),
-    str(QT_TRANSLATE_NOOP(
-        "Keys", "Open the selected client; in the search box, open the only match"
-    )),
+    N_("Open the selected client; in the search box, open the only match"),
 )
 CLOSE_OPEN_CLIENT = ScreenKey(
-    NAVIGATION, ("Delete",), str(QT_TRANSLATE_NOOP("Keys", "Close the selected client's record"))
+    NAVIGATION, ("Delete",), N_("Close the selected client's record")
 )
 REFRESH_DASHBOARD = ScreenKey(
-    DASHBOARD, (STANDARD.Refresh,), str(QT_TRANSLATE_NOOP("Keys", "Refresh the lists"))
+    DASHBOARD, (STANDARD.Refresh,), N_("Refresh the lists")
 )
 OPEN_FROM_DASHBOARD = ScreenKey(
     DASHBOARD,
     ("Return",),
-    str(QT_TRANSLATE_NOOP("Keys", "Open the record the selected line names")),
+    N_("Open the record the selected line names"),
 )
 SAVE_RECORD = ScreenKey(
-    RECORD, (STANDARD.Save,), str(QT_TRANSLATE_NOOP("Keys", "Save the client's details"))
+    RECORD, (STANDARD.Save,), N_("Save the client's details")
 )
 RECORD_TABS = ScreenKey(
     RECORD,
     ("Ctrl+Tab", "Ctrl+Shift+Tab"),
-    str(QT_TRANSLATE_NOOP("Keys", "Next or previous part of the record")),
+    N_("Next or previous part of the record"),
 )
 EDIT_FAMILY_MEMBER = ScreenKey(
-    FAMILY, ("Return", "Enter"), str(QT_TRANSLATE_NOOP("Keys", "Edit the selected person"))
+    FAMILY, ("Return", "Enter"), N_("Edit the selected person")
 )
 REMOVE_FAMILY_MEMBER = ScreenKey(
-    FAMILY, (STANDARD.Delete,), str(QT_TRANSLATE_NOOP("Keys", "Remove the selected person"))
+    FAMILY, (STANDARD.Delete,), N_("Remove the selected person")
 )
 
 SCREEN_KEYS = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from otdesk.domain.translation import _
 from otdesk.ui.style import MARGIN, SPACING, set_role
 
 
@@ -18,9 +19,9 @@ class LoadingPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(self.tr("Caseload"), self)
+        title = QLabel(_("Caseload"), self)
         set_role(title, "h1")
-        self.message = QLabel(self.tr("Loading clients…"), self)
+        self.message = QLabel(_("Loading clients…"), self)
         set_role(self.message, "empty")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setAccessibleName(self.message.text())

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.translation import _
 from otdesk.ui.events import Change
-from otdesk.ui.i18n import fill
 from otdesk.ui.icons import icon
 from otdesk.ui.loading_page import LoadingPage
 from otdesk.ui.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
@@ -121,7 +121,8 @@ class MainWindow(QMainWindow):
         self.staff_selector.staff_chosen.connect(self.switch_staff)
         self.reload_staff()
         self.staff_selector.show()
-        self.database_label.setText(fill(self.tr("Database: %1"), app.services.db.location))
+        self.database_label.setText(
+            _("Database: {location}").format(location=app.services.db.location))
         self._set_session_actions(True)
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
@@ -181,50 +182,50 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         std, seq = QKeySequence.StandardKey, QKeySequence
         self.new_client_action = self._action(
-            self.tr("&New client…"), self.new_client, [seq(std.New)], "new-client")
+            _("&New client…"), self.new_client, [seq(std.New)], "new-client")
         self.import_action = self._action(
-            self.tr("&Import clients…"), self.import_clients, None, "import")
+            _("&Import clients…"), self.import_clients, None, "import")
         self.settings_action = self._action(
-            self.tr("&Settings…"), self.open_settings, [seq(std.Preferences), seq("Ctrl+,")],
-            "settings")
+            _("&Settings…"), self.open_settings, [seq(std.Preferences), seq("Ctrl+,")],
+              "settings")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.close_client_action = self._action(
-            self.tr("&Close client"), self.close_current_client, [seq("Ctrl+W")], "close")
-        self.quit_action = self._action(self.tr("&Quit"), self.close, [seq("Ctrl+Q")])
+            _("&Close client"), self.close_current_client, [seq("Ctrl+W")], "close")
+        self.quit_action = self._action(_("&Quit"), self.close, [seq("Ctrl+Q")])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self._menu(self.tr("&File"), [self.new_client_action, self.import_action, None,
+        self._menu(_("&File"), [self.new_client_action, self.import_action, None,
                                       self.settings_action, None, self.close_client_action,
                                       self.quit_action])
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = self.undo_group.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcut(seq(std.Undo))
         self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self.undo_group.createRedoAction(self, _("&Redo"))
         self.redo_action.setShortcut(seq(std.Redo))
         self.redo_action.setIcon(icon("redo"))
         self.find_action = self._action(
-            self.tr("&Find client"), self.find_client, [seq(std.Find)], "search")
-        self._menu(self.tr("&Edit"), [self.undo_action, self.redo_action, None, self.find_action])
+            _("&Find client"), self.find_client, [seq(std.Find)], "search")
+        self._menu(_("&Edit"), [self.undo_action, self.redo_action, None, self.find_action])
         self.dashboard_action = self._action(
-            self.tr("&Dashboard"), lambda: self.show_page(DASHBOARD), [seq("Ctrl+1")], "dashboard")
+            _("&Dashboard"), lambda: self.show_page(DASHBOARD), [seq("Ctrl+1")], "dashboard")
         self.caseload_action = self._action(
-            self.tr("&Caseload"), lambda: self.show_page(CASELOAD), [seq("Ctrl+2")], "caseload")
+            _("&Caseload"), lambda: self.show_page(CASELOAD), [seq("Ctrl+2")], "caseload")
         self.bigger_action = self._action(
-            self.tr("&Bigger text"), lambda: self.change_font_size(+1),
+            _("&Bigger text"), lambda: self.change_font_size(+1),
             [seq(std.ZoomIn), seq("Ctrl+=")])
         self.smaller_action = self._action(
-            self.tr("&Smaller text"), lambda: self.change_font_size(-1), [seq(std.ZoomOut)])
-        self._menu(self.tr("&View"), [self.dashboard_action, self.caseload_action, None,
+            _("&Smaller text"), lambda: self.change_font_size(-1), [seq(std.ZoomOut)])
+        self._menu(_("&View"), [self.dashboard_action, self.caseload_action, None,
                                       self.bigger_action, self.smaller_action])
-        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
-        self._menu(self.tr("&Help"), [self.shortcuts_action, None,
-                                      self._action(self.tr("&About otdesk"), self.about)])
+        self.shortcuts_action = self._action(_("&Keyboard shortcuts"), self.show_shortcuts)
+        self._menu(_("&Help"), [self.shortcuts_action, None,
+                                      self._action(_("&About otdesk"), self.about)])
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.staff_selector = StaffSelector(status)
         self.staff_selector.hide()  # until the session says who is signed in
         self.database_label = QLabel(status)
-        self.database_label.setAccessibleName(self.tr("Database location"))
+        self.database_label.setAccessibleName(_("Database location"))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.task_status = TaskStatus(self._tasks, status)
         status.addWidget(self.staff_selector)
@@ -281,8 +282,8 @@ class MainWindow(QMainWindow):
                 from PySide6.QtWidgets import QMessageBox
 
                 QMessageBox.information(
-                    self, self.tr("Client not found"),
-                    self.tr("This client's record no longer exists."))
+                    self, _("Client not found"),
+                    _("This client's record no longer exists."))
                 return None
             workspace = ClientWorkspace(self._app, client_id, self.stack, detail=title)
             workspace.title_changed.connect(lambda text, k=key: self.navigation.set_title(k, text))
@@ -365,7 +366,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_font_size(app, size)
-        self.statusBar().showMessage(fill(self.tr("Text size: %1 pt"), size), 2000)
+        self.statusBar().showMessage(_("Text size: {size} pt").format(size=size), 2000)
 
     def show_shortcuts(self) -> None:
         """List every key the app answers to (Help > Keyboard shortcuts)."""
@@ -378,7 +379,7 @@ class MainWindow(QMainWindow):
         """Say what otdesk is."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(self, self.tr("About otdesk"), self.tr(
+        QMessageBox.about(self, _("About otdesk"), _(
             "<h3>otdesk</h3><p>Records for occupational therapists in community mental-health "
             "clinics: caseload, assessments, home checklists, family sessions and care plans."
             "</p><p>Everything stays on this computer or your clinic's own server.</p>"))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.translation import _
 from otdesk.ui.icons import icon
 from otdesk.ui.keys import CLOSE_OPEN_CLIENT, add_shortcut
 from otdesk.ui.style import BORDER, MARGIN, SPACING, UNIT, set_role
@@ -151,7 +152,7 @@ class Navigation(QFrame):
         self._name = name
         self.list = QListWidget(self)
         self.list.setObjectName("navigation")
-        self.list.setAccessibleName(self.tr("Navigation"))
+        self.list.setAccessibleName(_("Navigation"))
         self.list.setIconSize(QSize(20, 20))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -163,9 +164,9 @@ class Navigation(QFrame):
         self._delegate = _Delegate(self.list)
         self._delegate.close_clicked.connect(self.close_requested)
         self.list.setItemDelegate(self._delegate)
-        self._add(DASHBOARD, self.tr("Dashboard"), "dashboard", closable=False)
-        self._add(CASELOAD, self.tr("Caseload"), "caseload", closable=False)
-        self._header = QListWidgetItem(self.tr("Open clients"))
+        self._add(DASHBOARD, _("Dashboard"), "dashboard", closable=False)
+        self._add(CASELOAD, _("Caseload"), "caseload", closable=False)
+        self._header = QListWidgetItem(_("Open clients"))
         self._header.setData(KeyRole, _HEADER)
         self._header.setFlags(Qt.ItemFlag.NoItemFlags)
         font = self._header.font()
@@ -288,7 +289,7 @@ class Navigation(QFrame):
 
         menu = QMenu(self)
         key = item.data(KeyRole)
-        menu.addAction(icon("close"), self.tr("Close"), lambda: self.close_requested.emit(key))
+        menu.addAction(icon("close"), _("Close"), lambda: self.close_requested.emit(key))
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def _close_current(self) -> None:

@@ -4,9 +4,8 @@
 ``ReadOnlyTableModel`` also makes every cell just enabled and selectable. ``RecordTableModel``
 shows a list of frozen records that carry an ``id``; a subclass says what each column shows.
 
-A subclass marks its header texts with ``QT_TRANSLATE_NOOP(context, text)`` and names the same
-context in ``TR_CONTEXT``, so each header is translated in the context lupdate files it under
-(this base class has no context of its own).
+A subclass marks its header texts with ``NC_("column", text)``: a column's word may differ
+from the same English word elsewhere ("Date of birth" is shorter over a column).
 """
 
 from __future__ import annotations
@@ -16,12 +15,13 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import QWidget
+
+from otdesk.domain.translation import pgettext
 
 Index = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the record of a row
@@ -40,10 +40,9 @@ R = TypeVar("R", bound=HasId)
 
 
 class TableModel(QAbstractTableModel):
-    """A flat table: ``_row_total`` rows, one column per header, headers in ``TR_CONTEXT``."""
+    """A flat table: ``_row_total`` rows, one column per header, headers translated."""
 
-    TR_CONTEXT: ClassVar[str] = ""  # the translation context of HEADERS
-    HEADERS: ClassVar[Sequence[object]] = ()  # source texts (QT_TRANSLATE_NOOP)
+    HEADERS: ClassVar[Sequence[tuple[str, str]]] = ()  # (context, English text) from NC_
 
     def _row_total(self) -> int:  # pragma: no cover - abstract
         """How many rows the table has."""
@@ -60,7 +59,7 @@ class TableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate(self.TR_CONTEXT, str(self.HEADERS[section]))
+            return pgettext(*self.HEADERS[section])
         return None
 
 

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.errors import ConflictError, ValidationError
 from otdesk.domain.fields import CLINIC_FIELDS
+from otdesk.domain.translation import _
 from otdesk.services import settings as clinic_settings
 from otdesk.services.settings import ClinicInfo
 from otdesk.ui.app_context import AppContext
-from otdesk.ui.i18n import LANGUAGES
+from otdesk.ui.i18n import interface_languages
 from otdesk.ui.settings_store import UiSettings
 from otdesk.ui.style import FIELD_SPACING, MARGIN, SPACING, apply_font_size, set_role
 from otdesk.ui.widgets import FieldError, buddy_label, reason_text
@@ -57,14 +58,14 @@ class SettingsDialog(QDialog):
         self._app = app
         self._info: ClinicInfo = clinic_settings.get_clinic(app.services)
         self._original_font = QApplication.font().pointSize()  # what Cancel goes back to
-        self.setWindowTitle(self.tr("Settings"))
+        self.setWindowTitle(_("Settings"))
         self.setMinimumWidth(700)
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._clinic_page(), self.tr("Clinic"))
-        self.tabs.addTab(self._intervals_page(), self.tr("Reviews and handouts"))
-        self.tabs.addTab(self._workstation_page(), self.tr("This computer"))
+        self.tabs.addTab(self._clinic_page(), _("Clinic"))
+        self.tabs.addTab(self._intervals_page(), _("Reviews and handouts"))
+        self.tabs.addTab(self._workstation_page(), _("This computer"))
         self.banner = QLabel(self)
         set_role(self.banner, "banner-error")
         self.banner.setWordWrap(True)
@@ -117,19 +118,19 @@ class SettingsDialog(QDialog):
         self.letterhead_edit.setTabChangesFocus(True)
         self.letterhead_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 6)
         self.letterhead_edit.setPlaceholderText(
-            self.tr("A line printed under the clinic's name, e.g. its funding body"))
+            _("A line printed under the clinic's name, e.g. its funding body"))
         self.logo_edit = QLineEdit(self)
-        self.logo_edit.setPlaceholderText(self.tr("No logo"))
+        self.logo_edit.setPlaceholderText(_("No logo"))
         self.logo_edit.textChanged.connect(self._update_logo_preview)
-        self.logo_button = QPushButton(self.tr("C&hoose…"), self)
-        self.logo_button.setAccessibleName(self.tr("Choose the logo file"))
+        self.logo_button = QPushButton(_("C&hoose…"), self)
+        self.logo_button.setAccessibleName(_("Choose the logo file"))
         self.logo_button.clicked.connect(self.choose_logo)
         self.logo_preview = QLabel(self)
         self.logo_preview.setFixedSize(120, 64)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
         set_role(self.logo_preview, "muted")
-        self.logo_preview.setAccessibleName(self.tr("Logo preview"))
+        self.logo_preview.setAccessibleName(_("Logo preview"))
         logo_row = QWidget(self)
         row = QHBoxLayout(logo_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -137,11 +138,11 @@ class SettingsDialog(QDialog):
         row.addWidget(self.logo_edit, 1)
         row.addWidget(self.logo_button)
         row.addWidget(self.logo_preview)
-        self._row(form, "name", self.tr("Clinic &name:"), self.name_edit)
-        self._row(form, "address", self.tr("&Address:"), self.address_edit)
-        self._row(form, "phone", self.tr("&Phone:"), self.phone_edit)
-        self._row(form, "letterhead_text", self.tr("&Letterhead text:"), self.letterhead_edit)
-        self._row(form, "logo_path", self.tr("L&ogo file:"), self.logo_edit, logo_row)
+        self._row(form, "name", _("Clinic &name:"), self.name_edit)
+        self._row(form, "address", _("&Address:"), self.address_edit)
+        self._row(form, "phone", _("&Phone:"), self.phone_edit)
+        self._row(form, "letterhead_text", _("&Letterhead text:"), self.letterhead_edit)
+        self._row(form, "logo_path", _("L&ogo file:"), self.logo_edit, logo_row)
         return page
 
     def _spin(self, name: str, suffix: str) -> QSpinBox:
@@ -155,7 +156,7 @@ class SettingsDialog(QDialog):
 
     def _intervals_page(self) -> QWidget:
         page, form = self._form()
-        days, hours = self.tr(" days"), self.tr(" hours")
+        days, hours = _(" days"), _(" hours")
         self.review_spin = self._spin("care_plan_review_days", days)
         self.reassess_spin = self._spin("reassessment_days", days)
         self.unsigned_spin = self._spin("unsigned_note_hours", hours)
@@ -166,13 +167,13 @@ class SettingsDialog(QDialog):
         self.handout_combo.setMinimumContentsLength(22)
         for code, name in HANDOUT_LANGUAGES:
             self.handout_combo.addItem(f"{name} ({code})", code)
-        self._row(form, "care_plan_review_days", self.tr("Care-plan &review every:"),
+        self._row(form, "care_plan_review_days", _("Care-plan &review every:"),
                   self.review_spin)
-        self._row(form, "reassessment_days", self.tr("R&eassess every:"), self.reassess_spin)
-        self._row(form, "unsigned_note_hours", self.tr("Flag &unsigned notes after:"),
+        self._row(form, "reassessment_days", _("R&eassess every:"), self.reassess_spin)
+        self._row(form, "unsigned_note_hours", _("Flag &unsigned notes after:"),
                   self.unsigned_spin)
-        self._row(form, "handout_language", self.tr("&Handout language:"), self.handout_combo)
-        note = QLabel(self.tr(
+        self._row(form, "handout_language", _("&Handout language:"), self.handout_combo)
+        note = QLabel(_(
             "Care plans fall due for review, and clients for reassessment, this long after the "
             "last one; family-session notes left unsigned longer than this are flagged on the "
             "dashboard. Family handouts print in the handout language unless the family's own "
@@ -185,25 +186,25 @@ class SettingsDialog(QDialog):
     def _workstation_page(self) -> QWidget:
         page, form = self._form()
         self.language_combo = QComboBox(self)
-        for code, name in LANGUAGES:
+        for code, name in interface_languages():
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(
             max(self.language_combo.findData(self._app.settings.language), 0))
         self.font_spin = QSpinBox(self)
         self.font_spin.setRange(UiSettings.MIN_FONT_SIZE, UiSettings.MAX_FONT_SIZE)
-        self.font_spin.setSuffix(self.tr(" pt"))
+        self.font_spin.setSuffix(_(" pt"))
         self.font_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.font_spin.setMinimumWidth(8 * SPACING + self.fontMetrics().horizontalAdvance("00 pt"))
         self.language_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.language_combo.setMinimumContentsLength(16)
         self.font_spin.setValue(self._app.settings.font_point_size)
         self.font_spin.valueChanged.connect(self._preview_font)
-        note = QLabel(self.tr("These choices apply to this computer only. A new interface "
-                              "language is used the next time otdesk starts."), self)
+        note = QLabel(_("These choices apply to this computer only. A new interface "
+                        "language is used the next time otdesk starts."), self)
         note.setWordWrap(True)
         set_role(note, "muted")
-        self._row(form, "language", self.tr("&Interface language:"), self.language_combo)
-        self._row(form, "font_size", self.tr("&Text size:"), self.font_spin)
+        self._row(form, "language", _("&Interface language:"), self.language_combo)
+        self._row(form, "font_size", _("&Text size:"), self.font_spin)
         form.addRow(note)
         return page
 
@@ -256,8 +257,8 @@ class SettingsDialog(QDialog):
         """Pick the logo image with a file dialog."""
         start = str(Path(self.logo_edit.text()).parent) if self.logo_edit.text() else ""
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the clinic's logo"), start,
-            self.tr("Images (*.png *.jpg *.jpeg *.svg *.bmp)"))
+            self, _("Choose the clinic's logo"), start,
+            _("Images (*.png *.jpg *.jpeg *.svg *.bmp)"))
         if path:
             self.logo_edit.setText(path)
 
@@ -265,7 +266,7 @@ class SettingsDialog(QDialog):
         pixmap = QPixmap(path) if path and Path(path).is_file() else QPixmap()
         if pixmap.isNull():
             self.logo_preview.setPixmap(QPixmap())
-            self.logo_preview.setText(self.tr("No preview") if path else self.tr("No logo"))
+            self.logo_preview.setText(_("No preview") if path else _("No logo"))
             return
         self.logo_preview.setPixmap(pixmap.scaled(
             self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
@@ -289,7 +290,7 @@ class SettingsDialog(QDialog):
                 unplaced.append(str(e))
         if first_page is not None:
             self.tabs.setCurrentIndex(first_page)
-        self.banner.setText(self.tr("Please correct the fields marked below.")
+        self.banner.setText(_("Please correct the fields marked below.")
                             + ("\n" + "\n".join(unplaced) if unplaced else ""))
         self.banner.show()
 
@@ -328,10 +329,10 @@ class SettingsDialog(QDialog):
 
     def _conflict(self) -> None:
         answer = QMessageBox.warning(
-            self, self.tr("Someone else changed the settings"),
-            self.tr("Another person saved the clinic settings while this window was open, so "
-                    "your changes were not saved (saving would overwrite theirs).\n\n"
-                    "Choose Reset to load their settings; you can then make your changes again."),
+            self, _("Someone else changed the settings"),
+            _("Another person saved the clinic settings while this window was open, so "
+              "your changes were not saved (saving would overwrite theirs).\n\n"
+              "Choose Reset to load their settings; you can then make your changes again."),
             QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Reset)
         if answer == QMessageBox.StandardButton.Reset:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.translation import _
 from otdesk.ui.form_fields import strip_mnemonic
-from otdesk.ui.i18n import fill
 from otdesk.ui.keys import SCREEN_KEYS
 from otdesk.ui.style import MARGIN, SPACING, set_role
 
@@ -39,18 +39,18 @@ class KeyboardShortcutsDialog(QDialog):
 
     def __init__(self, menus: Sequence[QMenu], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.setWindowTitle(_("Keyboard shortcuts"))
+        self.setAccessibleName(_("Keyboard shortcuts"))
         self.resize(760, 600)
         intro = QLabel(
-            self.tr("Every menu item can also be reached with Alt and its underlined letter."),
+            _("Every menu item can also be reached with Alt and its underlined letter."),
             self,
         )
         intro.setWordWrap(True)
         set_role(intro, "muted")
         self.table = QTableWidget(0, 2, self)
-        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
+        self.table.setAccessibleName(_("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([_("Keys"), _("What they do")])
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -60,10 +60,10 @@ class KeyboardShortcutsDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Rows grow for wrapped descriptions whenever the columns change width.
         self.table.horizontalHeader().sectionResized.connect(
-            lambda *_: self.table.resizeRowsToContents()
+            lambda *_args: self.table.resizeRowsToContents()
         )
         for menu in menus:
-            title = fill(self.tr("%1 menu"), strip_mnemonic(menu.title()))
+            title = _("{menu} menu").format(menu=strip_mnemonic(menu.title()))
             self._group(title, [
                 (keys_text(action.shortcuts()), strip_mnemonic(action.text()))
                 for action in menu.actions()

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QObject,
     QPoint,
     QRect,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otdesk.ui.i18n import fill
+from otdesk.domain.translation import _, fill, ngettext
 from otdesk.ui.style import SPACING, set_role
 from otdesk.ui.tasks import Task, TaskRunner
 
@@ -85,17 +84,18 @@ def buddy_label(text: str, widget: QWidget, parent: QWidget | None = None) -> QL
 def reason_text(reason: str | FieldErrorInfo) -> str:
     """A service's reason for refusing a field as a sentence ("is required" -> "This is required.").
 
-    Given the domain's ``FieldError``, the reason is shown in the interface language.
+    A reason that reads as a predicate in English ("is required", "must be a date") gets a
+    subject, in the interface language.
     """
     from otdesk.domain.errors import FieldError as FieldErrorInfo
-    from otdesk.ui import field_messages
 
     if isinstance(reason, FieldErrorInfo):
-        english, text = reason.reason.strip(), field_messages.reason_text(reason).strip()
+        english, text = (reason.template or reason.reason).strip(), reason.reason.strip()
     else:
         english = text = reason.strip()
     if english.startswith(("is ", "must ", "holds ")):
-        text = QCoreApplication.translate("FieldError", "This %1").replace("%1", text)
+        # TRANSLATORS: {reason} is why a field was refused: "This is required".
+        text = _("This {reason}").format(reason=text)
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
 
@@ -189,10 +189,10 @@ class TaskStatus(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setMaximumWidth(180)
         self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel the background task"))
+        self.cancel_button = QPushButton(_("Cancel"), self)
+        self.cancel_button.setAccessibleName(_("Cancel the background task"))
         self.cancel_button.clicked.connect(self._cancel)
-        self.bar.setAccessibleName(self.tr("Progress of the background task"))
+        self.bar.setAccessibleName(_("Progress of the background task"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
@@ -247,7 +247,9 @@ class TaskStatus(QWidget):
             self.hide()
             return
         more = len(self._tasks) - 1
-        text = task.label if not more else fill(self.tr("%1 (and %2 more)"), task.label, more)
+        text = task.label if not more else fill(
+            ngettext("{task} (and {count} more)", "{task} (and {count} more)", more),
+            task=task.label, count=more)
         self.label.setText(text)
         self._show_progress(task)
         self.cancel_button.setVisible(task.cancellable)
@@ -259,7 +261,7 @@ class TaskStatus(QWidget):
         if task is not None and task.cancellable:
             task.cancel()
             self.cancel_button.setEnabled(False)
-            self.label.setText(self.tr("Cancelling…"))
+            self.label.setText(_("Cancelling…"))
 
 
 class StaffSelector(QWidget):
@@ -271,8 +273,8 @@ class StaffSelector(QWidget):
         super().__init__(parent)
         self.combo = QComboBox(self)
         self.combo.setMinimumContentsLength(18)
-        self.combo.setToolTip(self.tr("Who is using otdesk (sign-in with passwords comes later)"))
-        label = buddy_label(self.tr("Signed in &as:"), self.combo, self)
+        self.combo.setToolTip(_("Who is using otdesk (sign-in with passwords comes later)"))
+        label = buddy_label(_("Signed in &as:"), self.combo, self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(SPACING, 0, SPACING, 0)
         layout.setSpacing(SPACING)

@@ -16,7 +16,7 @@ from otdesk.ui.app_context import AppContext
 from otdesk.ui.session import build_app_context
 from otdesk.ui.settings_store import UiSettings
 
-from .spanish_catalogue import spanish_interface
+from .interface_language import interface_in
 
 SAMPLE_CLIENTS = (
     ("DEMO-0001", "Ana", "García", date(1985, 4, 12), "es", "active", "urgent"),
@@ -105,6 +105,15 @@ def add_clients(ctx: Context) -> Callable[..., list[int]]:
 def spanish(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
-    """The interface in Spanish (compiled here from the .ts) for one test, then English again."""
-    with spanish_interface(qapp, tmp_path / "translations", monkeypatch):
+    """The interface in Spanish (compiled here from the .po) for one test, then English again."""
+    with interface_in(qapp, "es", tmp_path / "locale", monkeypatch):
+        yield
+
+
+@pytest.fixture
+def french(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """The interface in French (compiled here from the .po) for one test, then English again."""
+    with interface_in(qapp, "fr", tmp_path / "locale", monkeypatch):
         yield

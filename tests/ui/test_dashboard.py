@@ -53,8 +53,9 @@ class FakeSources:
 
     def registry(self) -> list[Source]:
         return [
-            Source("test_reviews", "Care-plan reviews", 10, self._reviews),
-            Source("test_referrals", "New referrals", 20, self._referrals),
+            Source("test_reviews", ("dashboard section", "Care-plan reviews"), 10, self._reviews),
+            Source("test_referrals", ("dashboard section", "New referrals"), 20,
+                   self._referrals),
         ]
 
 

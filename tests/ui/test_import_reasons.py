@@ -1,5 +1,5 @@
 """An import's problems read in Spanish for a Spanish-speaking coordinator: the file, its
-header and its rows, with the values from the file put in and no English left over."""
+header and its rows, with the values from the file put in, straight from the catalogue."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from otdesk.domain import messages
 from otdesk.services import clients, importing, staff
 from otdesk.services.context import Context
-from otdesk.ui.field_messages import reason_text
 from otdesk.ui.import_dialog import COLUMN, LINE, PROBLEM, ImportReportModel
 
-from .spanish_catalogue import spanish_interface
+from .interface_language import interface_in
 
 HEADER = "record_number,given_name,family_name,date_of_birth,preferred_language,status"
 
@@ -27,9 +25,8 @@ def check(ctx: Context, path: Path, text: str) -> importing.CheckedFile:
 def spanish_reasons(checked: importing.CheckedFile) -> dict[tuple[int | None, str], str]:
     shown = {}
     for error in checked.errors:
-        assert error.template, f"not translatable: {error}"
-        shown[(error.row, error.field)] = reason_text(error)
-        assert shown[(error.row, error.field)] != error.reason, f"still English: {error}"
+        assert error.template, f"not from the catalogue: {error}"
+        shown[(error.row, error.field)] = error.reason
     return shown
 
 
@@ -74,19 +71,19 @@ def test_problems_with_the_file_itself_are_explained_in_spanish(
 ) -> None:
     (tmp_path / "folder.csv").mkdir()
     shown = {
-        reason_text(e)
+        e.reason
         for path in (tmp_path / "missing.csv", tmp_path / "folder.csv")
         for e in importing.check_file(ctx, path=path).errors
     }
     assert shown == {"no existe", "es una carpeta, no un archivo CSV"}
     (empty,) = check(ctx, tmp_path / "empty.csv", "\n").errors
-    assert reason_text(empty) == "está vacío: no tiene fila de encabezado"
+    assert empty.reason == "está vacío: no tiene fila de encabezado"
     (no_rows,) = check(ctx, tmp_path / "header.csv", HEADER + "\n").errors
-    assert reason_text(no_rows) == "no tiene filas de clientes"
+    assert no_rows.reason == "no tiene filas de clientes"
     latin1 = tmp_path / "latin1.csv"
     latin1.write_bytes((HEADER + "\nL-1,Renée,Roy,1980-01-01,fr,active\n").encode("latin-1"))
     (encoding,) = importing.check_file(ctx, path=latin1).errors
-    assert reason_text(encoding) == (
+    assert encoding.reason == (
         "no es texto UTF-8 (guárdelo desde la hoja de cálculo como «CSV UTF-8»)")
 
 
@@ -116,20 +113,12 @@ def test_problems_with_the_whole_file_or_row_name_their_subject(
     assert problems == ["The file is a folder, not a CSV file.",
                         "This row has 3 cells but the header has 6."]
     assert columns == ["—", "—"]  # about no one column
-    with spanish_interface(qapp, tmp_path / "translations", monkeypatch):
+    with interface_in(qapp, "es", tmp_path / "locale", monkeypatch):
+        model.set_errors([*importing.check_file(ctx, path=folder).errors,
+                          *check(ctx, tmp_path / "r.csv", f"{HEADER}\nB-1,Ana,Ruiz\n").errors])
         problems = [model.index(r, PROBLEM).data() for r in range(model.rowCount())]
     assert problems == ["El archivo es una carpeta, no un archivo CSV.",
                         "Esta fila tiene 3 celdas, pero el encabezado tiene 6."]
-
-
-def test_a_reason_whose_translation_fails_stays_english(
-    ctx: Context, tmp_path: Path, spanish: None
-) -> None:
-    from otdesk.domain.errors import FieldError
-
-    lacking = FieldError("record_number", "B-1 already appears on line 2", 3,
-                         messages.REPEATED_IN_FILE, {"value": "B-1"})
-    assert reason_text(lacking) == "B-1 already appears on line 2"
 
 
 def test_a_header_problem_names_its_column(
@@ -150,7 +139,9 @@ def test_a_header_problem_names_its_column(
         "preferred_language": "'preferred_language' is a required column but the header "
                               "lacks it.",
     }
-    with spanish_interface(qapp, tmp_path / "translations", monkeypatch):
+    with interface_in(qapp, "es", tmp_path / "locale", monkeypatch):
+        model.set_errors(check(ctx, tmp_path / "h.csv",
+                               "record_number,given_name,Given_Name,date_of_birth\n").errors)
         assert model.index(0, PROBLEM).data() == (
             "«given_name» aparece más de una vez en el encabezado.")
 

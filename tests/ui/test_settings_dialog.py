@@ -114,30 +114,24 @@ def test_every_field_has_a_label_buddy_and_a_name(dialog: SettingsDialog) -> Non
         assert widget.accessibleName(), name
 
 
-def test_the_spanish_translation_builds_and_switches_the_interface(
-    qtbot, qapp, app_ctx, tmp_path, monkeypatch
+def test_the_language_setting_offers_english_spanish_and_french_by_their_own_names(
+    dialog: SettingsDialog, app_ctx
 ) -> None:
-    import subprocess
+    combo = dialog.language_combo
+    offered = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    assert offered == {"en": "English", "es": "Español", "fr": "Français"}
+    combo.setCurrentIndex(combo.findData("fr"))
+    dialog.save()
+    assert app_ctx.settings.language == "fr"
 
-    from PySide6.QtCore import QCoreApplication
 
-    from otdesk.ui import i18n
+def test_the_spanish_catalogue_switches_the_interface(qtbot, app_ctx, spanish) -> None:
+    from otdesk.domain.translation import _
     from otdesk.ui.main_window import MainWindow
 
-    source = i18n.translations_dir() / "otdesk_es.ts"
-    compiled = tmp_path / "otdesk_es.qm"
-    subprocess.run([i18n.tool("lrelease"), "-silent", str(source), "-qm", str(compiled)],
-                   check=True)
-    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
-    translators = i18n.install_translators(qapp, "es")
-    try:
-        assert translators
-        assert QCoreApplication.translate("CaseloadView", "Caseload") == "Casos"
-        window = MainWindow.for_session(app_ctx)
-        qtbot.addWidget(window)
-        menus = [a.text() for a in window.menuBar().actions()]
-        assert menus == ["&Archivo", "&Editar", "&Ver", "A&yuda"]
-        assert window.caseload.search.accessibleName() == "Buscar"
-    finally:
-        i18n.remove_translators(qapp, translators)
-        i18n.install_translators(qapp, "en")
+    assert _("Caseload") == "Casos"
+    window = MainWindow.for_session(app_ctx)
+    qtbot.addWidget(window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Archivo", "&Editar", "&Ver", "A&yuda"]
+    assert window.caseload.search.accessibleName() == "Buscar"

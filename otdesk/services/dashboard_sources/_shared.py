@@ -1,12 +1,11 @@
 """Pieces the dashboard sources share: client columns and names, selecting records with their
-client, counting, clinic intervals, and making a line from a row (worded from ``_messages``).
+client, counting, clinic intervals, and making a line from a row.
 
 This module registers no source of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -73,27 +72,20 @@ def clinic_interval(session: Session, column: InstrumentedAttribute[int], defaul
 def due_item(
     row: AnyRow,
     *,
-    template: str,
-    params: Mapping[str, object] | None = None,
+    summary: str,
     due_date: date | None,
     urgency: Urgency,
     entity: str,
     record_id: int,
 ) -> DueItem:
-    """A dashboard line for a row that carries ``CLIENT_COLUMNS``.
-
-    Its summary is ``template`` (one of ``_messages``) filled with ``params``; the item keeps
-    both so the desktop can word the line in the interface language.
-    """
-    values = dict(params or {})
+    """A dashboard line for a row that carries ``CLIENT_COLUMNS``, saying ``summary`` (in the
+    interface language)."""
     return DueItem(
         client_id=row.client_id,
         record_number=row.record_number,
         client_name=client_name(row.given_name, row.family_name, row.preferred_name),
-        summary=template.format(**values),
+        summary=summary,
         due_date=due_date,
         urgency=urgency,
         target=RecordRef(entity, record_id, row.client_id),
-        summary_template=template,
-        summary_params=values,
     )

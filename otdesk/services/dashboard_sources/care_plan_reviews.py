@@ -11,10 +11,10 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import CarePlan, Client
+from otdesk.domain.translation import NC_, _, fill, ngettext
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
-from otdesk.services.dashboard_sources import _messages as msg
 from otdesk.services.dashboard_sources._shared import (
     assigned_only,
     due_item,
@@ -25,7 +25,7 @@ from otdesk.services.dashboard_sources._shared import (
 REVIEW_WINDOW_DAYS = 14
 
 
-@source("care_plan_reviews", title="Care-plan reviews", order=10)
+@source("care_plan_reviews", title=NC_("dashboard section", "Care-plan reviews"), order=10)
 def care_plan_reviews(
     session: Session, ctx: Context, query: SourceQuery
 ) -> tuple[int, list[DueItem]]:
@@ -44,18 +44,18 @@ def care_plan_reviews(
     for row in rows:
         days = (row.review_date - query.today).days
         if days < 0:
-            template = msg.by_count(-days, msg.REVIEW_OVERDUE_DAY, msg.REVIEW_OVERDUE_DAYS)
+            summary = ngettext("Care-plan review overdue by {days} day",
+                               "Care-plan review overdue by {days} days", -days)
             urgency = Urgency.OVERDUE
         elif days == 0:
-            template, urgency = msg.REVIEW_DUE_TODAY, Urgency.DUE
+            summary, urgency = _("Care-plan review due today"), Urgency.DUE
         else:
-            template = msg.by_count(days, msg.REVIEW_DUE_IN_DAY, msg.REVIEW_DUE_IN_DAYS)
+            summary = ngettext("Review due in {days} day", "Review due in {days} days", days)
             urgency = Urgency.DUE
         items.append(
             due_item(
                 row,
-                template=template,
-                params={"days": abs(days)},
+                summary=fill(summary, days=abs(days)),
                 due_date=row.review_date,
                 urgency=urgency,
                 entity="care_plan",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import Client, HomeModification
+from otdesk.domain.translation import NC_, _, fill
 from otdesk.domain.vocab import ModificationStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
-from otdesk.services.dashboard_sources import _messages as msg
 from otdesk.services.dashboard_sources._shared import (
     assigned_only,
     due_item,
@@ -20,8 +22,8 @@ OPEN_STATUSES = tuple(s.value for s in ModificationStatus if s.is_open)
 _TEXT_MAX = 80
 
 
-def describe(recommendation: str, area: str) -> tuple[str, dict[str, object]]:
-    """The summary template naming a modification, and its values (the due date aside).
+def describe(recommendation: str, area: str, due: date) -> str:
+    """The summary naming a modification and when it was due.
 
     The name is the recommendation's first line, with the area unless the line already
     names it; a modification with neither is just "Home modification".
@@ -33,14 +35,17 @@ def describe(recommendation: str, area: str) -> tuple[str, dict[str, object]]:
     area = area.strip()
     if area and area.casefold() not in text.casefold():
         if text:
-            return msg.MODIFICATION_IN_AREA_DUE, {"what": text, "area": area}
+            # TRANSLATORS: {what} and {area} are the record's own text: "Grab rails in Bathroom".
+            return fill(_("{what} in {area}: due {date}"), what=text, area=area, date=due)
         text = area
     if text:
-        return msg.MODIFICATION_DUE, {"what": text}
-    return msg.UNNAMED_MODIFICATION_DUE, {}
+        return fill(_("{what}: due {date}"), what=text, date=due)
+    return fill(_("Home modification: due {date}"), date=due)
 
 
-@source("home_modifications", title="Overdue home modifications", order=40)
+@source(
+    "home_modifications", title=NC_("dashboard section", "Overdue home modifications"), order=40
+)
 def overdue_home_modifications(
     session: Session, ctx: Context, query: SourceQuery
 ) -> tuple[int, list[DueItem]]:
@@ -61,12 +66,10 @@ def overdue_home_modifications(
     total, rows = total_and_first(session, stmt, query.limit)
     items = []
     for row in rows:
-        template, params = describe(row.recommendation, row.area)
         items.append(
             due_item(
                 row,
-                template=template,
-                params={**params, "date": row.due_date},
+                summary=describe(row.recommendation, row.area, row.due_date),
                 due_date=row.due_date,
                 urgency=Urgency.OVERDUE,
                 entity="home_modification",

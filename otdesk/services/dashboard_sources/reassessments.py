@@ -15,10 +15,10 @@ from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import Assessment, Client, ClinicSettings, Episode
+from otdesk.domain.translation import N_, NC_, N_plural, Plural, _, fill
 from otdesk.domain.vocab import ClientStatus, RecordStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
-from otdesk.services.dashboard_sources import _messages as msg
 from otdesk.services.dashboard_sources._shared import (
     CLIENT_COLUMNS,
     AnyRow,
@@ -81,20 +81,20 @@ def _never(session: Session, query: SourceQuery) -> tuple[int, list[AnyRow]]:
 class _Wording:
     """The summaries of one kind of assessment: overdue, due today, due in some days."""
 
-    overdue: tuple[str, str]  # singular and plural
+    overdue: Plural
     today: str
-    due_in: tuple[str, str]
+    due_in: Plural
 
 
 REASSESSMENT = _Wording(
-    (msg.REASSESSMENT_OVERDUE_DAY, msg.REASSESSMENT_OVERDUE_DAYS),
-    msg.REASSESSMENT_DUE_TODAY,
-    (msg.REASSESSMENT_DUE_IN_DAY, msg.REASSESSMENT_DUE_IN_DAYS),
+    N_plural("Reassessment overdue by {days} day", "Reassessment overdue by {days} days"),
+    N_("Reassessment due today"),
+    N_plural("Reassessment due in {days} day", "Reassessment due in {days} days"),
 )
 FIRST_ASSESSMENT = _Wording(
-    (msg.FIRST_ASSESSMENT_OVERDUE_DAY, msg.FIRST_ASSESSMENT_OVERDUE_DAYS),
-    msg.FIRST_ASSESSMENT_DUE_TODAY,
-    (msg.FIRST_ASSESSMENT_DUE_IN_DAY, msg.FIRST_ASSESSMENT_DUE_IN_DAYS),
+    N_plural("First assessment overdue by {days} day", "First assessment overdue by {days} days"),
+    N_("First assessment due today"),
+    N_plural("First assessment due in {days} day", "First assessment due in {days} days"),
 )
 
 
@@ -102,15 +102,14 @@ def _line(row: AnyRow, due: date, today: date, wording: _Wording) -> tuple[date,
     """A client due an assessment on ``due``, with what the dashboard sorts it by."""
     days = abs((due - today).days)
     if due < today:
-        template, urgency = msg.by_count(days, *wording.overdue), Urgency.OVERDUE
+        summary, urgency = wording.overdue.text(days), Urgency.OVERDUE
     elif due == today:
-        template, urgency = wording.today, Urgency.DUE
+        summary, urgency = _(wording.today), Urgency.DUE
     else:
-        template, urgency = msg.by_count(days, *wording.due_in), Urgency.DUE
+        summary, urgency = wording.due_in.text(days), Urgency.DUE
     item = due_item(
         row,
-        template=template,
-        params={"days": days},
+        summary=fill(summary, days=days),
         due_date=due,
         urgency=urgency,
         entity="client",
@@ -119,7 +118,7 @@ def _line(row: AnyRow, due: date, today: date, wording: _Wording) -> tuple[date,
     return due, item.client_name, item
 
 
-@source("reassessments", title="Assessments due", order=20)
+@source("reassessments", title=NC_("dashboard section", "Assessments due"), order=20)
 def reassessments_due(
     session: Session, ctx: Context, query: SourceQuery
 ) -> tuple[int, list[DueItem]]:
@@ -135,4 +134,4 @@ def reassessments_due(
         due = row.started + timedelta(days=FIRST_ASSESSMENT_DAYS)
         lines.append(_line(row, due, query.today, FIRST_ASSESSMENT))
     lines.sort(key=lambda line: (line[0], line[1]))
-    return stale_total + never_total, [item for _, _, item in lines[: query.limit]]
+    return stale_total + never_total, [item for _due, _name, item in lines[: query.limit]]

@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import Client, Episode
+from otdesk.domain.translation import NC_, _, fill, ngettext
 from otdesk.domain.vocab import ClientStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
-from otdesk.services.dashboard_sources import _messages as msg
 from otdesk.services.dashboard_sources._shared import (
     CLIENT_COLUMNS,
     due_item,
@@ -29,7 +29,7 @@ WAIT_TARGET_DAYS = 28
 WAITING_STATUSES = (ClientStatus.REFERRED.value, ClientStatus.WAITLIST.value)
 
 
-@source("recent_referrals", title="New referrals", order=60)
+@source("recent_referrals", title=NC_("dashboard section", "New referrals"), order=60)
 def recent_referrals(
     session: Session, ctx: Context, query: SourceQuery
 ) -> tuple[int, list[DueItem]]:
@@ -51,11 +51,15 @@ def recent_referrals(
     items = []
     for row in rows:
         by = row.referral_source.strip()
+        if by:
+            # TRANSLATORS: {source} is the referral source as recorded ("GP", "Crisis team").
+            summary = fill(_("Referred {date} by {source}"), date=row.referral_date, source=by)
+        else:
+            summary = fill(_("Referred {date}"), date=row.referral_date)
         items.append(
             due_item(
                 row,
-                template=msg.REFERRED_BY if by else msg.REFERRED,
-                params={"date": row.referral_date, "source": row.referral_source},
+                summary=summary,
                 due_date=None,
                 urgency=Urgency.INFO,
                 entity="episode",
@@ -65,7 +69,7 @@ def recent_referrals(
     return total, items
 
 
-@source("waitlist", title="Waitlist", order=50)
+@source("waitlist", title=NC_("dashboard section", "Waitlist"), order=50)
 def waitlist(session: Session, ctx: Context, query: SourceQuery) -> tuple[int, list[DueItem]]:
     """Referred and waitlisted clients, the longest waiting first (by their open referral)."""
     referred_on = (
@@ -83,20 +87,21 @@ def waitlist(session: Session, ctx: Context, query: SourceQuery) -> tuple[int, l
     total, rows = total_and_first(session, stmt, query.limit)
     items = []
     for row in rows:
-        params: dict[str, object] = {}
         if row.referred_on is None:
-            template, due, urgency = msg.WAITING_NO_REFERRAL, None, Urgency.INFO
+            summary, due, urgency = _("Waiting; no open referral is recorded"), None, Urgency.INFO
         else:
             waited = (query.today - row.referred_on).days
-            template = msg.by_count(waited, msg.WAITING_DAY, msg.WAITING_DAYS)
-            params = {"days": waited, "date": row.referred_on}
+            summary = fill(
+                ngettext("Waiting {days} day since referral on {date}",
+                         "Waiting {days} days since referral on {date}", waited),
+                days=waited, date=row.referred_on,
+            )
             due = row.referred_on + timedelta(days=WAIT_TARGET_DAYS)
             urgency = Urgency.DUE if waited > WAIT_TARGET_DAYS else Urgency.INFO
         items.append(
             due_item(
                 row,
-                template=template,
-                params=params,
+                summary=summary,
                 due_date=due,
                 urgency=urgency,
                 entity="client",

@@ -12,10 +12,10 @@ from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import Client, ClinicSettings, FamilySession
+from otdesk.domain.translation import NC_, fill, ngettext
 from otdesk.domain.vocab import RecordStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
-from otdesk.services.dashboard_sources import _messages as msg
 from otdesk.services.dashboard_sources._shared import (
     clinic_interval,
     due_item,
@@ -31,17 +31,21 @@ def as_of(ctx: Context, query: SourceQuery) -> datetime:
     return ctx.now() + timedelta(days=(query.today - ctx.today()).days)
 
 
-def age_wording(created: datetime, now: datetime) -> tuple[str, dict[str, object]]:
-    """The summary template saying how long ago a note was started, and its value: in days
-    (or hours, under two days)."""
+def age_wording(created: datetime, now: datetime) -> str:
+    """The summary saying how long ago a note was started: in days (or hours, under two
+    days)."""
     age = now - created
     hours = int(age.total_seconds() // 3600)
     if hours < 48:
-        return msg.by_count(hours, msg.NOTE_HOUR_OLD, msg.NOTE_HOURS_OLD), {"hours": hours}
-    return msg.by_count(age.days, msg.NOTE_DAY_OLD, msg.NOTE_DAYS_OLD), {"days": age.days}
+        text = ngettext("Unsigned note from {hours} hour ago",
+                        "Unsigned note from {hours} hours ago", hours)
+        return fill(text, hours=hours)
+    text = ngettext("Unsigned note from {days} day ago",
+                    "Unsigned note from {days} days ago", age.days)
+    return fill(text, days=age.days)
 
 
-@source("unsigned_notes", title="Unsigned family-session notes", order=30)
+@source("unsigned_notes", title=NC_("dashboard section", "Unsigned family-session notes"), order=30)
 def unsigned_notes(session: Session, ctx: Context, query: SourceQuery) -> tuple[int, list[DueItem]]:
     """Draft notes older than the clinic's signing window, the oldest first."""
     hours = clinic_interval(session, ClinicSettings.unsigned_note_hours, DEFAULT_HOURS)
@@ -66,12 +70,10 @@ def unsigned_notes(session: Session, ctx: Context, query: SourceQuery) -> tuple[
     total, rows = total_and_first(session, stmt, query.limit)
     items = []
     for row in rows:
-        template, params = age_wording(row.created_at, now)
         items.append(
             due_item(
                 row,
-                template=template,
-                params=params,
+                summary=age_wording(row.created_at, now),
                 due_date=(row.created_at + window).astimezone().date(),
                 urgency=Urgency.OVERDUE,
                 entity="family_session",

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,11 +22,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from otdesk.domain.translation import NC_, _, format_date, language_name
 from otdesk.domain.vocab import ClientStatus, Priority
 from otdesk.services.summaries import CaseloadFilter, ClientSummary, SortKey
 from otdesk.ui.app_context import AppContext
-from otdesk.ui.i18n import format_date
-from otdesk.ui.languages import language_name
 from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import DUE, MUTED, OVERDUE
 from otdesk.ui.tasks import TaskControl
@@ -68,37 +65,25 @@ SORT_KEYS = {
 }
 
 _HEADERS = (  # in column order
-    QT_TRANSLATE_NOOP("CaseloadModel", "Name"),
-    QT_TRANSLATE_NOOP("CaseloadModel", "Record no."),
-    QT_TRANSLATE_NOOP("CaseloadModel", "Date of birth"),
-    QT_TRANSLATE_NOOP("CaseloadModel", "Status"),
-    QT_TRANSLATE_NOOP("CaseloadModel", "Priority"),
-    QT_TRANSLATE_NOOP("CaseloadModel", "Assigned OT"),
-    QT_TRANSLATE_NOOP("CaseloadModel", "Language"),
+    NC_("column", "Name"),
+    NC_("column", "Record no."),
+    NC_("column", "Date of birth"),
+    NC_("column", "Status"),
+    NC_("column", "Priority"),
+    NC_("column", "Assigned OT"),
+    NC_("column", "Language"),
 )
 
 
 
 def status_label(status: ClientStatus) -> str:
     """A client status in the interface language."""
-    labels = {
-        ClientStatus.REFERRED: QCoreApplication.translate("Vocabulary", "Referred"),
-        ClientStatus.WAITLIST: QCoreApplication.translate("Vocabulary", "Waitlist"),
-        ClientStatus.ACTIVE: QCoreApplication.translate("Vocabulary", "Active"),
-        ClientStatus.ON_HOLD: QCoreApplication.translate("Vocabulary", "On hold"),
-        ClientStatus.DISCHARGED: QCoreApplication.translate("Vocabulary", "Discharged"),
-    }
-    return labels.get(status, status.label)
+    return status.label
 
 
 def priority_label(priority: Priority) -> str:
     """A priority in the interface language."""
-    labels = {
-        Priority.ROUTINE: QCoreApplication.translate("Vocabulary", "Routine"),
-        Priority.SOON: QCoreApplication.translate("Vocabulary", "Soon"),
-        Priority.URGENT: QCoreApplication.translate("Vocabulary", "Urgent"),
-    }
-    return labels.get(priority, priority.label)
+    return priority.label
 
 
 @dataclass(frozen=True)
@@ -116,7 +101,6 @@ class Loaded:
 class CaseloadModel(ReadOnlyTableModel):
     """Clients matching a ``CaseloadFilter``, in the order the service sorts them."""
 
-    TR_CONTEXT = "CaseloadModel"
     HEADERS = _HEADERS
 
     BATCH = 200
@@ -230,7 +214,7 @@ class CaseloadModel(ReadOnlyTableModel):
 
         self.searching.emit(True)
         if self._background:
-            label = QCoreApplication.translate("CaseloadModel", "Searching clients")
+            label = _("Searching clients")
             self._app.tasks.run(work, label=label, on_done=self._apply, on_error=self._error)
         else:
             self._apply(work(None))
@@ -374,11 +358,10 @@ class CaseloadModel(ReadOnlyTableModel):
         if column == PRIORITY:
             return priority_label(line.priority)
         if column == ASSIGNED_OT:
-            return line.assigned_ot or QCoreApplication.translate("CaseloadModel", "Unassigned")
+            return line.assigned_ot or _("Unassigned")
         if column == LANGUAGE:
             name = language_name(line.preferred_language)
             if line.interpreter_needed:
-                text = QCoreApplication.translate("CaseloadModel", "%1 (interpreter)")
-                return text.replace("%1", name)
+                return _("{language} (interpreter)").format(language=name)
             return name
         return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
 from otdesk.services.summaries import CaseloadFilter
 from otdesk.ui.app_context import AppContext
@@ -37,7 +38,6 @@ from otdesk.ui.caseload.model import (
     status_label,
 )
 from otdesk.ui.events import Change
-from otdesk.ui.i18n import count_text, fill
 from otdesk.ui.icons import icon
 from otdesk.ui.keys import SEARCH_TO_RESULTS, add_shortcut
 from otdesk.ui.style import MARGIN, SPACING, set_role
@@ -70,38 +70,38 @@ class CaseloadView(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.loaded.connect(self._loaded)
         app.events.records_changed.connect(self._records_changed)
-        self.empty_state.show_text(self.tr("Loading clients…"))  # until the first answer
+        self.empty_state.show_text(_("Loading clients…"))  # until the first answer
         if not self.model.busy:  # enabling sorting may have started the first query already
             self.model.refresh()
 
     # -- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel(self.tr("Caseload"), self)
+        title = QLabel(_("Caseload"), self)
         set_role(title, "h1")
         self.count_label = QLabel(self)
         set_role(self.count_label, "muted")
-        self.count_label.setAccessibleName(self.tr("Number of clients shown"))
-        self.new_button = QPushButton(self.tr("&New client…"), self)
+        self.count_label.setAccessibleName(_("Number of clients shown"))
+        self.new_button = QPushButton(_("&New client…"), self)
         set_role(self.new_button, "primary")
-        self.new_button.setAccessibleName(self.tr("New client"))
+        self.new_button.setAccessibleName(_("New client"))
         self.new_button.clicked.connect(self.new_client_requested)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("caseload-search")
-        self.search.setPlaceholderText(self.tr("Name, record number or date of birth"))
+        self.search.setPlaceholderText(_("Name, record number or date of birth"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.returnPressed.connect(self._open_from_search)
         # Down arrow from the search box goes to the results, as in a mail client.
         add_shortcut(SEARCH_TO_RESULTS, self.search, self._down_from_search)
-        search_label = buddy_label(self.tr("&Search:"), self.search, self)
+        search_label = buddy_label(_("&Search:"), self.search, self)
 
         # The filters wrap onto a second line when the window is narrow or the text large.
         # Each is made inside its final parent: moving a widget to a new parent makes Qt work
         # out the style sheet for it again.
         self.filters = QWidget(self)
-        status_pair, ot_pair, priority_pair = (QWidget(self.filters) for _ in range(3))
+        status_pair, ot_pair, priority_pair = (QWidget(self.filters) for _i in range(3))
 
         self.status_button = QToolButton(status_pair)
         set_role(self.status_button, "filter")
@@ -114,33 +114,33 @@ class CaseloadView(QWidget):
             action.toggled.connect(self._filters_changed)
             self._status_actions[status] = action
         self._status_menu.addSeparator()
-        self._status_menu.addAction(self.tr("Any status"), self._clear_statuses)
+        self._status_menu.addAction(_("Any status"), self._clear_statuses)
         self.status_button.setMenu(self._status_menu)
-        status_label_w = buddy_label(self.tr("S&tatus:"), self.status_button, status_pair)
+        status_label_w = buddy_label(_("S&tatus:"), self.status_button, status_pair)
 
         self.ot_combo = QComboBox(ot_pair)
         self._fill_ot_combo()
         self.ot_combo.currentIndexChanged.connect(self._filters_changed)
-        ot_label = buddy_label(self.tr("Assigned &OT:"), self.ot_combo, ot_pair)
+        ot_label = buddy_label(_("Assigned &OT:"), self.ot_combo, ot_pair)
 
         self.priority_combo = QComboBox(priority_pair)
-        self.priority_combo.addItem(self.tr("Any priority"), None)
+        self.priority_combo.addItem(_("Any priority"), None)
         for priority in (Priority.URGENT, Priority.SOON, Priority.ROUTINE):
             self.priority_combo.addItem(priority_label(priority), priority.value)
         self.priority_combo.currentIndexChanged.connect(self._filters_changed)
-        priority_label_w = buddy_label(self.tr("&Priority:"), self.priority_combo, priority_pair)
+        priority_label_w = buddy_label(_("&Priority:"), self.priority_combo, priority_pair)
 
-        self.review_due = QCheckBox(self.tr("&Review due"), self.filters)
-        self.review_due.setAccessibleName(self.tr("Review due"))
-        self.review_due.setToolTip(self.tr("Care-plan review due within two weeks or overdue"))
+        self.review_due = QCheckBox(_("&Review due"), self.filters)
+        self.review_due.setAccessibleName(_("Review due"))
+        self.review_due.setToolTip(_("Care-plan review due within two weeks or overdue"))
         self.review_due.toggled.connect(self._filters_changed)
-        self.clear_button = QPushButton(self.tr("C&lear filters"), self.filters)
-        self.clear_button.setAccessibleName(self.tr("Clear search and filters"))
+        self.clear_button = QPushButton(_("C&lear filters"), self.filters)
+        self.clear_button.setAccessibleName(_("Clear search and filters"))
         self.clear_button.clicked.connect(self.clear_filters)
 
         self.table = QTableView(self)
         self.table.setObjectName("caseload-table")
-        self.table.setAccessibleName(self.tr("Clients"))
+        self.table.setAccessibleName(_("Clients"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -235,9 +235,9 @@ class CaseloadView(QWidget):
         current = self.ot_combo.currentData()
         self.ot_combo.blockSignals(True)
         self.ot_combo.clear()
-        self.ot_combo.addItem(self.tr("Anyone"), ANYONE)
-        self.ot_combo.addItem(self.tr("Mine"), MINE)
-        self.ot_combo.addItem(self.tr("Unassigned"), UNASSIGNED)
+        self.ot_combo.addItem(_("Anyone"), ANYONE)
+        self.ot_combo.addItem(_("Mine"), MINE)
+        self.ot_combo.addItem(_("Unassigned"), UNASSIGNED)
         roles = (StaffRole.OT, StaffRole.OT_ASSISTANT)
         for member in self._app.staff_directory.members(self._app.services, roles):
             self.ot_combo.addItem(member.display_name, member.id)
@@ -283,7 +283,7 @@ class CaseloadView(QWidget):
 
     def _update_status_button(self) -> None:
         chosen = [status_label(s) for s, a in self._status_actions.items() if a.isChecked()]
-        self.status_button.setText(", ".join(chosen) if chosen else self.tr("Any status"))
+        self.status_button.setText(", ".join(chosen) if chosen else _("Any status"))
 
     def clear_filters(self) -> None:
         """Show every client again."""
@@ -321,10 +321,11 @@ class CaseloadView(QWidget):
         count = self.model.rowCount()
         where = self.model.where
         filtered = where != CaseloadFilter()
-        text = count_text(count, self.tr("1 client"), self.tr("%1 clients"))
         if filtered:
-            text = fill(self.tr("%1 of %2"), text, QLocale().toString(self.model.total))
-        self.count_label.setText(text)
+            text = ngettext("{count} client of {total}", "{count} clients of {total}", count)
+        else:
+            text = ngettext("{count} client", "{count} clients", count)
+        self.count_label.setText(fill(text, count=count, total=self.model.total))
         self.empty_state.show_text(self._empty_text(count, where))
         self._offer_import(self.model.total == 0 and not self.model.busy)
         if self._enter_pending and not self.model.busy:
@@ -340,8 +341,8 @@ class CaseloadView(QWidget):
         # A clinic with no clients yet is most likely setting up: its first step (bringing in
         # its list) gets a button beside New client. Made only then, so a start costs nothing.
         if offer and self.import_button is None:
-            self.import_button = QPushButton(self.tr("&Import clients…"), self)
-            self.import_button.setAccessibleName(self.tr("Import clients from a CSV file"))
+            self.import_button = QPushButton(_("&Import clients…"), self)
+            self.import_button.setAccessibleName(_("Import clients from a CSV file"))
             self.import_button.clicked.connect(self.import_requested)
             self._top.insertWidget(self._top.indexOf(self.new_button), self.import_button)
             QWidget.setTabOrder(self.new_button, self.import_button)
@@ -352,13 +353,14 @@ class CaseloadView(QWidget):
         if count:
             return ""
         if self.model.total == 0:
-            return self.tr("No clients yet — import a CSV or add a client.")
+            return _("No clients yet — import a CSV or add a client.")
         if where.text:
             others = where != CaseloadFilter(text=where.text)
             if others:
-                return fill(self.tr("No clients match '%1' with these filters."), where.text)
-            return fill(self.tr("No clients match '%1'."), where.text)
-        return self.tr("No clients match these filters.")
+                return _("No clients match '{search}' with these filters.").format(
+                    search=where.text)
+            return _("No clients match '{search}'.").format(search=where.text)
+        return _("No clients match these filters.")
 
     def _records_changed(self, change: Change) -> None:
         if change.entity == "client":
@@ -384,9 +386,9 @@ class CaseloadView(QWidget):
         if line is None:  # a row still loading
             return None
         menu = QMenu(self.table)
-        menu.addAction(icon("client"), self.tr("&Open record"),
+        menu.addAction(icon("client"), _("&Open record"),
                        lambda: self.open_client.emit(line.id))
-        menu.addAction(self.tr("&Copy record number"),
+        menu.addAction(_("&Copy record number"),
                        lambda: copy_text(line.record_number))
         return menu
 

@@ -16,21 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from otdesk.domain.errors import ConflictError, NotFoundError, OtdeskError
+from otdesk.domain.translation import N_, _
 from otdesk.services import clients
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.forms import plain_value
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
-
 Reporter = Callable[[QUndoCommand, OtdeskError], None]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
 
 
 class RecordRef:
@@ -147,7 +141,7 @@ class EditFieldsCommand(ServiceCommand):
 
     ENTITY = ""  # the change-bus entity
     NOUN = ""  # how a conflict names the record
-    TEXT = ""  # the undo text when the caller gives none (English, context "Commands")
+    TEXT = ""  # the undo text when the caller gives none (English, marked with N_)
 
     def __init__(
         self,
@@ -161,7 +155,7 @@ class EditFieldsCommand(ServiceCommand):
         text: str | None = None,
         report: Reporter | None = None,
     ) -> None:
-        super().__init__(app, text or translate("Commands", self.TEXT), report=report)
+        super().__init__(app, text or _(self.TEXT), report=report)
         self.client_id = client_id
         self.record_id = record_id
         self.before = dict(before)
@@ -205,7 +199,7 @@ class EditClientCommand(EditFieldsCommand):
 
     ENTITY = "client"
     NOUN = "client"
-    TEXT = str(QT_TRANSLATE_NOOP("Commands", "Edit client details"))
+    TEXT = N_("Edit client details")
     result: clients.ClientDetail | None
 
     def __init__(self, app: AppContext, client_id: int, before: Mapping[str, Any],

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.translation import _
 from otdesk.ui.style import SPACING
 
 _SYSTEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,10 +31,10 @@ class DiagnosesEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 2, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Diagnosis"), self.tr("Code (optional)")])
-        self.table.setAccessibleName(self.tr("Diagnoses"))
+        self.table.setHorizontalHeaderLabels([_("Diagnosis"), _("Code (optional)")])
+        self.table.setAccessibleName(_("Diagnoses"))
         self.table.setAccessibleDescription(
-            self.tr("Each row is one diagnosis as written, with an optional classification code")
+            _("Each row is one diagnosis as written, with an optional classification code")
         )
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -48,10 +49,10 @@ class DiagnosesEditor(QWidget):
         )
         self.table.setMinimumHeight(110)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
-        self.add_button = QPushButton(self.tr("Add diagnosis"), self)
-        self.add_button.setAccessibleName(self.tr("Add diagnosis"))
-        self.remove_button = QPushButton(self.tr("Remove diagnosis"), self)
-        self.remove_button.setAccessibleName(self.tr("Remove the selected diagnosis"))
+        self.add_button = QPushButton(_("Add diagnosis"), self)
+        self.add_button.setAccessibleName(_("Add diagnosis"))
+        self.remove_button = QPushButton(_("Remove diagnosis"), self)
+        self.remove_button.setAccessibleName(_("Remove the selected diagnosis"))
         self.add_button.clicked.connect(self._add_and_edit)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)

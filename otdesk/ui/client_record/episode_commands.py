@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
+from otdesk.domain.translation import N_, _, format_date
 from otdesk.services import episodes
 from otdesk.services.episodes import CareTeamEntry
 from otdesk.ui.app_context import AppContext
@@ -19,9 +18,6 @@ from otdesk.ui.client_record.commands import (
     Reporter,
     RowCommand,
 )
-from otdesk.ui.i18n import format_date
-
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class EditEpisodeCommand(EditFieldsCommand):
@@ -29,7 +25,7 @@ class EditEpisodeCommand(EditFieldsCommand):
 
     ENTITY = "episode"
     NOUN = "episode"
-    TEXT = str(QT_TRANSLATE_NOOP("Commands", "Edit episode"))
+    TEXT = N_("Edit episode")
     result: episodes.EpisodeInfo | None
 
     @property
@@ -41,7 +37,7 @@ class EditEpisodeCommand(EditFieldsCommand):
         return episodes.get_episode(self.app.services, episode_id=self.episode_id)
 
     def _label(self, current: episodes.EpisodeInfo) -> str:
-        return translate("Commands", "referred {0}").format(format_date(current.referral_date))
+        return _("referred {date}").format(date=format_date(current.referral_date))
 
     def _update(self, version: int, values: Mapping[str, Any]) -> episodes.EpisodeInfo:
         return episodes.update_episode(
@@ -117,7 +113,7 @@ class AddCareTeamMemberCommand(_CareTeamCommand):
         *,
         report: Reporter | None = None,
     ) -> None:
-        text = translate("Commands", "Add {0} to the care team").format(values.get("name") or "")
+        text = _("Add {name} to the care team").format(name=values.get("name") or "")
         super().__init__(app, client_id, episode_id, ids, text, report)
         self.values = dict(values)
         self._stored: dict[str, Any] = {}
@@ -128,7 +124,7 @@ class AddCareTeamMemberCommand(_CareTeamCommand):
         entry = self._add(self.values)
         self._stored = care_team_values(entry)
         if first:  # a staff member's name is known only once added
-            self.setText(translate("Commands", "Add {0} to the care team").format(entry.name))
+            self.setText(_("Add {name} to the care team").format(name=entry.name))
 
     def revert(self) -> None:
         """Take them off the team again."""
@@ -147,7 +143,7 @@ class RemoveCareTeamMemberCommand(_CareTeamCommand):
         *,
         report: Reporter | None = None,
     ) -> None:
-        text = translate("Commands", "Remove {0} from the care team").format(member.name)
+        text = _("Remove {name} from the care team").format(name=member.name)
         super().__init__(app, client_id, member.episode_id, ids, text, report)
         self.ref = ids.ref(self.ENTITY, member.id)
         self.values = care_team_values(member)

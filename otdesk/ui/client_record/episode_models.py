@@ -5,17 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout
 
+from otdesk.domain.translation import NC_, _, format_date
 from otdesk.domain.vocab import Discipline
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
 from otdesk.ui.forms import Form, choice_label
-from otdesk.ui.i18n import format_date
 from otdesk.ui.record_table_model import RecordTableModel
-
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def _date(d: date | None) -> str:
@@ -28,15 +26,13 @@ def _date_order(d: date | None) -> str:
 
 class EpisodesModel(RecordTableModel[EpisodeInfo]):
     """A client's episodes of care, newest referral first."""
-
-    TR_CONTEXT = "EpisodesTab"
     REFERRED, SOURCE, STATE, PLANNED, REASON = range(5)
     HEADERS = (
-        QT_TRANSLATE_NOOP("EpisodesTab", "Referred"),
-        QT_TRANSLATE_NOOP("EpisodesTab", "Referred by"),
-        QT_TRANSLATE_NOOP("EpisodesTab", "State"),
-        QT_TRANSLATE_NOOP("EpisodesTab", "Planned discharge"),
-        QT_TRANSLATE_NOOP("EpisodesTab", "Reason"),
+        NC_("column", "Referred"),
+        NC_("column", "Referred by"),
+        NC_("column", "State"),
+        NC_("column", "Planned discharge"),
+        NC_("column", "Reason"),
     )
 
     def text(self, e: EpisodeInfo, column: int) -> str:
@@ -46,8 +42,8 @@ class EpisodesModel(RecordTableModel[EpisodeInfo]):
             return e.referral_source
         if column == self.STATE:
             if e.is_open:
-                return translate("EpisodesTab", "Open")
-            return translate("EpisodesTab", "Discharged {0}").format(_date(e.actual_discharge_date))
+                return _("Open")
+            return _("Discharged {date}").format(date=_date(e.actual_discharge_date))
         if column == self.PLANNED:
             return _date(e.planned_discharge_date)
         if column == self.REASON:
@@ -75,16 +71,14 @@ class EpisodesModel(RecordTableModel[EpisodeInfo]):
 
 class CareTeamModel(RecordTableModel[CareTeamEntry]):
     """An episode's care team: current members first."""
-
-    TR_CONTEXT = "EpisodesTab"
     NAME, DISCIPLINE, ROLE, ORGANISATION, PHONE, PERIOD = range(6)
     HEADERS = (
-        QT_TRANSLATE_NOOP("EpisodesTab", "Name"),
-        QT_TRANSLATE_NOOP("EpisodesTab", "Discipline"),
-        QT_TRANSLATE_NOOP("EpisodesTab", "Role in the team"),
-        QT_TRANSLATE_NOOP("EpisodesTab", "Organisation"),
-        QT_TRANSLATE_NOOP("EpisodesTab", "Phone"),
-        QT_TRANSLATE_NOOP("EpisodesTab", "On the team"),
+        NC_("column", "Name"),
+        NC_("column", "Discipline"),
+        NC_("column", "Role in the team"),
+        NC_("column", "Organisation"),
+        NC_("column", "Phone"),
+        NC_("column", "On the team"),
     )
 
     def text(self, m: CareTeamEntry, column: int) -> str:
@@ -101,13 +95,11 @@ class CareTeamModel(RecordTableModel[CareTeamEntry]):
         if column == self.PERIOD:
             start = _date(m.start_date)
             if m.end_date:
-                return translate("EpisodesTab", "{0} to {1}").format(
-                    start or "…", _date(m.end_date)
-                )
+                return _("{start} to {end}").format(start=start or "…", end=_date(m.end_date))
             return (
-                translate("EpisodesTab", "since {0}").format(start)
+                _("since {date}").format(date=start)
                 if start
-                else translate("EpisodesTab", "current")
+                else _("current")
             )
         return ""
 
@@ -122,29 +114,29 @@ def build_referral_fields(form: Form, layout: QFormLayout) -> None:
     form.add_text(
         layout,
         "referral_source",
-        translate("EpisodesTab", "Referred by"),
+        _("Referred by"),
         max_length=200,
-        placeholder=translate("EpisodesTab", "e.g. Dr Rivera, psychiatry outpatients"),
+        placeholder=_("e.g. Dr Rivera, psychiatry outpatients"),
     )
-    form.add_date(layout, "referral_date", translate("EpisodesTab", "Referral date"))
+    form.add_date(layout, "referral_date", _("Referral date"))
     form.add_longtext(
-        layout, "referral_reason", translate("EpisodesTab", "Reason for referral"), lines=3
+        layout, "referral_reason", _("Reason for referral"), lines=3
     )
-    form.add_date(layout, "start_date", translate("EpisodesTab", "Care started"))
-    form.add_date(layout, "planned_discharge_date", translate("EpisodesTab", "Planned discharge"))
+    form.add_date(layout, "start_date", _("Care started"))
+    form.add_date(layout, "planned_discharge_date", _("Planned discharge"))
 
 
 def build_discharge_fields(form: Form, layout: QFormLayout) -> None:
     """The discharge fields of an episode."""
-    form.add_date(layout, "actual_discharge_date", translate("EpisodesTab", "Discharge date"))
+    form.add_date(layout, "actual_discharge_date", _("Discharge date"))
     form.add_text(
         layout,
         "discharge_destination",
-        translate("EpisodesTab", "Discharged to"),
+        _("Discharged to"),
         max_length=200,
-        placeholder=translate("EpisodesTab", "e.g. GP and community support, supported housing"),
+        placeholder=_("e.g. GP and community support, supported housing"),
     )
-    form.add_longtext(layout, "outcome", translate("EpisodesTab", "Outcome"), lines=4)
+    form.add_longtext(layout, "outcome", _("Outcome"), lines=4)
 
 
 def build_episode_fields(form: Form, layout: QFormLayout, *, closed: bool) -> None:
@@ -159,28 +151,25 @@ def build_team_fields(form: Form, layout: QFormLayout, staff: list[tuple[Any, st
     form.add_choice(
         layout,
         "staff_id",
-        translate("EpisodesTab", "Staff member"),
+        _("Staff member"),
         staff,
-        hint=translate(
-            "EpisodesTab",
-            "Choose a staff member, or leave this blank and type an outside partner's name",
-        ),
+        hint=_("Choose a staff member, or leave this blank and type an outside partner's name"),
     )
     form.add_text(
         layout,
         "name",
-        translate("EpisodesTab", "Or name"),
+        _("Or name"),
         max_length=200,
-        placeholder=translate("EpisodesTab", "Someone outside the clinic"),
+        placeholder=_("Someone outside the clinic"),
     )
-    form.add_enum(layout, "discipline", translate("EpisodesTab", "Discipline"), Discipline)
+    form.add_enum(layout, "discipline", _("Discipline"), Discipline)
     form.add_text(
-        layout, "role_in_team", translate("EpisodesTab", "Role in the team"), max_length=200
+        layout, "role_in_team", _("Role in the team"), max_length=200
     )
-    form.add_text(layout, "organisation", translate("EpisodesTab", "Organisation"), max_length=200)
-    form.add_text(layout, "phone", translate("EpisodesTab", "Phone"), max_length=100)
-    form.add_date(layout, "start_date", translate("EpisodesTab", "On the team from"))
-    form.add_date(layout, "end_date", translate("EpisodesTab", "Until"))
+    form.add_text(layout, "organisation", _("Organisation"), max_length=200)
+    form.add_text(layout, "phone", _("Phone"), max_length=100)
+    form.add_date(layout, "start_date", _("On the team from"))
+    form.add_date(layout, "end_date", _("Until"))
 
 
 def episode_details_html(e: EpisodeInfo) -> str:
@@ -194,21 +183,21 @@ def episode_details_html(e: EpisodeInfo) -> str:
         return f"<tr><td style='padding-right:12px'><b>{esc(label)}</b></td><td>{shown}</td></tr>"
 
     state = (
-        translate("EpisodesTab", "Open")
+        _("Open")
         if e.is_open
-        else translate("EpisodesTab", "Discharged on {0}").format(_date(e.actual_discharge_date))
+        else _("Discharged on {date}").format(date=_date(e.actual_discharge_date))
     )
     rows = [
-        row(translate("EpisodesTab", "State"), state),
-        row(translate("EpisodesTab", "Referred by"), e.referral_source),
-        row(translate("EpisodesTab", "Referral date"), _date(e.referral_date)),
-        row(translate("EpisodesTab", "Reason for referral"), e.referral_reason),
-        row(translate("EpisodesTab", "Care started"), _date(e.start_date)),
-        row(translate("EpisodesTab", "Planned discharge"), _date(e.planned_discharge_date)),
+        row(_("State"), state),
+        row(_("Referred by"), e.referral_source),
+        row(_("Referral date"), _date(e.referral_date)),
+        row(_("Reason for referral"), e.referral_reason),
+        row(_("Care started"), _date(e.start_date)),
+        row(_("Planned discharge"), _date(e.planned_discharge_date)),
     ]
     if not e.is_open:
         rows += [
-            row(translate("EpisodesTab", "Discharged to"), e.discharge_destination),
-            row(translate("EpisodesTab", "Outcome"), e.outcome),
+            row(_("Discharged to"), e.discharge_destination),
+            row(_("Outcome"), e.outcome),
         ]
     return "<table cellspacing='4'>" + "".join(rows) + "</table>"

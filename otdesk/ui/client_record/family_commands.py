@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
+from otdesk.domain.translation import _
 from otdesk.services import family_members
 from otdesk.services.family_members import FamilyMemberInfo
 from otdesk.ui.app_context import AppContext
@@ -15,8 +14,6 @@ from otdesk.ui.client_record.commands import (
     Reporter,
     RowCommand,
 )
-
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class _FamilyCommand(RowCommand):
@@ -61,7 +58,7 @@ class AddFamilyMemberCommand(_FamilyCommand):
         *,
         report: Reporter | None = None,
     ) -> None:
-        super().__init__(app, client_id, ids, translate("Commands", "Add family member"), report)
+        super().__init__(app, client_id, ids, _("Add family member"), report)
         self.values = dict(values)
         self._stored: dict[str, Any] = {}
 
@@ -90,7 +87,7 @@ class EditFamilyMemberCommand(_FamilyCommand):
         expected_version: int,
         report: Reporter | None = None,
     ) -> None:
-        super().__init__(app, client_id, ids, translate("Commands", "Edit family member"), report)
+        super().__init__(app, client_id, ids, _("Edit family member"), report)
         self.ref = ids.ref(self.ENTITY, member_id)
         self.before = dict(before)
         self.after = dict(after)
@@ -129,7 +126,7 @@ class RemoveFamilyMemberCommand(_FamilyCommand):
         *,
         report: Reporter | None = None,
     ) -> None:
-        text = translate("Commands", "Remove {0}").format(member.display_name)
+        text = _("Remove {name}").format(name=member.display_name)
         super().__init__(app, client_id, ids, text, report)
         self.ref = ids.ref(self.ENTITY, member.id)
         self.values = member.editable_values()

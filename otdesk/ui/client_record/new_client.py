@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.errors import ValidationError
+from otdesk.domain.translation import _
 from otdesk.domain.vocab import ClientStatus, Priority
 from otdesk.services import clients
 from otdesk.services.drafts import DraftInfo
@@ -33,30 +34,30 @@ class NewClientDialog(QDialog):
         super().__init__(parent)
         self.app = app
         self.created_client_id: int | None = None
-        self.setWindowTitle(self.tr("New client"))
-        self.setAccessibleName(self.tr("New client"))
+        self.setWindowTitle(_("New client"))
+        self.setAccessibleName(_("New client"))
         self.setMinimumWidth(480)
         self.form = Form(self, reserved_mnemonics="c")
-        heading = QLabel(self.tr("Add a client to the clinic's books"), self)
+        heading = QLabel(_("Add a client to the clinic's books"), self)
         set_role(heading, "h2")
         intro = QLabel(
-            self.tr("Fill in the essentials now; the rest can be added on the client's record."),
+            _("Fill in the essentials now; the rest can be added on the client's record."),
             self,
         )
         intro.setWordWrap(True)
         set_role(intro, "muted")
         fields = form_layout()
         f = self.form
-        f.add_text(fields, "record_number", self.tr("Record number"), max_length=40)
-        f.add_text(fields, "given_name", self.tr("Given name"), max_length=200)
-        f.add_text(fields, "family_name", self.tr("Family name"), max_length=200)
-        f.add_date(fields, "date_of_birth", self.tr("Date of birth"))
-        f.add_language(fields, "preferred_language", self.tr("Preferred language"))
-        f.add_enum(fields, "status", self.tr("Status"), ClientStatus)
+        f.add_text(fields, "record_number", _("Record number"), max_length=40)
+        f.add_text(fields, "given_name", _("Given name"), max_length=200)
+        f.add_text(fields, "family_name", _("Family name"), max_length=200)
+        f.add_date(fields, "date_of_birth", _("Date of birth"))
+        f.add_language(fields, "preferred_language", _("Preferred language"))
+        f.add_enum(fields, "status", _("Status"), ClientStatus)
         f.add_choice(
-            fields, "assigned_ot_id", self.tr("Assigned OT"), assigned_ot_items(app, None, "")
+            fields, "assigned_ot_id", _("Assigned OT"), assigned_ot_items(app, None, "")
         )
-        f.add_enum(fields, "priority", self.tr("Priority"), Priority)
+        f.add_enum(fields, "priority", _("Priority"), Priority)
         self.form.load(
             {
                 # The clinic's next number, selected so that typing a number replaces it.
@@ -70,10 +71,10 @@ class NewClientDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Create client"))
-        self.ok_button.setAccessibleName(self.tr("Create client"))
+        self.ok_button.setText(_("Create client"))
+        self.ok_button.setAccessibleName(_("Create client"))
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self.create_client)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -103,7 +104,7 @@ class NewClientDialog(QDialog):
     def _draft_title(self) -> str:
         values = self.form.raw_values()
         name = f"{values.get('given_name') or ''} {values.get('family_name') or ''}".strip()
-        return self.tr("New client {0}").format(name).strip()
+        return _("New client {name}").format(name=name).strip()
 
     def restore_draft(self, info: DraftInfo) -> None:
         """Put what was typed before back into the fields."""
@@ -128,8 +129,8 @@ class NewClientDialog(QDialog):
         if self.form.is_dirty():
             answer = QMessageBox.question(
                 self,
-                self.tr("Discard new client?"),
-                self.tr("The details you typed for the new client will be dropped."),
+                _("Discard new client?"),
+                _("The details you typed for the new client will be dropped."),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.errors import ConflictError, NotFoundError, ValidationError
+from otdesk.domain.translation import _
 from otdesk.services.drafts import DraftInfo
 from otdesk.ui import conflict_dialog
 from otdesk.ui.app_context import AppContext
@@ -86,10 +87,10 @@ class RecordDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text or self.tr("Save"))
+        self.ok_button.setText(ok_text or _("Save"))
         self.ok_button.setAccessibleName(self.ok_button.text())
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(_("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -139,7 +140,7 @@ class RecordDialog(QDialog):
             self._conflict()
             return
         except NotFoundError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            QMessageBox.warning(self, _("Cannot save"), str(exc))
             return
         self._close_draft()
         self.accept()
@@ -151,7 +152,7 @@ class RecordDialog(QDialog):
     def _conflict(self) -> None:
         if self._latest is None:
             QMessageBox.warning(
-                self, self.tr("Cannot save"), self.tr("Someone else changed this record.")
+                self, _("Cannot save"), _("Someone else changed this record.")
             )
             return
         theirs, version = self._latest()
@@ -181,8 +182,8 @@ class RecordDialog(QDialog):
         if self.form.is_dirty():
             answer = QMessageBox.question(
                 self,
-                self.tr("Drop changes?"),
-                self.tr("The changes you typed here will be dropped."),
+                _("Drop changes?"),
+                _("The changes you typed here will be dropped."),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

@@ -2,8 +2,7 @@
 
 A tab module calls ``register_tab`` at import time; ``load_tabs`` imports every module of the
 ``tabs`` package, so dropping a new module there is all it takes. Titles are registered as
-source text (marked with ``QT_TRANSLATE_NOOP``) and translated when the workspace is built, so
-a language switch shows them translated.
+English source text (marked with ``N_``) and translated when the workspace is built.
 """
 
 from __future__ import annotations
@@ -14,18 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
+
+from otdesk.domain.translation import _
 
 if TYPE_CHECKING:
     from otdesk.services.clients import ClientDetail
     from otdesk.ui.app_context import AppContext
     from otdesk.ui.client_record.commands import IdMap
-
-# The translation context of every tab title (lupdate finds them through QT_TRANSLATE_NOOP).
-TITLE_CONTEXT = "ClientTabs"
-
 
 @dataclass
 class TabContext:
@@ -66,14 +62,14 @@ class TabSpec:
     """One registered tab."""
 
     key: str
-    title: str  # source text; shown through ``QCoreApplication.translate(TITLE_CONTEXT, ...)``
+    title: str  # English source text (marked with N_); shown through ``translated_title``
     factory: TabFactory
     order: int
     entities: tuple[str, ...] = field(default=())
 
     def translated_title(self) -> str:
         """The title in the interface language."""
-        return QCoreApplication.translate(TITLE_CONTEXT, self.title)
+        return _(self.title)
 
 
 class TabRegistry:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from otdesk.domain.dates import age_on
 from otdesk.domain.errors import NotFoundError
 from otdesk.domain.text import isolate
+from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import Priority
 from otdesk.services import clients
 from otdesk.services.clients import ClientDetail
@@ -34,7 +35,6 @@ from otdesk.ui.client_record.registry import TabContext, TabSpec, load_tabs
 from otdesk.ui.events import Change
 from otdesk.ui.fitting_tabs import FittingTabWidget
 from otdesk.ui.forms import choice_label, language_label
-from otdesk.ui.i18n import format_date
 from otdesk.ui.staff_directory import STAFF_ENTITY
 from otdesk.ui.style import MARGIN, SPACING, UNIT, set_role
 
@@ -88,8 +88,8 @@ class ClientHeader(QFrame):
         self.alerts.setWordWrap(True)
         set_role(self.alerts, "banner-error")
         self.alerts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.close_button = QPushButton(self.tr("Close record"), self)
-        self.close_button.setAccessibleName(self.tr("Close this client's record"))
+        self.close_button = QPushButton(_("Close record"), self)
+        self.close_button.setAccessibleName(_("Close this client's record"))
         self.close_button.clicked.connect(self.close_clicked)
         top = QHBoxLayout()
         top.setSpacing(SPACING + UNIT // 2)
@@ -108,37 +108,40 @@ class ClientHeader(QFrame):
     def show_client(self, c: ClientDetail, today_age: int) -> None:
         """Fill the header from a client's record."""
         self.name.setText(c.display_name)
-        self.name.setAccessibleName(self.tr("Client: {0}").format(c.display_name))
+        self.name.setAccessibleName(_("Client: {name}").format(name=c.display_name))
         self.status.setText(choice_label(c.status))
-        self.status.setAccessibleName(self.tr("Status: {0}").format(choice_label(c.status)))
+        self.status.setAccessibleName(_("Status: {status}").format(status=choice_label(c.status)))
         urgent = c.priority != Priority.ROUTINE
         self.priority.setVisible(urgent)
         if urgent:
-            self.priority.setText(self.tr("Priority: {0}").format(choice_label(c.priority)))
+            self.priority.setText(
+                _("Priority: {priority}").format(priority=choice_label(c.priority)))
             self.priority.setAccessibleName(self.priority.text())
         facts = [
-            self.tr("Record {0}").format(c.record_number),
-            self.tr("{0} years (born {1})").format(today_age, format_date(c.date_of_birth)),
+            _("Record {number}").format(number=c.record_number),
+            fill(ngettext("{age} year (born {date})", "{age} years (born {date})", today_age),
+                 age=today_age, date=c.date_of_birth),
         ]
         if c.pronouns:
             facts.append(c.pronouns)
         facts.append(
-            self.tr("Assigned OT: {0}").format(c.assigned_ot)
+            _("Assigned OT: {name}").format(name=c.assigned_ot)
             if c.assigned_ot
-            else self.tr("No OT assigned")
+            else _("No OT assigned")
         )
-        language = self.tr("Language: {0}").format(language_label(c.preferred_language))
+        language = _("Language: {language}").format(language=language_label(c.preferred_language))
         if c.interpreter_needed:
-            language += self.tr(" — interpreter needed")
+            language += _(" — interpreter needed")
         facts.append(language)
         self.facts.setText("   ·   ".join(facts))
-        self.facts.setAccessibleName(self.tr("Client details: {0}").format(", ".join(facts)))
+        self.facts.setAccessibleName(
+            _("Client details: {details}").format(details=", ".join(facts)))
         alerts = c.alerts.strip()
         self.alerts.setVisible(bool(alerts))
         if alerts:
             # Isolated: direction controls typed in the alerts act inside them only.
-            self.alerts.setText(self.tr("⚠ Alerts: {0}").format(isolate(alerts)))
-            self.alerts.setAccessibleName(self.tr("Alerts: {0}").format(alerts))
+            self.alerts.setText(_("⚠ Alerts: {alerts}").format(alerts=isolate(alerts)))
+            self.alerts.setAccessibleName(_("Alerts: {alerts}").format(alerts=alerts))
 
 
 class ClientWorkspace(QWidget):
@@ -167,7 +170,7 @@ class ClientWorkspace(QWidget):
         self.header = ClientHeader(self)
         self.header.close_clicked.connect(self.close_requested)
         self.tabs = FittingTabWidget(self)
-        self.tabs.setAccessibleName(self.tr("Parts of the client's record"))
+        self.tabs.setAccessibleName(_("Parts of the client's record"))
         self.tabs.setDocumentMode(True)
         # Narrow windows shorten the longest titles rather than hide tabs behind scroll
         # arrows (``fitting_tabs``); each tab's tooltip gives its whole title.
@@ -220,7 +223,7 @@ class ClientWorkspace(QWidget):
         except Exception:  # one broken tab must not keep the whole record from opening
             log.exception("The %s tab could not be built", spec.key)
             label = QLabel(
-                self.tr("This part of the record could not be shown. Details are in the log."),
+                _("This part of the record could not be shown. Details are in the log."),
                 self,
             )
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -256,12 +259,12 @@ class ClientWorkspace(QWidget):
         dirty = [(k, w) for k, w in self._widgets.items() if self._dirty(w)]
         if not dirty:
             return True
-        names = ", ".join(self._specs[k].translated_title() for k, _ in dirty)
+        names = ", ".join(self._specs[k].translated_title() for k, _unsaved in dirty)
         answer = QMessageBox.question(
             self,
-            self.tr("Save changes?"),
-            self.tr("{0} has unsaved changes in: {1}.\nSave them before closing?").format(
-                self._title or self.tr("This record"), names
+            _("Save changes?"),
+            _("{record} has unsaved changes in: {parts}.\nSave them before closing?").format(
+                record=self._title or _("This record"), parts=names
             ),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -301,7 +304,7 @@ class ClientWorkspace(QWidget):
         try:
             c = detail or clients.get_client(self.app.services, client_id=self.client_id)
         except NotFoundError:
-            self.header.name.setText(self.tr("This client's record no longer exists"))
+            self.header.name.setText(_("This client's record no longer exists"))
             return
         self.header.show_client(c, age_on(c.date_of_birth, self.app.services.today()))
         title = f"{c.display_name} ({c.record_number})"
@@ -319,7 +322,7 @@ class ClientWorkspace(QWidget):
         widget = self._widgets[key]
         title = self._specs[key].translated_title()
         if self._dirty(widget):
-            title = self.tr("{0} •").format(title)
+            title = _("{title} •").format(title=title)
         self.tabs.setTabText(self.tabs.indexOf(widget), _tab_text(title))
 
 

@@ -7,17 +7,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
 
+from otdesk.domain.translation import NC_, _, format_date
 from otdesk.services.dashboard import DueItem, Urgency
-from otdesk.ui.dashboard.summaries import summary_text
-from otdesk.ui.i18n import format_date
 from otdesk.ui.icons import icon
 from otdesk.ui.record_table_model import ReadOnlyTableModel
 from otdesk.ui.style import status_colour
@@ -30,10 +27,10 @@ UrgencyRole = Qt.ItemDataRole.UserRole + 2
 DueItemRole = Qt.ItemDataRole.UserRole + 3
 
 _HEADERS = (
-    QT_TRANSLATE_NOOP("DueItemsModel", "Client"),
-    QT_TRANSLATE_NOOP("DueItemsModel", "Record no."),
-    QT_TRANSLATE_NOOP("DueItemsModel", "What"),
-    QT_TRANSLATE_NOOP("DueItemsModel", "Due"),
+    NC_("column", "Client"),
+    NC_("column", "Record no."),
+    NC_("column", "What"),
+    NC_("column", "Due"),
 )
 
 
@@ -41,20 +38,18 @@ def due_text(item: DueItem, today: date) -> str:
     """The due column in words (never colour only): "Overdue · 3 Mar 2026", "Due 3 Mar 2026"."""
     if item.due_date is None:
         if item.urgency is Urgency.OVERDUE:
-            return QCoreApplication.translate("DueItemsModel", "Overdue")
+            return _("Overdue")
         return ""
     when = format_date(item.due_date)
     if item.urgency is Urgency.OVERDUE:
-        return QCoreApplication.translate("DueItemsModel", "Overdue · %1").replace("%1", when)
+        return _("Overdue · {date}").format(date=when)
     if item.urgency is Urgency.DUE:
-        return QCoreApplication.translate("DueItemsModel", "Due %1").replace("%1", when)
+        return _("Due {date}").format(date=when)
     return when
 
 
 class DueItemsModel(ReadOnlyTableModel):
     """The items of one dashboard section, read-only."""
-
-    TR_CONTEXT = "DueItemsModel"
     HEADERS = _HEADERS
 
     def __init__(self, parent: Any = None) -> None:
@@ -108,7 +103,7 @@ class DueItemsModel(ReadOnlyTableModel):
         if column == RECORD_NUMBER:
             return item.record_number
         if column == SUMMARY:
-            return summary_text(item)
+            return item.summary
         if column == DUE:
             return due_text(item, self._today)
         return ""

@@ -27,15 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.errors import NotFoundError
+from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import StaffRole
 from otdesk.services import dashboard
 from otdesk.services import staff as staff_service
 from otdesk.services.dashboard import Section, Urgency
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.dashboard.model import CLIENT, DUE, RECORD_NUMBER, SUMMARY, DueItemsModel
-from otdesk.ui.dashboard.titles import section_title
 from otdesk.ui.events import Change
-from otdesk.ui.i18n import count_text, fill
 from otdesk.ui.keys import REFRESH_DASHBOARD, add_shortcut
 from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
 from otdesk.ui.tasks import TaskControl
@@ -54,7 +53,7 @@ class SectionCard(QFrame):
         super().__init__(parent)
         set_role(self, "card")
         self.key = section.key
-        title = section_title(section.title)
+        title = section.title
         self.title = QLabel(title, self)
         set_role(self.title, "h2")
         self.badge = QLabel(self)
@@ -63,7 +62,7 @@ class SectionCard(QFrame):
         set_role(self.badge, "badge-overdue" if self.overdue else "badge")
         self.badge.setText(str(section.total))
         self.badge.setAccessibleName(
-            count_text(section.total, self.tr("1 item"), self.tr("%1 items")))
+            fill(ngettext("{count} item", "{count} items", section.total), count=section.total))
         self.model = DueItemsModel(self)
         self.model.set_items(section.items, today)
         self.table = QTableView(self)
@@ -87,13 +86,14 @@ class SectionCard(QFrame):
         header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
         offer_row_menu(self.table, self.row_menu)
-        self.empty = QLabel(self.tr("Nothing here right now."), self)
+        self.empty = QLabel(_("Nothing here right now."), self)
         set_role(self.empty, "muted")
         self.more = QLabel(self)
         set_role(self.more, "small")
         shown = len(section.items)
         if section.total > shown:
-            self.more.setText(fill(self.tr("Showing %1 of %2"), shown, section.total))
+            self.more.setText(
+                fill(_("Showing {shown} of {total}"), shown=shown, total=section.total))
 
         top = QHBoxLayout()
         top.setSpacing(SPACING)
@@ -138,8 +138,8 @@ class SectionCard(QFrame):
         if item is None:
             return None
         menu = QMenu(self.table)
-        menu.addAction(self.tr("&Open record"), lambda: self.open_record.emit(item.target))
-        menu.addAction(self.tr("&Copy record number"), lambda: copy_text(item.record_number))
+        menu.addAction(_("&Open record"), lambda: self.open_record.emit(item.target))
+        menu.addAction(_("&Copy record number"), lambda: copy_text(item.record_number))
         return menu
 
 
@@ -167,23 +167,23 @@ class DashboardView(QWidget):
         self.actor_changed()
 
     def _build(self) -> None:
-        self.heading = QLabel(self.tr("Dashboard"), self)
+        self.heading = QLabel(_("Dashboard"), self)
         set_role(self.heading, "h1")
         self.subtitle = QLabel(self)
         set_role(self.subtitle, "muted")
-        self.mine = QRadioButton(self.tr("&My clients"), self)
-        self.mine.setAccessibleName(self.tr("Show my clients"))
-        self.clinic = QRadioButton(self.tr("&Whole clinic"), self)
-        self.clinic.setAccessibleName(self.tr("Show the whole clinic"))
+        self.mine = QRadioButton(_("&My clients"), self)
+        self.mine.setAccessibleName(_("Show my clients"))
+        self.clinic = QRadioButton(_("&Whole clinic"), self)
+        self.clinic.setAccessibleName(_("Show the whole clinic"))
         self._scope = QButtonGroup(self)
         self._scope.addButton(self.mine)
         self._scope.addButton(self.clinic)
         self.mine.setChecked(True)
         self.mine.toggled.connect(lambda _checked: self.refresh())
-        show_label = QLabel(self.tr("Show:"), self)
-        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
-        self.refresh_button.setAccessibleName(self.tr("Refresh the dashboard"))
-        self.refresh_button.setToolTip(self.tr("Refresh (F5)"))
+        show_label = QLabel(_("Show:"), self)
+        self.refresh_button = QPushButton(_("&Refresh"), self)
+        self.refresh_button.setAccessibleName(_("Refresh the dashboard"))
+        self.refresh_button.setToolTip(_("Refresh (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         add_shortcut(REFRESH_DASHBOARD, self, self.refresh, Qt.ShortcutContext.WindowShortcut)
 
@@ -202,7 +202,7 @@ class DashboardView(QWidget):
         top.addWidget(self.refresh_button)
 
         self.summary = QWidget(self)
-        self.summary.setAccessibleName(self.tr("Summary of what is due"))
+        self.summary.setAccessibleName(_("Summary of what is due"))
         self._chips = FlowLayout(self.summary)
         self.message = QLabel(self)
         set_role(self.message, "empty")
@@ -226,7 +226,7 @@ class DashboardView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
         layout.addWidget(self.scroll_area, 1)
-        self._show_message(self.tr("Loading…"))
+        self._show_message(_("Loading…"))
 
     # -- whose work -----------------------------------------------------------------------
 
@@ -266,9 +266,9 @@ class DashboardView(QWidget):
         staff_id = None if self.whole_clinic else ctx.actor_id
         name = self._app.staff_name
         if staff_id is None:
-            self.subtitle.setText(self.tr("What needs attention across the clinic"))
+            self.subtitle.setText(_("What needs attention across the clinic"))
         else:
-            self.subtitle.setText(fill(self.tr("What needs attention for %1"), name))
+            self.subtitle.setText(_("What needs attention for {name}").format(name=name))
 
         def work(_control: TaskControl) -> tuple[int, date, list[Section]]:
             today = ctx.today()
@@ -277,7 +277,7 @@ class DashboardView(QWidget):
             )
 
         self._app.tasks.run(
-            work, label=self.tr("Loading the dashboard"), on_done=self._show, on_error=self._failed
+            work, label=_("Loading the dashboard"), on_done=self._show, on_error=self._failed
         )
 
     def _records_changed(self, _change: Change) -> None:
@@ -285,7 +285,7 @@ class DashboardView(QWidget):
         self._pending.start()
 
     def _failed(self, exc: BaseException) -> None:
-        self._show_message(fill(self.tr("The dashboard could not be loaded: %1"), exc))
+        self._show_message(_("The dashboard could not be loaded: {problem}").format(problem=exc))
         self.loaded.emit()
 
     def _show(self, result: tuple[int, date, list[Section]]) -> None:
@@ -302,10 +302,9 @@ class DashboardView(QWidget):
             self._cards.append(card)
         self._fill_summary()
         if not any(s.total for s in sections):
-            self._show_message(self.tr(
+            self._show_message(_(
                 "Nothing due. Care-plan reviews, reassessments, unsigned notes and other "
-                "follow-ups appear here when they fall due."
-            ))
+                "follow-ups appear here when they fall due."))
         else:
             self.message.hide()
             self.scroll_area.show()
@@ -325,7 +324,8 @@ class DashboardView(QWidget):
             chip = QPushButton(f"{card.title.text()}  {card.total}", self.summary)
             set_role(chip, "chip-overdue" if card.overdue else "chip")
             chip.setAccessibleName(
-                fill(self.tr("%1: %2, go to the list"), card.title.text(), card.total))
+                fill(_("{section}: {count}, go to the list"), section=card.title.text(),
+                     count=card.total))
             chip.clicked.connect(lambda _checked=False, c=card: self.go_to(c))
             self._chips.addWidget(chip)
         self.summary.setVisible(self._chips.count() > 0)
@@ -365,7 +365,7 @@ class DashboardView(QWidget):
                 old.deleteLater()
         # Cards with something due come first; sources' own order within each group.
         cards = sorted(self._cards, key=lambda c: c.model.rowCount() == 0)
-        stacks = [QVBoxLayout() for _ in range(columns)]
+        stacks = [QVBoxLayout() for _i in range(columns)]
         heights = [0] * columns
         for card in cards:
             shortest = heights.index(min(heights))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from otdesk.domain.translation import N_, _
 from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.client_record.tabs._placeholder import PlaceholderTab
 
@@ -12,19 +12,16 @@ from otdesk.ui.client_record.tabs._placeholder import PlaceholderTab
 def _make(tc: TabContext) -> QWidget:
     return PlaceholderTab(
         tc.parent,
-        QCoreApplication.translate("PlaceholderTab", "Assessments will appear here"),
-        QCoreApplication.translate(
-            "PlaceholderTab",
-            "Each administration of an instrument for this client — its answers, scores and "
-            "band, draft or final — will be listed here, newest first, so progress across the"
-            " episode is easy to see.",
-        ),
+        _("Assessments will appear here"),
+        _("Each administration of an instrument for this client — its answers, scores and "
+          "band, draft or final — will be listed here, newest first, so progress across the"
+          " episode is easy to see."),
     )
 
 
 register_tab(
     "assessments",
-    str(QT_TRANSLATE_NOOP("ClientTabs", "Assessments")),
+    N_("Assessments"),
     _make,
     40,
     entities=("assessment",),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from otdesk.domain.translation import N_, _
 from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.client_record.tabs._placeholder import PlaceholderTab
 
@@ -12,18 +12,15 @@ from otdesk.ui.client_record.tabs._placeholder import PlaceholderTab
 def _make(tc: TabContext) -> QWidget:
     return PlaceholderTab(
         tc.parent,
-        QCoreApplication.translate("PlaceholderTab", "Documents will appear here"),
-        QCoreApplication.translate(
-            "PlaceholderTab",
-            "Printed care plans, handouts and letters made for this client will be listed "
-            "here, so you can see what was given to whom and print it again.",
-        ),
+        _("Documents will appear here"),
+        _("Printed care plans, handouts and letters made for this client will be listed "
+          "here, so you can see what was given to whom and print it again."),
     )
 
 
 register_tab(
     "documents",
-    str(QT_TRANSLATE_NOOP("ClientTabs", "Documents")),
+    N_("Documents"),
     _make,
     80,
     entities=("document",),

@@ -11,7 +11,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.errors import OtdeskError
+from otdesk.domain.translation import N_, _, format_date
 from otdesk.services import episodes
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
 from otdesk.ui.client_record.episode_commands import (
@@ -55,7 +56,6 @@ from otdesk.ui.client_record.tabs._parts import (
 from otdesk.ui.drafts_ui import client_draft_key
 from otdesk.ui.events import Change
 from otdesk.ui.forms import Form, staff_items, strip_mnemonic
-from otdesk.ui.i18n import format_date
 from otdesk.ui.style import MARGIN, SPACING
 from otdesk.ui.widgets import EmptyState
 
@@ -85,26 +85,26 @@ class EpisodesTab(QWidget):
 
     def _build(self) -> None:
         self.open_button = action_button(
-            self, self.tr("&Open new episode…"), self.tr("Open a new episode")
+            self, _("&Open new episode…"), _("Open a new episode")
         )
         self.edit_button = action_button(
-            self, self.tr("Ed&it…"), self.tr("Edit the selected episode")
+            self, _("Ed&it…"), _("Edit the selected episode")
         )
         self.discharge_button = action_button(
-            self, self.tr("&Discharge…"), self.tr("Discharge the client from the selected episode")
+            self, _("&Discharge…"), _("Discharge the client from the selected episode")
         )
         self.open_button.clicked.connect(self.open_new_episode)
         self.edit_button.clicked.connect(self.edit_selected)
         self.discharge_button.clicked.connect(self.discharge_selected)
         top = heading_row(
             self,
-            self.tr("Episodes of care"),
+            _("Episodes of care"),
             self.open_button,
             self.edit_button,
             self.discharge_button,
         )
 
-        self.table, self.proxy = record_table(self, self.model, self.tr("Episodes of care"))
+        self.table, self.proxy = record_table(self, self.model, _("Episodes of care"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(EpisodesModel.REFERRED, Qt.SortOrder.DescendingOrder)
         self.table.setColumnHidden(EpisodesModel.REASON, True)  # the details beside show it
@@ -117,24 +117,24 @@ class EpisodesTab(QWidget):
         details_area = QScrollArea(self)
         details_area.setWidgetResizable(True)
         details_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.details = details_card(details_area, self.tr("Details of the selected episode"))
+        self.details = details_card(details_area, _("Details of the selected episode"))
         details_area.setWidget(self.details)
 
         self.add_team_button = action_button(
-            self, self.tr("Add &to team…"), self.tr("Add someone to the care team")
+            self, _("Add &to team…"), _("Add someone to the care team")
         )
         self.remove_team_button = action_button(
             self,
-            self.tr("Re&move from team"),
-            self.tr("Remove the selected person from the care team"),
+            _("Re&move from team"),
+            _("Remove the selected person from the care team"),
         )
         self.add_team_button.clicked.connect(self.add_team_member)
         self.remove_team_button.clicked.connect(self.remove_team_member)
-        self.team_table, self.team_proxy = record_table(self, self.team_model, self.tr("Care team"))
+        self.team_table, self.team_proxy = record_table(self, self.team_model, _("Care team"))
         self.team_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.team_empty = EmptyState(self.team_table)
         team_top = heading_row(
-            self, self.tr("Care team"), self.add_team_button, self.remove_team_button
+            self, _("Care team"), self.add_team_button, self.remove_team_button
         )
 
         team = QWidget(self)
@@ -174,7 +174,7 @@ class EpisodesTab(QWidget):
         self.empty.show_text(
             ""
             if rows
-            else self.tr("No episodes of care yet.\nUse “Open new episode” to record a referral.")
+            else _("No episodes of care yet.\nUse “Open new episode” to record a referral.")
         )
         if kept is not None and self.model.row_of(kept.id) >= 0:
             self.select(kept.id)
@@ -207,13 +207,13 @@ class EpisodesTab(QWidget):
     def _selected_changed(self) -> None:
         e = self.selected()
         self.details.setText(
-            episode_details_html(e) if e else self.tr("Select an episode to see its details.")
+            episode_details_html(e) if e else _("Select an episode to see its details.")
         )
         team = episodes.list_care_team(self.app.services, episode_id=e.id) if e else []
         self.team_model.set_records(team)
         _fit_columns(self.team_table, 260)
         self.team_empty.show_text(
-            "" if team or e is None else self.tr("Nobody is on this episode's care team yet.")
+            "" if team or e is None else _("Nobody is on this episode's care team yet.")
         )
         self._update_buttons()
 
@@ -237,9 +237,9 @@ class EpisodesTab(QWidget):
         """Tell the user an undo or redo could not be done, and why."""
         QMessageBox.warning(
             self,
-            self.tr("Cannot undo or redo"),
-            self.tr("“{0}” could not be applied: {1}\nThe record was left as it is.").format(
-                command.text(), exc
+            _("Cannot undo or redo"),
+            _("“{change}” could not be applied: {problem}\nThe record was left as it is.").format(
+                change=command.text(), problem=exc
             ),
         )
 
@@ -264,11 +264,11 @@ class EpisodesTab(QWidget):
         dialog = RecordDialog(
             self.app,
             self,
-            title=self.tr("Open a new episode of care"),
+            title=_("Open a new episode of care"),
             build=build_referral_fields,
             values={"referral_date": self.app.services.today()},
             submit=submit,
-            ok_text=self.tr("Open episode"),
+            ok_text=_("Open episode"),
             draft_key=self._draft_key("new"),
             draft_meta=self._meta(),
         )
@@ -295,7 +295,7 @@ class EpisodesTab(QWidget):
                 values,
                 expected_version=version,
                 report=self._report,
-                text=self.tr("Edit episode ({0})").format(fields),
+                text=_("Edit episode ({fields})").format(fields=fields),
             )
             command.execute()  # errors reach the dialog; the command emits the change
             self.tc.undo_stack.push(command)
@@ -308,7 +308,7 @@ class EpisodesTab(QWidget):
         dialog = RecordDialog(
             self.app,
             self,
-            title=self.tr("Edit episode referred {0}").format(format_date(e.referral_date)),
+            title=_("Edit episode referred {date}").format(date=format_date(e.referral_date)),
             build=build,
             values=before,
             version=e.version,
@@ -346,7 +346,7 @@ class EpisodesTab(QWidget):
         dialog = RecordDialog(
             self.app,
             self,
-            title=self.tr("Discharge {0}").format(self.client.display_name),
+            title=_("Discharge {name}").format(name=self.client.display_name),
             build=build_discharge_fields,
             values={
                 "actual_discharge_date": today,
@@ -356,11 +356,9 @@ class EpisodesTab(QWidget):
             version=e.version,
             submit=submit,
             latest=partial(self._latest, e.id),
-            ok_text=self.tr("Discharge"),
-            intro=self.tr(
-                "This closes the episode referred on {0} and sets the client's "
-                "status to discharged."
-            ).format(format_date(e.referral_date)),
+            ok_text=_("Discharge"),
+            intro=_("This closes the episode referred on {date} and sets the client's "
+                    "status to discharged.").format(date=format_date(e.referral_date)),
             draft_key=self._draft_key(f"discharge:{e.uuid}"),
             draft_meta=self._meta(),
         )
@@ -382,7 +380,7 @@ class EpisodesTab(QWidget):
         if e is None:
             return None
         people = staff_items(
-            self.app.staff_directory.members(self.app.services), self.tr("(someone outside)")
+            self.app.staff_directory.members(self.app.services), _("(someone outside)")
         )
 
         def submit(values: dict[str, Any], _version: int | None) -> CareTeamEntry:
@@ -397,11 +395,11 @@ class EpisodesTab(QWidget):
         dialog = RecordDialog(
             self.app,
             self,
-            title=self.tr("Add to the care team"),
+            title=_("Add to the care team"),
             build=lambda form, layout: build_team_fields(form, layout, people),
             values={"start_date": self.app.services.today()},
             submit=submit,
-            ok_text=self.tr("Add"),
+            ok_text=_("Add"),
             draft_key=self._draft_key(f"team:{e.uuid}"),
             draft_meta=self._meta(),
         )
@@ -417,14 +415,14 @@ class EpisodesTab(QWidget):
             return False
         if not confirm(
             self,
-            self.tr("Remove from care team?"),
-            self.tr("Remove {0} from this episode's care team?").format(m.name),
+            _("Remove from care team?"),
+            _("Remove {name} from this episode's care team?").format(name=m.name),
         ):
             return False
         command = RemoveCareTeamMemberCommand(
             self.app, self.client_id, m, self.tc.ids, report=self._report
         )
-        return run_removal(self, command, self.tr("Cannot remove"), self.tc.undo_stack)
+        return run_removal(self, command, _("Cannot remove"), self.tc.undo_stack)
 
     def show_record(self, entity: str, record_id: int) -> None:
         """Select the episode a link names."""
@@ -439,7 +437,7 @@ def _make(tc: TabContext) -> QWidget:
 
 register_tab(
     "episodes",
-    str(QT_TRANSLATE_NOOP("ClientTabs", "Episodes & care team")),
+    N_("Episodes & care team"),
     _make,
     30,
     entities=("episode", "care_team_member"),

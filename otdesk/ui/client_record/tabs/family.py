@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from otdesk.domain.errors import OtdeskError
 from otdesk.domain.text import isolate
+from otdesk.domain.translation import N_, _, pgettext
 from otdesk.domain.vocab import ConsentScope
 from otdesk.services import clients, drafts, family_members
 from otdesk.services.family_members import FamilyMemberInfo
@@ -64,19 +65,19 @@ class FamilyTab(QWidget):
         self.consent_note.setWordWrap(True)
         # Mnemonics avoid the menu bar's (File, Edit, View, Help) and "Signed in as".
         self.add_button = action_button(
-            self, self.tr("A&dd…"), self.tr("Add a family member or caregiver")
+            self, _("A&dd…"), _("Add a family member or caregiver")
         )
         self.edit_button = action_button(
-            self, self.tr("Ed&it…"), self.tr("Edit the selected family member")
+            self, _("Ed&it…"), _("Edit the selected family member")
         )
         self.remove_button = action_button(
-            self, self.tr("&Remove"), self.tr("Remove the selected family member")
+            self, _("&Remove"), _("Remove the selected family member")
         )
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table, self.proxy = record_table(
-            self, self.model, self.tr("Family members and caregivers")
+            self, self.model, _("Family members and caregivers")
         )
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         # Keep the service's order (primary caregiver first, then by name) until a header
@@ -89,10 +90,10 @@ class FamilyTab(QWidget):
         add_shortcut(EDIT_FAMILY_MEMBER, self.table, self.edit_selected)
         add_shortcut(REMOVE_FAMILY_MEMBER, self.table, self.remove_selected)
         self.empty = EmptyState(self.table)
-        self.details = details_card(self, self.tr("Details of the selected family member"))
+        self.details = details_card(self, _("Details of the selected family member"))
         top = heading_row(
             self,
-            self.tr("Family and caregivers"),
+            _("Family and caregivers"),
             self.add_button,
             self.edit_button,
             self.remove_button,
@@ -118,21 +119,18 @@ class FamilyTab(QWidget):
         self.empty.show_text(
             ""
             if members
-            else self.tr(
-                "No family members or caregivers recorded yet.\nUse Add to record who supports {0}."
-            ).format(self.client.given_name)
+            else _("No family members or caregivers recorded yet.\n"
+                   "Use Add to record who supports {name}.").format(name=self.client.given_name)
         )
         if self.client.consent_family:
             self.consent_note.setText(
-                self.tr("The client has agreed to share with family, within each person's scope.")
+                _("The client has agreed to share with family, within each person's scope.")
             )
             set_role(self.consent_note, "muted")
         else:
             self.consent_note.setText(
-                self.tr(
-                    "⚠ The client has not consented to sharing with family: share nothing "
-                    "until consent is recorded on the Overview."
-                )
+                _("⚠ The client has not consented to sharing with family: share nothing "
+                  "until consent is recorded on the Overview.")
             )
             set_role(self.consent_note, "banner-error")
         if selected is not None:
@@ -164,21 +162,21 @@ class FamilyTab(QWidget):
         esc = _escape
         lines = [f"<b>{esc(m.display_name)}</b> — {esc(m.relationship_to_client)}"]
         if m.primary_caregiver:
-            lines[0] += "&nbsp;&nbsp;<b>" + esc(self.tr("★ Primary caregiver")) + "</b>"
+            lines[0] += "&nbsp;&nbsp;<b>" + esc(_("★ Primary caregiver")) + "</b>"
         lines.append(
-            esc(self.tr("May be told: {0}. {1}")).format(
-                f"<b>{esc(choice_label(m.consent_scope))}</b>",
-                esc(consent_explanation(m.consent_scope)),
+            esc(_("May be told: {scope}. {explanation}")).format(
+                scope=f"<b>{esc(choice_label(m.consent_scope))}</b>",
+                explanation=esc(consent_explanation(m.consent_scope)),
             )
         )
         language = language_label(m.preferred_language)
         if m.interpreter_needed:
-            language += self.tr(", needs an interpreter")
+            language += _(", needs an interpreter")
         contact = [p for p in (m.phone, m.email) if p]
-        lines.append(esc(self.tr("Language: {0}").format(language)))
+        lines.append(esc(_("Language: {language}").format(language=language)))
         if contact:
             shown = " · ".join(isolate(c) for c in contact)
-            lines.append(esc(self.tr("Contact: {0}").format(shown)))
+            lines.append(esc(_("Contact: {contact}").format(contact=shown)))
         # Free text is isolated: direction controls typed in it act inside it only.
         if m.address:
             lines.append(esc(isolate(m.address.replace("\n", ", "))))
@@ -192,7 +190,7 @@ class FamilyTab(QWidget):
         return client_draft_key(self.client.uuid, f"family:{part}")
 
     def _report(self, _command: object, exc: OtdeskError) -> None:
-        QMessageBox.warning(self, self.tr("Cannot undo or redo"), str(exc))
+        QMessageBox.warning(self, _("Cannot undo or redo"), str(exc))
 
     def add_member(self) -> FamilyMemberInfo | None:
         """Ask for a new member's details and add them (undoable)."""
@@ -209,14 +207,14 @@ class FamilyTab(QWidget):
         dialog = RecordDialog(
             self.app,
             self,
-            title=self.tr("Add family member or caregiver"),
+            title=_("Add family member or caregiver"),
             build=build_member_form,
             values={
                 "consent_scope": ConsentScope.NONE.value,
                 "preferred_language": self.client.preferred_language,
             },
             submit=submit,
-            ok_text=self.tr("Add"),
+            ok_text=_("Add"),
             draft_key=self._draft_key("new"),
             draft_meta={"form": "family_member", "client_id": self.client_id},
         )
@@ -254,7 +252,7 @@ class FamilyTab(QWidget):
         dialog = RecordDialog(
             self.app,
             self,
-            title=self.tr("Edit {0}").format(member.display_name),
+            title=pgettext("a person", "Edit {name}").format(name=member.display_name),
             build=build_member_form,
             values=before,
             version=member.version,
@@ -288,16 +286,16 @@ class FamilyTab(QWidget):
             return False
         if not confirm(
             self,
-            self.tr("Remove family member?"),
-            self.tr("Remove {0} ({1}) from this client's family and caregivers?").format(
-                member.display_name, member.relationship_to_client
+            _("Remove family member?"),
+            _("Remove {name} ({relationship}) from this client's family and caregivers?").format(
+                name=member.display_name, relationship=member.relationship_to_client
             ),
         ):
             return False
         command = RemoveFamilyMemberCommand(
             self.app, self.client_id, member, self.tc.ids, report=self._report
         )
-        return run_removal(self, command, self.tr("Cannot remove"), self.tc.undo_stack)
+        return run_removal(self, command, _("Cannot remove"), self.tc.undo_stack)
 
     def show_record(self, entity: str, record_id: int) -> None:
         """Select the member a link names."""
@@ -351,7 +349,7 @@ def _make(tc: TabContext) -> QWidget:
 
 register_tab(
     "family",
-    str(QT_TRANSLATE_NOOP("ClientTabs", "Family & caregivers")),
+    N_("Family & caregivers"),
     _make,
     20,
     entities=("family_member",),

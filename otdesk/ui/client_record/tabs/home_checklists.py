@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from otdesk.domain.translation import N_, _
 from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.client_record.tabs._placeholder import PlaceholderTab
 
@@ -12,19 +12,16 @@ from otdesk.ui.client_record.tabs._placeholder import PlaceholderTab
 def _make(tc: TabContext) -> QWidget:
     return PlaceholderTab(
         tc.parent,
-        QCoreApplication.translate("PlaceholderTab", "Home checklists will appear here"),
-        QCoreApplication.translate(
-            "PlaceholderTab",
-            "Home, work and community visit checklists will be listed here, with each hazard "
-            "found and the modifications recommended, who owns them, and whether they are "
-            "done.",
-        ),
+        _("Home checklists will appear here"),
+        _("Home, work and community visit checklists will be listed here, with each hazard "
+          "found and the modifications recommended, who owns them, and whether they are "
+          "done."),
     )
 
 
 register_tab(
     "home_checklists",
-    str(QT_TRANSLATE_NOOP("ClientTabs", "Home checklists")),
+    N_("Home checklists"),
     _make,
     50,
     entities=("home_modification", "checklist"),

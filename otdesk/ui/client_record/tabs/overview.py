@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.errors import ConflictError, NotFoundError, OtdeskError, ValidationError
+from otdesk.domain.translation import N_, _, pgettext
 from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
 from otdesk.services import clients
 from otdesk.services.clients import ClientDetail
@@ -54,9 +55,9 @@ OT_ROLES = (StaffRole.OT, StaffRole.OT_ASSISTANT)
 def assigned_ot_items(tc_app: Any, current_id: int | None, current_name: str) -> list[Any]:
     """Active OTs and OT assistants, plus the current one when no longer in that list."""
     members = tc_app.staff_directory.members(tc_app.services, OT_ROLES)
-    items = staff_items(members, QCoreApplication.translate("Overview", "Not assigned"))
+    items = staff_items(members, _("Not assigned"))
     if current_id is not None and all(i[0] != current_id for i in items):
-        label = QCoreApplication.translate("Overview", "{0} (inactive)").format(current_name)
+        label = _("{name} (inactive)").format(name=current_name)
         items.append((current_id, label))
     return items
 
@@ -77,24 +78,23 @@ class OverviewTab(QWidget):
         self.setObjectName("overview-tab")
         # Save, Cancel, and the main window's menus and "Signed in as" keep their letters, in
         # whichever language the interface is in.
-        main = "MainWindow"
         self.form = Form(
             self,
             reserved_mnemonics=mnemonic_letters(
-                self.tr("&Save"),
-                self.tr("&Cancel changes"),
-                QCoreApplication.translate(main, "&File"),
-                QCoreApplication.translate(main, "&Edit"),
-                QCoreApplication.translate(main, "&View"),
-                QCoreApplication.translate(main, "&Help"),
-                QCoreApplication.translate("StaffSelector", "Signed in &as:"),
+                _("&Save"),
+                _("&Cancel changes"),
+                _("&File"),
+                _("&Edit"),
+                _("&View"),
+                _("&Help"),
+                _("Signed in &as:"),
             ),
         )
         self._build()
         self.keeper = DraftKeeper(
             self.app,
             key=client_draft_key(self.detail.uuid, "overview"),
-            title=lambda: self.tr("{0} — Overview").format(self.detail.display_name),
+            title=lambda: _("{name} — Overview").format(name=self.detail.display_name),
             payload=self._draft_payload,
             base_version=lambda: self.version,
             parent=self,
@@ -135,64 +135,64 @@ class OverviewTab(QWidget):
         rows.addWidget(self.sections, 1)
 
         f = self.form
-        li = self._section(0, self.tr("Identity"))
-        f.add_text(li, "record_number", self.tr("Record number"), max_length=40)
-        f.add_text(li, "given_name", self.tr("Given name"), max_length=200)
-        f.add_text(li, "family_name", self.tr("Family name"), max_length=200)
-        f.add_text(li, "preferred_name", self.tr("Preferred name"), max_length=200)
+        li = self._section(0, _("Identity"))
+        f.add_text(li, "record_number", _("Record number"), max_length=40)
+        f.add_text(li, "given_name", _("Given name"), max_length=200)
+        f.add_text(li, "family_name", _("Family name"), max_length=200)
+        f.add_text(li, "preferred_name", _("Preferred name"), max_length=200)
         f.add_text(
-            li, "pronouns", self.tr("Pronouns"), max_length=60, placeholder=self.tr("e.g. she/her")
+            li, "pronouns", _("Pronouns"), max_length=60, placeholder=_("e.g. she/her")
         )
-        f.add_date(li, "date_of_birth", self.tr("Date of birth"))
+        f.add_date(li, "date_of_birth", _("Date of birth"))
 
-        ll = self._section(0, self.tr("Language"))
-        f.add_language(ll, "preferred_language", self.tr("Preferred language"))
+        ll = self._section(0, _("Language"))
+        f.add_language(ll, "preferred_language", _("Preferred language"))
         f.add_check(
-            ll, "interpreter_needed", self.tr("Interpreter"), self.tr("Needs an interpreter")
+            ll, "interpreter_needed", _("Interpreter"), _("Needs an interpreter")
         )
 
-        lc = self._section(0, self.tr("Contact"))
-        f.add_text(lc, "phone", self.tr("Phone"), max_length=100)
-        f.add_text(lc, "email", self.tr("Email"), max_length=320)
-        f.add_longtext(lc, "address", self.tr("Address"), lines=3)
+        lc = self._section(0, _("Contact"))
+        f.add_text(lc, "phone", _("Phone"), max_length=100)
+        f.add_text(lc, "email", _("Email"), max_length=320)
+        f.add_longtext(lc, "address", _("Address"), lines=3)
 
-        lcare = self._section(1, self.tr("Care"))
-        f.add_enum(lcare, "status", self.tr("Status"), ClientStatus)
-        f.add_enum(lcare, "priority", self.tr("Priority"), Priority)
+        lcare = self._section(1, _("Care"))
+        f.add_enum(lcare, "status", _("Status"), ClientStatus)
+        f.add_enum(lcare, "priority", _("Priority"), Priority)
         self.ot_combo = f.add_choice(
             lcare,
             "assigned_ot_id",
-            self.tr("Assigned OT"),
+            _("Assigned OT"),
             assigned_ot_items(self.app, self.detail.assigned_ot_id, self.detail.assigned_ot),
         )
 
-        lconsent = self._section(1, self.tr("Consent to share"))
+        lconsent = self._section(1, _("Consent to share"))
         f.add_check(
             lconsent,
             "consent_family",
-            self.tr("Family"),
-            self.tr("May share with family and caregivers"),
+            _("Family"),
+            _("May share with family and caregivers"),
         )
         f.add_check(
             lconsent,
             "consent_community",
-            self.tr("Community"),
-            self.tr("May share with community providers"),
+            _("Community"),
+            _("May share with community providers"),
         )
 
-        la = self._section(1, self.tr("Alerts and diagnoses"))
+        la = self._section(1, _("Alerts and diagnoses"))
         f.add_longtext(
             la,
             "alerts",
-            self.tr("Alerts"),
+            _("Alerts"),
             lines=3,
-            hint=self.tr("Safety and access notes everyone must see, shown in the record's header"),
+            hint=_("Safety and access notes everyone must see, shown in the record's header"),
         )
         self.diagnoses = DiagnosesEditor(la.parentWidget())
         f.add_widget(
             la,
             "diagnoses",
-            self.tr("Diagnoses"),
+            _("Diagnoses"),
             self.diagnoses,
             getter=self.diagnoses.value,
             setter=self.diagnoses.set_value,
@@ -208,12 +208,12 @@ class OverviewTab(QWidget):
         self.changed_note.hide()
         self.state_label = QLabel(self)
         set_role(self.state_label, "muted")
-        self.state_label.setAccessibleName(self.tr("Save state"))
-        self.cancel_button = QPushButton(self.tr("&Cancel changes"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel changes"))
-        self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save the client's details (Ctrl+S)"))
+        self.state_label.setAccessibleName(_("Save state"))
+        self.cancel_button = QPushButton(_("&Cancel changes"), self)
+        self.cancel_button.setAccessibleName(_("Cancel changes"))
+        self.save_button = QPushButton(_("&Save"), self)
+        self.save_button.setAccessibleName(pgettext("the client's details", "Save"))
+        self.save_button.setToolTip(_("Save the client's details (Ctrl+S)"))
         set_role(self.save_button, "primary")
         self.save_button.clicked.connect(self.save_changes)
         self.cancel_button.clicked.connect(self._cancel_clicked)
@@ -254,15 +254,15 @@ class OverviewTab(QWidget):
         self.save_button.setEnabled(dirty)
         self.cancel_button.setEnabled(dirty)
         if dirty:
-            self.state_label.setText(self.tr("Unsaved changes"))
+            self.state_label.setText(_("Unsaved changes"))
         else:
-            self.state_label.setText(self.tr("All changes saved"))
+            self.state_label.setText(_("All changes saved"))
 
     def _draft_saved(self, info: DraftInfo) -> None:
         if self.form.is_dirty():
             self.state_label.setText(
-                self.tr("Unsaved changes — kept safe as a draft at {0}").format(
-                    saved_time_text(info.saved_at)
+                _("Unsaved changes — kept safe as a draft at {when}").format(
+                    when=saved_time_text(info.saved_at)
                 )
             )
 
@@ -277,10 +277,8 @@ class OverviewTab(QWidget):
         latest = clients.get_client(self.app.services, client_id=self.client_id)
         if latest.version != self.version:
             self.changed_note.setText(
-                self.tr(
-                    "Someone saved this record after you started editing. "
-                    "When you save, you will be asked what to do."
-                )
+                _("Someone saved this record after you started editing. "
+                  "When you save, you will be asked what to do.")
             )
             self.changed_note.show()
 
@@ -328,7 +326,7 @@ class OverviewTab(QWidget):
             changes,
             expected_version=self.version,
             report=self.report_command_error,
-            text=self.tr("Edit {0}").format(fields),
+            text=pgettext("the fields changed", "Edit {fields}").format(fields=fields),
         )
         self._saving = True
         try:
@@ -340,7 +338,7 @@ class OverviewTab(QWidget):
             self._resolve_conflict()
             return False
         except NotFoundError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            QMessageBox.warning(self, _("Cannot save"), str(exc))
             return False
         finally:
             self._saving = False
@@ -354,9 +352,9 @@ class OverviewTab(QWidget):
         """Tell the user an undo or redo could not be done, and why."""
         QMessageBox.warning(
             self,
-            self.tr("Cannot undo or redo"),
-            self.tr("“{0}” could not be applied: {1}\nThe record was left as it is.").format(
-                command.text(), exc
+            _("Cannot undo or redo"),
+            _("“{change}” could not be applied: {problem}\nThe record was left as it is.").format(
+                change=command.text(), problem=exc
             ),
         )
 
@@ -374,7 +372,7 @@ class OverviewTab(QWidget):
         ]
         choice = conflict_dialog.ask_conflict(
             self,
-            what=self.tr("The record of {0}").format(latest.display_name),
+            what=_("The record of {name}").format(name=latest.display_name),
             differences=differences,
         )
         if choice is ConflictChoice.RELOAD:
@@ -384,14 +382,14 @@ class OverviewTab(QWidget):
             self.reload()
             self.form.apply(mine)
             self.state_label.setText(
-                self.tr("Your changes are shown on top of the latest version. Check, then save.")
+                _("Your changes are shown on top of the latest version. Check, then save.")
             )
 
     def _cancel_clicked(self) -> None:
         answer = QMessageBox.question(
             self,
-            self.tr("Cancel changes?"),
-            self.tr("Drop the changes you made to this client's details?"),
+            _("Cancel changes?"),
+            _("Drop the changes you made to this client's details?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -413,5 +411,5 @@ def _make(tc: TabContext) -> QWidget:
 
 
 register_tab(
-    "overview", str(QT_TRANSLATE_NOOP("ClientTabs", "Overview")), _make, 10, entities=("client",)
+    "overview", N_("Overview"), _make, 10, entities=("client",)
 )
