@@ -10,7 +10,8 @@ unprivileged ``postgres`` system user, which must already exist; nothing is crea
 system-wide. Why a server cannot be had is reported as ``PostgresUnavailableError`` (the caller
 skips); a server that was tried and failed is ``PostgresStartError`` with the server's log.
 
-Set ``OTDESK_PG_BINDIR`` to use PostgreSQL binaries from a folder of your choice.
+Set ``OTDESK_PG_BINDIR`` to use PostgreSQL binaries from a folder of your choice (only that
+folder is then tried).
 """
 
 from __future__ import annotations
@@ -59,7 +60,10 @@ def _version_key(path: str) -> tuple[int, ...]:
 def _candidate_bindirs() -> Iterator[Path]:
     env = os.environ.get(BINDIR_ENV, "").strip()
     if env:
+        # The folder chosen is the only one tried: a wrong choice is reported, not replaced by
+        # another installation (and pointing it at an empty folder hides PostgreSQL).
         yield Path(env)
+        return
     pg_config = shutil.which("pg_config")
     if pg_config:
         with contextlib.suppress(OSError, subprocess.SubprocessError):
@@ -328,6 +332,13 @@ def _make_root(account: pwd.struct_passwd | None) -> Path:
         os.chown(root, account.pw_uid, account.pw_gid)
     root.chmod(0o700)
     return root
+
+
+def check_available() -> None:
+    """Raise ``PostgresUnavailableError`` saying why no server can be run here (cheap: starts
+    nothing)."""
+    find_bindir()
+    _server_account()
 
 
 @contextlib.contextmanager
