@@ -184,6 +184,8 @@ def test_every_id_sequence_is_past_the_demo_rows(demo_ctx: Context) -> None:
         for table in Base.metadata.sorted_tables:
             if "id" not in table.c or not table.c.id.primary_key:
                 continue
+            if table.name == ClinicSettings.__tablename__:  # one row, id 1, never a sequence's
+                continue
             top = conn.execute(text(f"SELECT MAX(id) FROM {table.name}")).scalar()
             if top is None:
                 continue

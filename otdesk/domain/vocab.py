@@ -127,6 +127,56 @@ class AuditAction(LabelledEnum):
     PRINT = "print"
 
 
+class ChecklistSetting(LabelledEnum):
+    """Where an environmental checklist was done."""
+
+    HOME = "home"
+    WORK = "work"
+    COMMUNITY = "community"
+
+
+class HazardAnswer(LabelledEnum):
+    """The answer to one environmental checklist item."""
+
+    HAZARD = "hazard"
+    NO_HAZARD = "no_hazard"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class ModificationOwner(LabelledEnum):
+    """Who sees a recommended home modification through."""
+
+    CLIENT = "client"
+    FAMILY = "family"
+    LANDLORD = "landlord"
+    OT = "ot"
+    CONTRACTOR = "contractor"
+
+
+class NoteFormat(LabelledEnum):
+    """How a family session note is laid out."""
+
+    SOAP = "soap"
+    DAP = "dap"
+    BIRP = "birp"
+    NARRATIVE = "narrative"
+
+
+class SignatureKind(LabelledEnum):
+    """Whether a note's signature is its author's or a co-signature."""
+
+    AUTHOR = "author"
+    COSIGNER = "cosigner"
+
+
+class GoalStatus(LabelledEnum):
+    """Where a care-plan goal stands."""
+
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    DISCONTINUED = "discontinued"
+
+
 # Keyed by (enum class, code): members of different enums with the same code compare equal.
 _LABELS: dict[tuple[type, str], str] = {
     (StaffRole, StaffRole.OT.value): "Occupational therapist",
