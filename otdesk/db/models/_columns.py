@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Enum
-from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import MappedColumn, mapped_column
 
 VOCABULARY = "vocabulary"  # the Column.info key naming a column's enum
 
@@ -24,7 +24,7 @@ def vocab_column(
     default: StrEnum | None = None,
     index: bool = False,
     length: int = 20,
-) -> Any:
+) -> MappedColumn[Any]:
     """A required text column holding one of ``vocabulary``'s codes, kept so by a CHECK."""
     codes = [member.value for member in vocabulary]
     kind = Enum(
