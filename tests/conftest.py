@@ -69,7 +69,10 @@ def _engines_for(metafunc: pytest.Metafunc) -> tuple[str, ...]:
     if marker is not None:
         unknown = set(marker.args) - set(ENGINES)
         if unknown or not marker.args:
-            raise pytest.UsageError(f"{metafunc.definition.nodeid}: engines{marker.args}")
+            raise pytest.UsageError(
+                f"{metafunc.definition.nodeid}: @pytest.mark.engines takes one or more of "
+                f"{', '.join(ENGINES)}, not {marker.args}"
+            )
         return tuple(marker.args)
     if {"db_path", "template_db"} & set(metafunc.fixturenames):
         return ("sqlite",)
