@@ -160,7 +160,7 @@ def test_new_records_follow_the_demo_clinic(demo_ctx: Context) -> None:
         top_client = session.scalar(select(func.max(Client.id)))
     made = clients.create_client(
         demo_ctx, record_number="NEW-1", given_name="Zoë", family_name="Nueva",
-        date_of_birth="1991-02-03", preferred_language="es", status="referred",
+        date_of_birth="1991-02-03", preferred_language="es", status="discharged",
     )
     assert top_client is not None and made.id > top_client
     ot = staff.create_staff(demo_ctx, username="new.ot", given_name="Noor", family_name="Nur",
@@ -171,7 +171,9 @@ def test_new_records_follow_the_demo_clinic(demo_ctx: Context) -> None:
     opened = episodes.open_episode(demo_ctx, client_id=made.id, referral_date=demo_ctx.today())
     episodes.add_care_team_member(demo_ctx, episode_id=opened.id, staff_id=ot.id,
                                   discipline="ot")
-    clients.update_client(demo_ctx, client_id=made.id, expected_version=1, assigned_ot_id=ot.id)
+    version = clients.get_client(demo_ctx, client_id=made.id).version
+    clients.update_client(demo_ctx, client_id=made.id, expected_version=version,
+                          assigned_ot_id=ot.id)
     assert [c.record_number for c in clients.search_clients(demo_ctx, text="zoe nue")] == [
         "NEW-1"
     ]

@@ -82,7 +82,7 @@ def test_second_open_episode_is_refused(ctx: Context, make_client: MakeClient) -
 def test_episodes_opened_at_the_same_moment_leave_one_open(
     ctx: Context, second_workstation: Context, make_client: MakeClient
 ) -> None:
-    client = make_client()
+    client = make_client(status="discharged")  # out of care: no open episode yet
     theirs, ours = _days_ago(ctx, 10), _days_ago(ctx, 9)
     raced: list[str] = []
 

@@ -105,7 +105,7 @@ def test_an_unknown_code_is_refused(
 
 
 def test_unknown_codes_are_refused_in_new_rows_too(ctx: Context, make_client: MakeClient) -> None:
-    client = make_client()
+    client = make_client(status="discharged")  # out of care: the episode is opened here
     opened = episodes.open_episode(ctx, client_id=client.id, referral_date=ctx.today())
     now = datetime.now(UTC)
     stamp = {"created_at": now, "updated_at": now, "version": 1}
@@ -203,7 +203,7 @@ def test_the_application_cannot_write_a_float_cost(ctx: Context, modification: i
 def test_a_care_plan_names_an_episode_of_its_own_client(
     ctx: Context, make_client: MakeClient
 ) -> None:
-    ana, ben = make_client(), make_client()
+    ana, ben = make_client(status="discharged"), make_client(status="discharged")
     anas = episodes.open_episode(ctx, client_id=ana.id, referral_date=ctx.today())
     plan = CarePlan(client_id=ana.id, episode_id=anas.id, status="active")
     _stamp(plan)
