@@ -38,6 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from engine_report import EngineReport
 from pg_server import PostgresServer, PostgresUnavailableError, check_available, running_server
+from sqlalchemy.engine import make_url
 
 from otdesk.db.engine import Database, open_database
 from otdesk.services import clients, staff
@@ -162,7 +163,7 @@ class Databases:
             for suffix in ("", "-wal", "-shm"):
                 Path(target + suffix).unlink(missing_ok=True)
             return
-        name = target.rsplit("/", 1)[1].split("?", 1)[0]
+        name = make_url(target).database
         with self._server.connect() as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
