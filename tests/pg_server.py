@@ -10,7 +10,11 @@ unprivileged ``postgres`` system user, which must already exist; nothing is crea
 system-wide. Why a server cannot be had is reported as ``PostgresUnavailableError`` (the caller
 skips); a server that was tried and failed is ``PostgresStartError`` with the server's log.
 
-Set ``OTDESK_PG_BINDIR`` to use PostgreSQL binaries from a folder of your choice.
+Run as a script (``python3 tests/pg_server.py``, standard library only), it says whether a
+server can be run here and exits 0 if so, 1 if not: ``.ci/run`` asks it before the tests.
+
+Set ``OTDESK_PG_BINDIR`` to use PostgreSQL binaries from a folder of your choice (only that
+folder is then tried).
 """
 
 from __future__ import annotations
@@ -29,9 +33,10 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import URL
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 BINDIR_ENV = "OTDESK_PG_BINDIR"
 SUPERUSER = "postgres"
@@ -59,7 +64,10 @@ def _version_key(path: str) -> tuple[int, ...]:
 def _candidate_bindirs() -> Iterator[Path]:
     env = os.environ.get(BINDIR_ENV, "").strip()
     if env:
+        # The folder chosen is the only one tried: a wrong choice is reported, not replaced by
+        # another installation (and pointing it at an empty folder hides PostgreSQL).
         yield Path(env)
+        return
     pg_config = shutil.which("pg_config")
     if pg_config:
         with contextlib.suppress(OSError, subprocess.SubprocessError):
@@ -139,6 +147,8 @@ class PostgresServer:
 
     def url(self, database: str = "postgres", username: str = SUPERUSER) -> URL:
         """The SQLAlchemy URL of ``database`` on this server (psycopg, over the Unix socket)."""
+        from sqlalchemy.engine import URL
+
         return URL.create(
             "postgresql+psycopg",
             username=username,
@@ -330,6 +340,13 @@ def _make_root(account: pwd.struct_passwd | None) -> Path:
     return root
 
 
+def check_available() -> None:
+    """Raise ``PostgresUnavailableError`` saying why no server can be run here (cheap: starts
+    nothing)."""
+    find_bindir()
+    _server_account()
+
+
 @contextlib.contextmanager
 def running_server(settings: dict[str, object] | None = None) -> Iterator[PostgresServer]:
     """Start a throwaway server, yield it, and always stop it and delete its files.
@@ -347,3 +364,14 @@ def running_server(settings: dict[str, object] | None = None) -> Iterator[Postgr
     finally:
         server.stop()
         atexit.unregister(server.stop)
+
+
+if __name__ == "__main__":
+    import sys
+
+    try:
+        check_available()
+    except PostgresUnavailableError as exc:
+        print(f"no PostgreSQL server can run here: {exc}", file=sys.stderr)
+        sys.exit(1)
+    print(f"PostgreSQL server programs: {find_bindir()}")

@@ -16,7 +16,7 @@ import pytest
 
 from otdesk.db.engine import open_database
 from otdesk.db.migrate import head_revision
-from otdesk.services import staff
+from otdesk.services import clients, staff
 from otdesk.services.context import Context
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,6 +277,35 @@ def test_verify_fails_on_a_broken_reference(otdesk: Run, db_path: Path) -> None:
     assert result.returncode == 1
     assert "FAILED  foreign keys" in result.stdout and "care_team_members" in result.stdout
     assert "ok      storage integrity" in result.stdout
+
+
+@pytest.mark.engines("postgresql")  # every test above names a SQLite file
+def test_a_postgresql_url_works_as_a_clinic_types_it(
+    otdesk: Run, empty_target: str, tmp_path: Path
+) -> None:
+    # Plain postgresql://, the server's socket folder as the host parameter.
+    typed = empty_target.replace("postgresql+psycopg://", "postgresql://", 1)
+    assert typed.startswith("postgresql://")
+    init = otdesk("--db", typed, "init")
+    assert init.returncode == 0, init.stderr
+    assert "Created the clinic's tables." in init.stdout
+    assert not list(tmp_path.rglob("*.sqlite"))  # no SQLite file was made instead
+
+    db = open_database(empty_target)
+    try:
+        ctx = Context(db).acting_as(staff.ensure_administrator(Context(db)).id)
+        clients.create_client(
+            ctx, record_number="CLI-1", given_name="Zoë", family_name="Martín-López",
+            date_of_birth="1985-04-12", preferred_language="es", status="active",
+        )
+    finally:
+        db.dispose()
+    listed = otdesk("--db", typed, "clients", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert [(r["record_number"], r["given_name"], r["family_name"])
+            for r in json.loads(listed.stdout)] == [("CLI-1", "Zoë", "Martín-López")]
+    checked = otdesk("--db", typed, "verify")
+    assert checked.returncode == 0 and "All 5 checks passed" in checked.stdout
 
 
 # -- no command: the desktop ------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from otdesk.db.engine import Database, open_database
+from otdesk.db.engine import open_database
 from otdesk.db.models import AuditEvent, ClientDiagnosis
 from otdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from otdesk.domain.vocab import ClientStatus, Priority
@@ -266,14 +266,6 @@ def test_two_people_saving_the_same_client(ctx: Context, make_client: MakeClient
     assert (reloaded.phone, reloaded.alerts, reloaded.version) == ("111", "First", 2)
 
 
-@pytest.fixture
-def second_workstation(db_path: Path, db: Database, ctx: Context) -> Iterator[Context]:
-    """The same database file opened a second time, as another workstation would."""
-    other = open_database(db_path)
-    yield Context(other, actor_id=ctx.actor_id, workstation="other-workstation")
-    other.dispose()
-
-
 def test_race_between_version_check_and_write_is_a_conflict(
     ctx: Context, second_workstation: Context, make_client: MakeClient
 ) -> None:
@@ -519,6 +511,30 @@ def test_search_results_are_ordered_by_family_then_given_name(
     found = [c.record_number for c in clients.search_clients(ctx, text="")]
     # Haddad, Lopes, Martín-López, Okafor
     assert found == ["MH-3001", "MH-1002", "MH-1001", "GP-2001"]
+
+
+def test_search_finds_word_prefixes_in_any_script_and_nothing_inside_a_word(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    make_client(record_number="W-1", given_name="Łukasz", family_name="Öztürk")
+    make_client(record_number="W-2", given_name="Ana", family_name="Smart")  # "mart" inside
+    make_client(record_number="W-3", given_name="Martina", family_name="Rossi")
+    assert _found(ctx, "luk oztu") == {"W-1"}
+    assert _found(ctx, "ŁUKASZ") == {"W-1"}
+    assert _found(ctx, "mart") == {"W-3"}
+    assert _found(ctx, "zz") == set()
+
+
+def test_names_sharing_a_beginning_sort_by_family_name_first(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    # A linguistic collation (a PostgreSQL server's default, here ICU en-US) compares
+    # "Lee<sep>Zoe" and "Leeb<sep>Ann" by letters alone and would put Leeb first.
+    make_client(record_number="S-1", given_name="Ann", family_name="Leeb")
+    make_client(record_number="S-2", given_name="Zoe", family_name="Lee")
+    make_client(record_number="S-3", given_name="Abe", family_name="Lee")
+    order = [c.display_name for c in clients.search_clients(ctx, text="lee")]
+    assert order == ["Lee, Abe", "Lee, Zoe", "Leeb, Ann"]
 
 
 def test_search_status_filter_and_limit(ctx: Context, people: dict[str, ClientDetail]) -> None:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
+import otdesk.db.models  # noqa: F401  (registers every table on the metadata)
+from otdesk.db.base import Base
 from otdesk.db.engine import open_database
 from otdesk.db.models import (
     Assessment,
@@ -28,8 +29,11 @@ from otdesk.db.models import (
     HomeModification,
 )
 from otdesk.domain.vocab import StaffRole
-from otdesk.services import caseload, clients, demo, integrity, staff
+from otdesk.services import caseload, clients, demo, episodes, family_members, integrity, staff
 from otdesk.services.context import Context
+
+if TYPE_CHECKING:
+    from conftest import Databases
 
 IDENTITY = ("record_number", "given_name", "family_name", "preferred_name", "date_of_birth",
             "preferred_language", "status", "priority", "phone", "address")
@@ -44,14 +48,14 @@ def demo_ctx(ctx: Context) -> Context:
 
 
 @pytest.fixture
-def second_db(template_db: Path, tmp_path: Path) -> Iterator[Context]:
+def second_db(databases: Databases, tmp_path: Path) -> Iterator[Context]:
     """Another, empty database, as the built-in administrator on a clock five years ahead."""
-    path = tmp_path / "second.sqlite"
-    shutil.copyfile(template_db, path)
-    db = open_database(path)
+    target = databases.new(tmp_path)
+    db = open_database(target)
     later = Context(db, clock=lambda: datetime(2031, 6, 1, 12, tzinfo=UTC))
     yield later.acting_as(staff.ensure_administrator(later).id)
     db.dispose()
+    databases.drop(target)
 
 
 def _identities(ctx: Context) -> list[tuple[Any, ...]]:
@@ -140,9 +144,58 @@ def test_every_record_is_audited_and_the_database_verifies(demo_ctx: Context) ->
     assert created["client"] == 200
     assert created["care plan"] == len(_all(demo_ctx, CarePlan))
     assert created["home modification"] == len(_all(demo_ctx, HomeModification))
-    assert all(r.ok for r in integrity.verify(demo_ctx.db)), integrity.verify(demo_ctx.db)
+    results = integrity.verify(demo_ctx.db)
+    assert [r.name for r in results] == [name for name, _ in integrity.CHECKS]
+    assert all(r.ok for r in results), results
+    assert {r.name: r.detail for r in results}["search index complete"] == "200 clients indexed"
     # Demo clients are found like any other: by accent-free name and record number.
-    assert clients.search_clients(demo_ctx, text="DEMO-000007")[0].record_number == "DEMO-000007"
+    found = clients.search_clients(demo_ctx, text="DEMO-000007")
+    assert [c.record_number for c in found] == ["DEMO-000007"]
+
+
+def test_new_records_follow_the_demo_clinic(demo_ctx: Context) -> None:
+    # The demo writes its rows in bulk with their ids; what is added by hand afterwards gets
+    # ids of its own (on PostgreSQL, the id sequences were moved past the demo's rows).
+    with demo_ctx.db.reading() as session:
+        top_client = session.scalar(select(func.max(Client.id)))
+    made = clients.create_client(
+        demo_ctx, record_number="NEW-1", given_name="Zoë", family_name="Nueva",
+        date_of_birth="1991-02-03", preferred_language="es", status="discharged",
+    )
+    assert top_client is not None and made.id > top_client
+    ot = staff.create_staff(demo_ctx, username="new.ot", given_name="Noor", family_name="Nur",
+                            role="ot")
+    family_members.add_family_member(
+        demo_ctx, client_id=made.id, given_name="Rosa", relationship_to_client="mother"
+    )
+    opened = episodes.open_episode(demo_ctx, client_id=made.id, referral_date=demo_ctx.today())
+    episodes.add_care_team_member(demo_ctx, episode_id=opened.id, staff_id=ot.id,
+                                  discipline="ot")
+    version = clients.get_client(demo_ctx, client_id=made.id).version
+    clients.update_client(demo_ctx, client_id=made.id, expected_version=version,
+                          assigned_ot_id=ot.id)
+    assert [c.record_number for c in clients.search_clients(demo_ctx, text="zoe nue")] == [
+        "NEW-1"
+    ]
+    assert all(r.ok for r in integrity.verify(demo_ctx.db))
+
+
+@pytest.mark.engines("postgresql")  # SQLite takes the next id from the table itself
+def test_every_id_sequence_is_past_the_demo_rows(demo_ctx: Context) -> None:
+    with demo_ctx.db.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            if "id" not in table.c or not table.c.id.primary_key:
+                continue
+            if table.name == ClinicSettings.__tablename__:  # one row, id 1, never a sequence's
+                continue
+            top = conn.execute(text(f"SELECT MAX(id) FROM {table.name}")).scalar()
+            if top is None:
+                continue
+            seq = conn.execute(
+                text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}
+            ).scalar()
+            last, called = conn.execute(text(f"SELECT last_value, is_called FROM {seq}")).one()
+            assert (last + 1 if called else last) > top, table.name
 
 
 def test_draft_sessions_were_created_days_ago(demo_ctx: Context) -> None:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from otdesk.db.models import AuditEvent
 from otdesk.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -122,6 +122,29 @@ def test_second_open_episode_is_refused(ctx: Context, make_client: MakeClient) -
     assert "already has an open episode" in reason
     assert format_date(first.referral_date) in reason  # "3 Jan 2026", as the interface writes it
     assert [e.id for e in ep.list_episodes(ctx, client_id=client.id)] == [first.id]
+
+
+def test_episodes_opened_at_the_same_moment_leave_one_open(
+    ctx: Context, second_workstation: Context, make_client: MakeClient
+) -> None:
+    client = make_client(status="discharged")  # out of care: no open episode yet
+    theirs, ours = _days_ago(ctx, 10), _days_ago(ctx, 9)
+    raced: list[str] = []
+
+    def other_opens_first(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        # Our "no open episode yet" check has passed; the other workstation opens one now.
+        if statement.lstrip().upper().startswith("INSERT INTO EPISODES") and not raced:
+            raced.append(statement)
+            ep.open_episode(second_workstation, client_id=client.id, referral_date=theirs)
+
+    event.listen(ctx.db.engine, "before_cursor_execute", other_opens_first)
+    try:
+        with pytest.raises(ValidationError, match="a moment ago"):
+            ep.open_episode(ctx, client_id=client.id, referral_date=ours)
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", other_opens_first)
+    assert raced, "the competing episode was never opened"
+    assert [e.referral_date for e in ep.list_episodes(ctx, client_id=client.id)] == [theirs]
 
 
 def test_a_past_closed_episode_can_be_entered_while_one_is_open(

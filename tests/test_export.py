@@ -60,6 +60,7 @@ def full_client(
     episodes.add_care_team_member(ctx, episode_id=ep.id, staff_id=ot.id, discipline="ot")
     _add(ctx, Assessment(client_id=c.id, episode_id=ep.id, instrument_id="external",
                          instrument_version="1", administered_on=date(2025, 2, 1),
+                         author_id=ot.id,
                          answers={"instrument_name": "Barthel Index"}, external_total="85"))
     checklist = _add(ctx, EnvironmentalChecklist(
         client_id=c.id, episode_id=ep.id, template_id="home", template_version="1",
@@ -67,7 +68,7 @@ def full_client(
     _add(ctx, ChecklistAnswer(checklist_id=checklist.id, area="bathroom", item_key="grab_rail",
                               answer="hazard"))
     _add(ctx, HomeModification(client_id=c.id, checklist_id=checklist.id, area="bathroom",
-                               recommendation="Fit a grab rail", estimated_cost=60.5,
+                               recommendation="Fit a grab rail", estimated_cost_cents=6050,
                                due_date=date(2025, 3, 1)))
     session_row = _add(ctx, FamilySession(client_id=c.id, episode_id=ep.id,
                                           session_date=date(2025, 2, 10), topics=["sleep"],
@@ -75,7 +76,7 @@ def full_client(
     _add(ctx, SessionAttendee(session_id=session_row.id, family_member_id=mother.id,
                               name="Ana López"))
     _add(ctx, SessionActionItem(session_id=session_row.id, who="Ana", what="Phone each morning"))
-    _add(ctx, SessionSignature(session_id=session_row.id, staff_id=ot.id,
+    _add(ctx, SessionSignature(session_id=session_row.id, signer_id=ot.id,
                                signed_at=datetime(2025, 2, 10, 15, tzinfo=UTC), content_hash="ab"))
     _add(ctx, SessionAddendum(session_id=session_row.id, author_id=ot.id, reason="Typo",
                               text="Morning, not evening."))
@@ -94,7 +95,7 @@ def test_export_holds_the_whole_record(ctx: Context, full_client: ClientDetail,
                                        ot: staff.StaffMember) -> None:
     record = exporting.export_client(ctx, client_id=full_client.id)
     json.dumps(record)  # plain JSON all the way down
-    assert record["format"] == "otdesk-client-record" and record["format_version"] == 1
+    assert record["format"] == "otdesk-client-record" and record["format_version"] == 2
     assert record["exported_by"]["username"] == "admin"
     client = record["client"]
     assert client["record_number"] == full_client.record_number
@@ -107,13 +108,15 @@ def test_export_holds_the_whole_record(ctx: Context, full_client: ClientDetail,
     assert episode["referral_date"] == "2025-01-06"
     assert [m["staff_id"] for m in episode["care_team"]] == [ot.id]
     assert record["assessments"][0]["answers"] == {"instrument_name": "Barthel Index"}
+    assert record["assessments"][0]["author_id"] == ot.id
     [checklist] = record["environmental_checklists"]
     assert [a["item_key"] for a in checklist["answers"]] == ["grab_rail"]
-    assert record["home_modifications"][0]["estimated_cost"] == 60.5
+    assert record["home_modifications"][0]["estimated_cost_cents"] == 6050  # exact: $60.50
     [session] = record["family_sessions"]
     assert [len(session[k]) for k in ("attendees", "action_items", "signatures", "addenda")] == [
         1, 1, 1, 1]
     assert session["signatures"][0]["signed_at"].startswith("2025-02-10T15:00:00")
+    assert session["signatures"][0]["signer_id"] == ot.id
     [plan] = record["care_plans"]
     assert plan["goals"][0]["family_text"] == "Cook three evenings a week"
     assert [len(plan[k]) for k in ("needs", "goals", "interventions")] == [1, 1, 1]

@@ -9,11 +9,10 @@ raise a ``ValidationError`` naming that field. Never any other exception, never 
 from __future__ import annotations
 
 import itertools
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,6 +23,9 @@ from otdesk.domain.errors import ValidationError
 from otdesk.services import clients, family_members, staff
 from otdesk.services import settings as clinic_settings
 from otdesk.services.context import Context
+
+if TYPE_CHECKING:
+    from conftest import Databases
 
 SPECIAL = [
     "",
@@ -121,10 +123,9 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    path = tmp_path_factory.mktemp("free-text") / "otdesk.sqlite"
-    shutil.copyfile(template_db, path)
-    database: Database = open_database(path)
+def world(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    target = databases.new(tmp_path_factory.mktemp("free-text"))
+    database: Database = open_database(target)
     system = Context(database, workstation="hypothesis")
     admin = staff.ensure_administrator(system)
     ctx = system.acting_as(admin.id)
@@ -143,6 +144,7 @@ def world(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     )
     yield World(ctx, client.id, member.id, numbers)
     database.dispose()
+    databases.drop(target)
 
 
 def _refused_naming(exc: ValidationError, field: str) -> None:

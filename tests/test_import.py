@@ -164,13 +164,12 @@ def test_cancel_writes_nothing(ctx: Context, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_five_thousand_rows_import_in_seconds_with_progress(ctx: Context, tmp_path: Path) -> None:
+def test_five_thousand_rows_import_with_progress(ctx: Context, tmp_path: Path) -> None:
+    # How long it takes is bench/bench_ui.py's to measure (a timed test only flakes).
     path = write_csv(tmp_path / "c.csv", good_rows(5000))
     seen: list[tuple[int, int]] = []
-    started = time.monotonic()
     report = importing.import_clients(ctx, path=path, progress=lambda d, t: seen.append((d, t)))
     assert report.imported == 5000
-    assert time.monotonic() - started < 20  # a few seconds on a laptop; generous for CI
     assert seen[0] == (0, 5000) and seen[-1] == (5000, 5000)
     assert clients.count_clients(ctx) == 5000
 

@@ -1,8 +1,9 @@
 """Storage: connection settings, migrations, backups before upgrades, timestamps, the audit guard,
-and how a database target is named."""
+and how a database target is named; on SQLite and on PostgreSQL (see ``conftest.py``)."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -12,7 +13,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, StatementError
 
@@ -47,6 +48,7 @@ def _assert_safe(pragmas: dict[str, object]) -> None:
 # --- connection settings ------------------------------------------------------------------------
 
 
+@pytest.mark.engines("sqlite")  # PostgreSQL's durability and foreign keys need no settings
 def test_fresh_engine_connection_is_durable_and_enforces_foreign_keys(db: Database) -> None:
     db.engine.dispose()  # the next connection is a brand-new one
     with db.engine.connect() as first, db.engine.connect() as second:
@@ -54,6 +56,7 @@ def test_fresh_engine_connection_is_durable_and_enforces_foreign_keys(db: Databa
         _assert_safe(_pragmas(second))
 
 
+@pytest.mark.engines("sqlite")
 def test_session_connection_has_the_same_settings(db: Database) -> None:
     with db.transaction() as session:
         _assert_safe(_pragmas(session))
@@ -69,14 +72,28 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
 # --- migrations ---------------------------------------------------------------------------------
 
 
-def test_empty_database_is_upgraded_to_head(tmp_path: Path) -> None:
-    database = open_database(tmp_path / "new.sqlite")
+def test_empty_database_is_upgraded_to_head(empty_target: str, engine: str) -> None:
+    database = open_database(empty_target)
     try:
+        assert database.engine.dialect.name == engine
+        assert database.is_sqlite == (engine == "sqlite")
         assert current_revision(database) == head_revision()
+        assert set(Base.metadata.tables) <= set(inspect(database.engine).get_table_names())
         with database.reading() as session:
             assert session.scalar(select(Client.id)) is None  # tables exist and are empty
+        assert upgrade_to_head(database) is None  # already at head: nothing done
     finally:
         database.dispose()
+    reopened = open_database(empty_target)
+    try:
+        assert current_revision(reopened) == head_revision()
+    finally:
+        reopened.dispose()
+
+
+@pytest.mark.engines("postgresql")
+def test_a_postgresql_url_is_driven_by_psycopg(db: Database) -> None:
+    assert (db.engine.dialect.name, db.engine.dialect.driver) == ("postgresql", "psycopg")
 
 
 def test_no_backup_is_made_for_a_new_or_current_database(tmp_path: Path) -> None:
@@ -96,12 +113,52 @@ def test_models_and_migrations_agree(db: Database) -> None:
     assert differences == []
 
 
-def test_audit_guard_triggers_are_installed(db: Database) -> None:
+AUDIT_TRIGGERS = {
+    "sqlite": (
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'",
+        {"audit_events_no_update", "audit_events_no_delete"},
+    ),
+    "postgresql": (
+        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal",
+        {"audit_events_append_only", "audit_events_no_truncate"},
+    ),
+}
+
+
+def test_audit_guard_triggers_are_installed(db: Database, engine: str) -> None:
+    query, expected = AUDIT_TRIGGERS[engine]
     with db.engine.connect() as conn:
-        triggers = set(
-            conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
-        )
-    assert {"audit_events_no_update", "audit_events_no_delete"} <= triggers
+        triggers = set(conn.execute(text(query)).scalars())
+    assert expected <= triggers
+
+
+def test_at_most_one_open_episode_is_an_index_of_the_database(db: Database, engine: str) -> None:
+    (index,) = [
+        i for i in inspect(db.engine).get_indexes("episodes")
+        if i["name"] == "uq_episodes_one_open_per_client"
+    ]
+    assert index["unique"] and index["column_names"] == ["client_id"]
+    where = str(index.get("dialect_options", {}).get(f"{engine}_where"))
+    assert "actual_discharge_date IS NULL" in where
+
+
+@pytest.mark.engines("postgresql")
+def test_postgresql_columns_are_what_the_services_rely_on(db: Database) -> None:
+    with db.engine.connect() as conn:
+        # The search index compares prefixes in code-point order, whatever the server's locale.
+        collation = conn.execute(text(
+            "SELECT collation_name FROM information_schema.columns "
+            "WHERE table_name = 'client_search_terms' AND column_name = 'term'"
+        )).scalar()
+        # Every timestamp keeps its time zone.
+        kinds = dict(conn.execute(text(
+            "SELECT table_name || '.' || column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'public' AND data_type LIKE 'timestamp%'"
+        )).all())
+    assert collation == "C"
+    assert kinds["clients.created_at"] == "timestamp with time zone"
+    assert kinds["audit_events.occurred_at"] == "timestamp with time zone"
+    assert set(kinds.values()) == {"timestamp with time zone"}
 
 
 def _is_sqlite_with(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -177,15 +234,33 @@ def test_older_revision_is_backed_up_when_opened(db_path: Path) -> None:
     assert rows == [("survives the upgrade",)]
 
 
-def test_database_from_a_newer_otdesk_is_refused_clearly(db_path: Path) -> None:
+def test_older_revision_is_upgraded_when_opened(db_target: str) -> None:
+    database = open_database(db_target)
+    try:
+        command.downgrade(alembic_config(database), "-1")
+        assert current_revision(database) not in (None, head_revision())
+    finally:
+        database.dispose()
+    reopened = open_database(db_target)
+    try:
+        assert current_revision(reopened) == head_revision()
+        with reopened.reading() as session:
+            assert session.scalar(select(Client.id)) is None
+    finally:
+        reopened.dispose()
+
+
+def test_database_from_a_newer_otdesk_is_refused_clearly(db_target: str) -> None:
     # A laptop still on an older otdesk opens a file a newer version already upgraded: the
     # user needs a plain "update otdesk" message, not an Alembic traceback.
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
-    conn.commit()
-    conn.close()
-    with pytest.raises(StorageError):
-        open_database(db_path)
+    database = open_database(db_target)
+    try:
+        with database.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    finally:
+        database.dispose()
+    with pytest.raises(StorageError, match="newer version of otdesk"):
+        open_database(db_target)
 
 
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
@@ -218,6 +293,38 @@ def test_timestamps_come_back_timezone_aware_utc(ctx: Context) -> None:
         event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
         assert event is not None
         assert event.occurred_at.utcoffset() == timedelta(0)
+
+
+@pytest.mark.engines("postgresql")
+def test_timestamps_are_instants_whatever_the_server_or_session_time_zone(
+    ctx: Context, db_target: str
+) -> None:
+    with ctx.db.engine.connect() as conn:
+        assert conn.execute(text("SHOW TimeZone")).scalar() != "UTC"  # the server's own zone
+    saved_at = datetime(2026, 3, 1, 7, 30, tzinfo=timezone(timedelta(hours=-5)))
+    made = clients.create_client(
+        replace(ctx, clock=lambda: saved_at),
+        record_number="TZ-1", given_name="Ana", family_name="Time", date_of_birth="1990-05-05",
+        preferred_language="en", status="active",
+    )
+    expected = datetime(2026, 3, 1, 12, 30, tzinfo=UTC)
+    with ctx.db.engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT created_at AT TIME ZONE 'UTC' FROM clients WHERE id = :id"),
+            {"id": made.id},
+        ).scalar()
+    assert stored == datetime(2026, 3, 1, 12, 30)  # the instant, not a wall-clock reading
+
+    # A workstation whose session runs in another time zone reads the same instant, in UTC.
+    elsewhere = make_url(db_target).update_query_dict({"options": "-c TimeZone=Asia/Kolkata"})
+    other = open_database(elsewhere.render_as_string(hide_password=False))
+    try:
+        with other.engine.connect() as conn:
+            assert conn.execute(text("SHOW TimeZone")).scalar() == "Asia/Kolkata"
+        seen = clients.get_client(Context(other), client_id=made.id).created_at
+        assert seen == expected and seen.utcoffset() == timedelta(0)
+    finally:
+        other.dispose()
 
 
 def test_naive_datetime_is_refused(db: Database) -> None:
@@ -278,6 +385,19 @@ def test_audit_events_refuse_orm_delete(db: Database, audited_client: int) -> No
         ).one()
         session.delete(event)
         session.flush()
+    with db.reading() as session:
+        assert session.scalar(select(AuditEvent.id).where(AuditEvent.client_id == audited_client))
+
+
+@pytest.mark.engines("postgresql")  # SQLite has no TRUNCATE (its DELETE is refused above)
+def test_audit_events_refuse_truncate(db: Database, audited_client: int) -> None:
+    with contextlib.suppress(DBAPIError), db.engine.begin() as conn:
+        conn.execute(text("TRUNCATE audit_events"))
+    with db.reading() as session:
+        actions = session.scalars(
+            select(AuditEvent.action).where(AuditEvent.client_id == audited_client)
+        ).all()
+    assert actions == ["create"]
 
 
 # --- naming the database ------------------------------------------------------------------------

@@ -136,6 +136,56 @@ class AuditAction(LabelledEnum):
     PRINT = "print"
 
 
+class ChecklistSetting(LabelledEnum):
+    """Where an environmental checklist was done."""
+
+    HOME = "home"
+    WORK = "work"
+    COMMUNITY = "community"
+
+
+class HazardAnswer(LabelledEnum):
+    """The answer to one environmental checklist item."""
+
+    HAZARD = "hazard"
+    NO_HAZARD = "no_hazard"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class ModificationOwner(LabelledEnum):
+    """Who sees a recommended home modification through."""
+
+    CLIENT = "client"
+    FAMILY = "family"
+    LANDLORD = "landlord"
+    OT = "ot"
+    CONTRACTOR = "contractor"
+
+
+class NoteFormat(LabelledEnum):
+    """How a family session note is laid out."""
+
+    SOAP = "soap"
+    DAP = "dap"
+    BIRP = "birp"
+    NARRATIVE = "narrative"
+
+
+class SignatureKind(LabelledEnum):
+    """Whether a note's signature is its author's or a co-signature."""
+
+    AUTHOR = "author"
+    COSIGNER = "cosigner"
+
+
+class GoalStatus(LabelledEnum):
+    """Where a care-plan goal stands."""
+
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    DISCONTINUED = "discontinued"
+
+
 # Keyed by (enum class, code): members of different enums with the same code compare equal.
 # Each label carries the context its words are translated in: a status, a role or a scope
 # may need another word (or another gender) in another language than the same English word.
@@ -194,4 +244,25 @@ _LABELS: dict[tuple[type, str], tuple[str, str]] = {
     (AuditAction, AuditAction.EXPORT.value): NC_("audit action", "Export"),
     (AuditAction, AuditAction.IMPORT.value): NC_("audit action", "Import"),
     (AuditAction, AuditAction.PRINT.value): NC_("audit action", "Print"),
+    (ChecklistSetting, ChecklistSetting.HOME.value): NC_("checklist setting", "Home"),
+    (ChecklistSetting, ChecklistSetting.WORK.value): NC_("checklist setting", "Work"),
+    (ChecklistSetting, ChecklistSetting.COMMUNITY.value): NC_("checklist setting", "Community"),
+    (HazardAnswer, HazardAnswer.HAZARD.value): NC_("hazard answer", "Hazard"),
+    (HazardAnswer, HazardAnswer.NO_HAZARD.value): NC_("hazard answer", "No hazard"),
+    (HazardAnswer, HazardAnswer.NOT_APPLICABLE.value): NC_("hazard answer", "Not applicable"),
+    (ModificationOwner, ModificationOwner.CLIENT.value): NC_("modification owner", "Client"),
+    (ModificationOwner, ModificationOwner.FAMILY.value): NC_("modification owner", "Family"),
+    (ModificationOwner, ModificationOwner.LANDLORD.value): NC_("modification owner", "Landlord"),
+    (ModificationOwner, ModificationOwner.OT.value): NC_("modification owner", "OT"),
+    (ModificationOwner, ModificationOwner.CONTRACTOR.value): NC_(
+        "modification owner", "Contractor"),
+    (NoteFormat, NoteFormat.SOAP.value): NC_("note format", "SOAP"),
+    (NoteFormat, NoteFormat.DAP.value): NC_("note format", "DAP"),
+    (NoteFormat, NoteFormat.BIRP.value): NC_("note format", "BIRP"),
+    (NoteFormat, NoteFormat.NARRATIVE.value): NC_("note format", "Narrative"),
+    (SignatureKind, SignatureKind.AUTHOR.value): NC_("signature kind", "Author"),
+    (SignatureKind, SignatureKind.COSIGNER.value): NC_("signature kind", "Co-signer"),
+    (GoalStatus, GoalStatus.ACTIVE.value): NC_("goal status", "Active"),
+    (GoalStatus, GoalStatus.ACHIEVED.value): NC_("goal status", "Achieved"),
+    (GoalStatus, GoalStatus.DISCONTINUED.value): NC_("goal status", "Discontinued"),
 }

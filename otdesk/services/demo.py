@@ -51,6 +51,7 @@ from otdesk.db.models import (
     SessionAttendee,
     Staff,
 )
+from otdesk.db.models.clinic import SETTINGS_ID
 from otdesk.domain.errors import OtdeskError
 from otdesk.domain.text import fold
 from otdesk.domain.translation import _, fill, ngettext
@@ -179,9 +180,9 @@ class _Writer:
 
 def _set_clinic(session: Session, ctx: Context) -> None:
     values = dict(_data("content")["clinic"])
-    row = session.scalar(select(ClinicSettings).order_by(ClinicSettings.id).limit(1))
+    row = session.get(ClinicSettings, SETTINGS_ID)
     if row is None:
-        row = ClinicSettings(**values, logo_path="", care_plan_review_days=90,
+        row = ClinicSettings(id=SETTINGS_ID, **values, logo_path="", care_plan_review_days=90,
                              reassessment_days=180, unsigned_note_hours=24, handout_language="en")
         insert_audited(session, ctx, "clinic settings", row, values)
         return
@@ -466,7 +467,7 @@ class _Clinic:
         on = self.day(-400, -100)
         values = {
             "client_id": cid, "episode_id": eid, "instrument_id": "external",
-            "instrument_version": "1", "administered_on": on, "administered_by_id": ot,
+            "instrument_version": "1", "administered_on": on, "author_id": ot,
             "status": "final", "answers": {"instrument_name": "Barthel Index"}, "scores": {},
             "band": "", "external_total": str(5 * rng.randint(8, 20)),
             "comment": rng.choice(self.content["assessment_comments"]),
@@ -484,7 +485,7 @@ class _Clinic:
             values = {
                 "client_id": cid, "checklist_id": None, "item_key": "", "area": area,
                 "recommendation": what, "priority": _pick(rng, PRIORITIES), "owner": owner,
-                "estimated_cost": float(cost), "funding_source": funding,
+                "estimated_cost_cents": cost * 100, "funding_source": funding,
                 "status": _pick(rng, (("recommended", 4), ("agreed", 3), ("ordered", 3))),
                 "due_date": self.day(-30, 60), "completed_on": None,
             }

@@ -51,7 +51,9 @@ from otdesk.services._records import audit, jsonable
 from otdesk.services.context import Context
 
 FORMAT_NAME = "otdesk-client-record"
-FORMAT_VERSION = 1
+# 2: a record's author is "author_id" in every table, a signature's signer "signer_id", and a
+# home modification's cost "estimated_cost_cents" (a whole number of cents).
+FORMAT_VERSION = 2
 ENTITY = "client"
 
 # Staff columns are written as ids; the export lists those staff members once, by id.

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import ClinicSettings
+from otdesk.db.models.clinic import SETTINGS_ID
 from otdesk.domain.fields import CLINIC_FIELDS, validate
 from otdesk.services._records import (
     check_version,
@@ -38,9 +38,10 @@ class ClinicInfo:
 
 
 def _row(session: Session, ctx: Context) -> ClinicSettings:
-    row = session.scalar(select(ClinicSettings).order_by(ClinicSettings.id).limit(1))
-    if row is None:
+    row = session.get(ClinicSettings, SETTINGS_ID)
+    if row is None:  # every migrated database has the row; this one lost it
         row = ClinicSettings(
+            id=SETTINGS_ID,
             name="",
             address="",
             phone="",

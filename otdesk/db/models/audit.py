@@ -10,7 +10,9 @@ from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otdesk.db.base import Base
+from otdesk.db.models._columns import vocab_column
 from otdesk.domain.dates import utcnow
+from otdesk.domain.vocab import AuditAction
 
 
 class AuditEvent(Base):
@@ -24,7 +26,7 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    action: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = vocab_column(AuditAction)
     entity_type: Mapped[str] = mapped_column(String(60))
     entity_id: Mapped[int | None] = mapped_column(Integer)
     entity_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)

@@ -5,24 +5,39 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otdesk.db.base import Base, Tracked
+from otdesk.db.models._columns import vocab_column
+from otdesk.domain.vocab import CarePlanStatus, Discipline, GoalStatus
 
 
 class CarePlan(Tracked, Base):
     """One version of a client's care plan for an episode."""
 
     __tablename__ = "care_plans"
-    __table_args__ = (UniqueConstraint("episode_id", "plan_version"),)
+    __table_args__ = (
+        UniqueConstraint("episode_id", "plan_version"),
+        # The episode is one of this client's: the pair must be a row of episodes.
+        ForeignKeyConstraint(
+            ["episode_id", "client_id"], ["episodes.id", "episodes.client_id"], ondelete="CASCADE"
+        ),
+    )
 
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
-    episode_id: Mapped[int] = mapped_column(
-        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
-    )
+    episode_id: Mapped[int] = mapped_column(index=True)
     plan_version: Mapped[int] = mapped_column(Integer, default=1)
-    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    status: Mapped[str] = vocab_column(CarePlanStatus, default=CarePlanStatus.DRAFT, index=True)
     effective_from: Mapped[date | None]
     review_date: Mapped[date | None] = mapped_column(index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -66,7 +81,7 @@ class CarePlanGoal(Tracked, Base):
     gas_levels: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     gas_weight: Mapped[float] = mapped_column(Float, default=1.0)
     attainment: Mapped[int | None] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(20), default="active")
+    status: Mapped[str] = vocab_column(GoalStatus, default=GoalStatus.ACTIVE)
 
 
 class CarePlanIntervention(Tracked, Base):
@@ -83,5 +98,5 @@ class CarePlanIntervention(Tracked, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     description: Mapped[str] = mapped_column(Text)
     frequency: Mapped[str] = mapped_column(String(200), default="")
-    discipline: Mapped[str] = mapped_column(String(30), default="ot")
+    discipline: Mapped[str] = vocab_column(Discipline, default=Discipline.OT, length=30)
     responsible: Mapped[str] = mapped_column(String(200), default="")

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otdesk.db.base import Base, Tracked
+from otdesk.db.models._columns import vocab_column
+from otdesk.db.types import Cents, whole_cents
+from otdesk.domain.vocab import (
+    ChecklistSetting,
+    HazardAnswer,
+    ModificationOwner,
+    ModificationStatus,
+    Priority,
+    RecordStatus,
+)
 
 
 class EnvironmentalChecklist(Tracked, Base):
@@ -21,10 +31,10 @@ class EnvironmentalChecklist(Tracked, Base):
     )
     template_id: Mapped[str] = mapped_column(String(100))
     template_version: Mapped[str] = mapped_column(String(40))
-    setting: Mapped[str] = mapped_column(String(20), default="home")
+    setting: Mapped[str] = vocab_column(ChecklistSetting, default=ChecklistSetting.HOME)
     visit_date: Mapped[date]
-    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    status: Mapped[str] = vocab_column(RecordStatus, default=RecordStatus.DRAFT)
     summary: Mapped[str] = mapped_column(Text, default="")
     finalised_at: Mapped[datetime | None]
 
@@ -40,7 +50,7 @@ class ChecklistAnswer(Tracked, Base):
     )
     area: Mapped[str] = mapped_column(String(100))
     item_key: Mapped[str] = mapped_column(String(100))
-    answer: Mapped[str] = mapped_column(String(20))
+    answer: Mapped[str] = vocab_column(HazardAnswer)
     note: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -48,6 +58,11 @@ class HomeModification(Tracked, Base):
     """A recommended change to the environment, tracked until it is verified or declined."""
 
     __tablename__ = "home_modifications"
+    __table_args__ = (
+        CheckConstraint(
+            whole_cents("estimated_cost_cents"), name="ck_home_modifications_estimated_cost_cents"
+        ),
+    )
 
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
     checklist_id: Mapped[int | None] = mapped_column(
@@ -56,10 +71,14 @@ class HomeModification(Tracked, Base):
     item_key: Mapped[str] = mapped_column(String(100), default="")
     area: Mapped[str] = mapped_column(String(100), default="")
     recommendation: Mapped[str] = mapped_column(Text)
-    priority: Mapped[str] = mapped_column(String(20), default="routine")
-    owner: Mapped[str] = mapped_column(String(30), default="client")
-    estimated_cost: Mapped[float | None] = mapped_column(Numeric(10, 2, asdecimal=False))
+    priority: Mapped[str] = vocab_column(Priority, default=Priority.ROUTINE)
+    owner: Mapped[str] = vocab_column(
+        ModificationOwner, default=ModificationOwner.CLIENT, length=30
+    )
+    estimated_cost_cents: Mapped[int | None] = mapped_column(Cents)
     funding_source: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(20), default="recommended", index=True)
+    status: Mapped[str] = vocab_column(
+        ModificationStatus, default=ModificationStatus.RECOMMENDED, index=True
+    )
     due_date: Mapped[date | None] = mapped_column(index=True)
     completed_on: Mapped[date | None]

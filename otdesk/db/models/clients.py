@@ -8,6 +8,8 @@ from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from otdesk.db.base import Base, Tracked
+from otdesk.db.models._columns import vocab_column
+from otdesk.domain.vocab import ClientStatus, ConsentScope, Priority
 
 
 class Client(Tracked, Base):
@@ -28,8 +30,8 @@ class Client(Tracked, Base):
     address: Mapped[str] = mapped_column(Text, default="")
     consent_family: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_community: Mapped[bool] = mapped_column(Boolean, default=False)
-    status: Mapped[str] = mapped_column(String(20), index=True)
-    priority: Mapped[str] = mapped_column(String(20), default="routine")
+    status: Mapped[str] = vocab_column(ClientStatus, index=True)
+    priority: Mapped[str] = vocab_column(Priority, default=Priority.ROUTINE)
     assigned_ot_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     alerts: Mapped[str] = mapped_column(Text, default="")
     # Folded "family<US>given" for case- and accent-insensitive ordering of the caseload; "C"
@@ -94,6 +96,6 @@ class FamilyMember(Tracked, Base):
     phone: Mapped[str] = mapped_column(String(100), default="")
     email: Mapped[str] = mapped_column(String(320), default="")
     address: Mapped[str] = mapped_column(Text, default="")
-    consent_scope: Mapped[str] = mapped_column(String(20), default="none")
+    consent_scope: Mapped[str] = vocab_column(ConsentScope, default=ConsentScope.NONE)
     primary_caregiver: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otdesk.db.base import Base, Tracked
+from otdesk.db.models._columns import vocab_column
+from otdesk.domain.vocab import StaffRole
+
+# The clinic's settings are one row with this id; the database refuses a second.
+SETTINGS_ID = 1
 
 
 class ClinicSettings(Tracked, Base):
     """One row: the clinic's letterhead and the intervals that make work fall due."""
 
     __tablename__ = "clinic_settings"
+    __table_args__ = (
+        CheckConstraint(f"id = {SETTINGS_ID}", name="ck_clinic_settings_single_row"),
+    )
 
     name: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(Text, default="")
@@ -32,7 +40,7 @@ class Staff(Tracked, Base):
     username: Mapped[str] = mapped_column(String(100), unique=True)
     given_name: Mapped[str] = mapped_column(String(200))
     family_name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(30))
+    role: Mapped[str] = vocab_column(StaffRole, length=30)
     credentials: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(100), default="")
     email: Mapped[str] = mapped_column(String(320), default="")

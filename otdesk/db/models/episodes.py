@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otdesk.db.base import Base, Tracked
+from otdesk.db.models._columns import vocab_column
+from otdesk.domain.vocab import Discipline, RecordStatus
 
 
 class Episode(Tracked, Base):
@@ -25,6 +27,9 @@ class Episode(Tracked, Base):
             sqlite_where=text("actual_discharge_date IS NULL"),
             postgresql_where=text("actual_discharge_date IS NULL"),
         ),
+        # What a record naming both an episode and a client refers to, so that the two cannot
+        # disagree (see CarePlan).
+        UniqueConstraint("id", "client_id"),
     )
 
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
@@ -48,7 +53,7 @@ class CareTeamMember(Tracked, Base):
     )
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     name: Mapped[str] = mapped_column(String(200), default="")
-    discipline: Mapped[str] = mapped_column(String(30))
+    discipline: Mapped[str] = vocab_column(Discipline, length=30)
     role_in_team: Mapped[str] = mapped_column(String(200), default="")
     organisation: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(100), default="")
@@ -68,8 +73,8 @@ class Assessment(Tracked, Base):
     instrument_id: Mapped[str] = mapped_column(String(100))
     instrument_version: Mapped[str] = mapped_column(String(40))
     administered_on: Mapped[date] = mapped_column(index=True)
-    administered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    status: Mapped[str] = vocab_column(RecordStatus, default=RecordStatus.DRAFT)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     scores: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     band: Mapped[str] = mapped_column(String(100), default="")

@@ -12,6 +12,8 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otdesk.db.base import Base, Tracked
+from otdesk.db.models._columns import vocab_column
+from otdesk.domain.vocab import DiscussionMode, NoteFormat, RecordStatus, SignatureKind
 
 
 class FamilySession(Tracked, Base):
@@ -25,14 +27,14 @@ class FamilySession(Tracked, Base):
     )
     session_date: Mapped[date]
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
-    mode: Mapped[str] = mapped_column(String(20), default="clinic")
-    note_format: Mapped[str] = mapped_column(String(20), default="dap")
+    mode: Mapped[str] = vocab_column(DiscussionMode, default=DiscussionMode.CLINIC)
+    note_format: Mapped[str] = vocab_column(NoteFormat, default=NoteFormat.DAP)
     note_sections: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     caregiver_checkin: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     handouts_given: Mapped[list[str]] = mapped_column(JSON, default=list)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    status: Mapped[str] = vocab_column(RecordStatus, default=RecordStatus.DRAFT, index=True)
     signed_at: Mapped[datetime | None]
     content_hash: Mapped[str] = mapped_column(String(128), default="")
 
@@ -75,8 +77,8 @@ class SessionSignature(Tracked, Base):
     session_id: Mapped[int] = mapped_column(
         ForeignKey("family_sessions.id", ondelete="CASCADE"), index=True
     )
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    kind: Mapped[str] = mapped_column(String(20), default="author")
+    signer_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    kind: Mapped[str] = vocab_column(SignatureKind, default=SignatureKind.AUTHOR)
     signed_at: Mapped[datetime]
     content_hash: Mapped[str] = mapped_column(String(128))
 
