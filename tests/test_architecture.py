@@ -138,3 +138,40 @@ def test_importing_everything_but_ui_loads_no_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def _announcements_by_hand(path: Path) -> list[int]:
+    """Lines where ``path`` announces a change itself: emitting the change signal or calling
+    ``publish``, instead of letting the services' unit of work announce what it committed."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    lines = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        target = node.func.value
+        bus = (isinstance(target, ast.Attribute) and target.attr == "events") or (
+            isinstance(target, ast.Name) and target.id == "events")
+        if node.func.attr == "publish" or (bus and node.func.attr == "changed") or (
+            node.func.attr == "emit" and isinstance(target, ast.Attribute)
+            and target.attr in ("records_changed", "_from_worker")
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_screen_announces_a_change_by_hand() -> None:
+    # Only the change bus itself delivers what the services announce (Events.publish).
+    bus = PACKAGE / "ui" / "events.py"
+    found = {
+        str(p.relative_to(ROOT)): lines
+        for p in sorted((PACKAGE / "ui").rglob("*.py"))
+        if p != bus and (lines := _announcements_by_hand(p))
+    }
+    assert found == {}
+
+
+def test_the_scan_finds_an_announcement_by_hand(tmp_path: Path) -> None:
+    screen = tmp_path / "screen.py"
+    screen.write_text("def save(app):\n    app.events.records_changed.emit(None)\n"
+                      "    app.events.publish(None)\n    app.events.changed('client', 1)\n")
+    assert _announcements_by_hand(screen) == [2, 3, 4]

@@ -15,6 +15,7 @@ from sqlalchemy import delete
 
 from otdesk.db.base import Tracked
 from otdesk.db.models import Assessment, CarePlan, Episode, FamilySession, HomeModification
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import format_date
 from otdesk.services import clients, dashboard, settings, staff
 from otdesk.services import episodes as ep
@@ -122,12 +123,12 @@ def test_care_plan_reviews_overdue_first_then_due_soon(
     first, second = items
     assert first.summary == "Care-plan review overdue by 12 days"
     assert first.urgency is Urgency.OVERDUE and first.due_date == days(ctx, -12)
-    assert first.target == RecordRef("care_plan", late_plan, late.id)
+    assert first.target == RecordRef(RecordKind.CARE_PLAN, late_plan, late.id)
     assert first.client_name == f"Late, {late.given_name}"
     assert first.record_number == late.record_number
     assert second.summary == "Review due in 5 days"
     assert second.urgency is Urgency.DUE
-    assert second.target == RecordRef("care_plan", soon_plan, soon.id)
+    assert second.target == RecordRef(RecordKind.CARE_PLAN, soon_plan, soon.id)
 
 
 def test_care_plan_reviews_due_today_and_one_day(ctx: Context, make_client: MakeClient) -> None:
@@ -206,7 +207,8 @@ def test_reassessments_list_stale_and_never_assessed_clients(
     assert [i.urgency for i in items[:3]] == [Urgency.OVERDUE] * 3
     assert items[3].summary == "Reassessment due in 10 days"
     assert items[3].urgency is Urgency.DUE
-    assert items[0].target == RecordRef("client", only_draft_recent.id, only_draft_recent.id)
+    assert items[0].target == RecordRef(RecordKind.CLIENT, only_draft_recent.id,
+                                        only_draft_recent.id)
 
 
 def test_reassessment_interval_comes_from_the_clinic_settings(
@@ -268,8 +270,8 @@ def test_unsigned_notes_older_than_the_signing_window(
     total, items = run(ctx, "unsigned_notes")
     assert total == 2
     assert [i.target for i in items] == [
-        RecordRef("family_session", old, client.id),
-        RecordRef("family_session", recentish, client.id),
+        RecordRef(RecordKind.FAMILY_SESSION, old, client.id),
+        RecordRef(RecordKind.FAMILY_SESSION, recentish, client.id),
     ]
     assert items[0].summary == "Unsigned note from 3 days ago"
     assert items[1].summary == "Unsigned note from 30 hours ago"
@@ -321,8 +323,8 @@ def test_overdue_home_modifications(ctx: Context, make_client: MakeClient) -> No
     total, items = run(ctx, "home_modifications")
     assert total == 2
     assert [i.target for i in items] == [
-        RecordRef("home_modification", late, client.id),
-        RecordRef("home_modification", later, client.id),
+        RecordRef(RecordKind.HOME_MODIFICATION, late, client.id),
+        RecordRef(RecordKind.HOME_MODIFICATION, later, client.id),
     ]
     assert items[0].summary == f"Grab rail in bathroom: due {format_date(days(ctx, -10))}"
     assert items[1].summary == f"Night light in bathroom: due {format_date(days(ctx, -3))}"
@@ -363,8 +365,8 @@ def test_recent_referrals_newest_first_and_clinic_wide(
     total, items = run(ctx, "recent_referrals", staff_id=ot.id)  # no client assigned to ot
     assert total == 2
     assert [i.target for i in items] == [
-        RecordRef("episode", newer_ep.id, newer.id),
-        RecordRef("episode", older_ep.id, older.id),
+        RecordRef(RecordKind.EPISODE, newer_ep.id, newer.id),
+        RecordRef(RecordKind.EPISODE, older_ep.id, older.id),
     ]
     assert items[1].summary == f"Referred {format_date(days(ctx, -10))} by GP"
     assert all(i.urgency is Urgency.INFO for i in items)
@@ -391,7 +393,7 @@ def test_waitlist_longest_waiting_first_and_flags_long_waits(
     assert items[0].urgency is Urgency.DUE
     assert items[0].summary == f"Waiting 40 days since referral on {format_date(days(ctx, -40))}"
     assert items[0].due_date == days(ctx, -12)
-    assert items[0].target == RecordRef("client", long_wait.id, long_wait.id)
+    assert items[0].target == RecordRef(RecordKind.CLIENT, long_wait.id, long_wait.id)
     assert items[1].urgency is Urgency.INFO
     assert items[2].due_date is None and items[2].urgency is Urgency.INFO
     total, items = run(ctx, "waitlist", limit=1)

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from otdesk.domain.translation import NC_, Plural, _, fill, pgettext
+from otdesk.domain.records import RecordKind
+from otdesk.domain.translation import Plural, _, fill
 
 
 class OtdeskError(Exception):
@@ -90,22 +91,12 @@ class ValidationError(OtdeskError):
         return None
 
 
-# What the services call their records (``entity``), as a message names them.
-_RECORD_NAMES = {
-    "client": NC_("record kind", "client"),
-    "staff member": NC_("record kind", "staff member"),
-    "family member": NC_("record kind", "family member"),
-    "episode": NC_("record kind", "episode of care"),
-    "care team member": NC_("record kind", "care-team member"),
-    "clinic settings": NC_("record kind", "clinic settings"),
-    "draft": NC_("record kind", "draft"),
-}
-
-
 def record_name(entity: str) -> str:
     """A kind of record as a message names it ("family member"), in the interface language."""
-    name = _RECORD_NAMES.get(entity.replace("_", " ").replace("-", " "))
-    return pgettext(*name) if name else entity.replace("_", " ")
+    try:
+        return RecordKind.of(str(entity)).label
+    except ValueError:
+        return str(entity).replace("_", " ")
 
 
 class NotFoundError(OtdeskError):

@@ -22,9 +22,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from otdesk.db.base import Tracked
 from otdesk.db.models import AuditEvent
 from otdesk.domain.errors import ConflictError, NotFoundError
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import _
 from otdesk.domain.vocab import AuditAction
-from otdesk.services.context import Context
+from otdesk.services.context import Context, changes_of
 
 T = TypeVar("T", bound=Tracked)
 
@@ -113,9 +114,23 @@ def audit(
     *,
     client_id: int | None = None,
 ) -> None:
-    """Append one event to the audit trail (inside the caller's transaction)."""
+    """Append one event to the audit trail (inside the caller's transaction), and note the
+    change for the unit of work to announce once committed."""
     session.flush()
     session.add(AuditEvent(**audit_values(ctx, action, entity, row, changes, client_id=client_id)))
+    if action in _WRITES:
+        note(session, entity, [row.id], clients=[client_id])
+
+
+_WRITES = (AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE)
+
+
+def note(
+    session: Session, entity: str, ids: Iterable[int] = (), *,
+    clients: Iterable[int | None] = (),
+) -> None:
+    """Note that records of ``entity`` changed, for writes audited in bulk (``audit_values``)."""
+    changes_of(session).add(RecordKind.of(entity), ids, clients=clients)
 
 
 def snapshot(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -164,7 +179,7 @@ def editing(
     """
     label: list[object] = [_("id {id}").format(id=key)]
     try:
-        with ctx.db.transaction() as session:
+        with ctx.transaction() as session:
             row = load(session, model, entity, key)
             if named is not None:
                 label[0] = named(row)

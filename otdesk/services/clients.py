@@ -25,6 +25,7 @@ from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, parse_choice, validate
 from otdesk.domain.record_numbers import following, pattern_of
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import N_, _
 from otdesk.domain.vocab import AuditAction, ClientStatus, Priority
 from otdesk.services._records import (
@@ -34,6 +35,7 @@ from otdesk.services._records import (
     editing,
     jsonable,
     load,
+    note,
     snapshot,
     stamp_new,
 )
@@ -41,8 +43,8 @@ from otdesk.services.client_search import client_terms, index_terms, search_filt
 from otdesk.services.context import Context
 from otdesk.services.summaries import ClientSummary, staff_name, summary_from_row
 
-ENTITY = "client"
-EPISODE_ENTITY = "episode"
+ENTITY = RecordKind.CLIENT
+EPISODE_ENTITY = RecordKind.EPISODE
 
 
 @dataclass(frozen=True)
@@ -258,6 +260,7 @@ def _open_episodes(
     ]
     if events:
         session.execute(insert(AuditEvent), events)
+        note(session, EPISODE_ENTITY, [r.id for r in rows], clients=[c.id for c, _v in wanted])
 
 
 def _insert_clients(
@@ -300,6 +303,7 @@ def _insert_clients(
     if terms:
         session.execute(insert(ClientSearchTerm), terms)
     session.execute(insert(AuditEvent), events)
+    note(session, ENTITY, [c.id for c in made], clients=[c.id for c in made])
     given = referrals if referrals is not None else [Referral()] * len(made)
     episodes = [(c, values) for c, referral in zip(made, given, strict=True)
                 if (values := _episode_values(ctx, c.status, referral)) is not None]
@@ -314,7 +318,7 @@ def create_client(ctx: Context, **values: Any) -> ClientDetail:
     clean, diagnoses = _validated(values, diagnoses_in, ctx.today(), partial=False)
     assert diagnoses is not None
     try:
-        with ctx.db.transaction() as session:
+        with ctx.transaction() as session:
             _check_unique_record_number(session, clean["record_number"], None)
             _check_refs(session, clean)
             [c] = _insert_clients(session, ctx, [(clean, diagnoses)])

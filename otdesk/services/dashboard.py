@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import pgettext
 from otdesk.services.context import Context
 
@@ -30,9 +31,9 @@ class Urgency(StrEnum):
 
 @dataclass(frozen=True)
 class RecordRef:
-    """The record a dashboard line opens: an entity type and its id (plus the client)."""
+    """The record a dashboard line opens: its kind and id (plus the client)."""
 
-    entity: str
+    entity: RecordKind
     id: int
     client_id: int
 

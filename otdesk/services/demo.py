@@ -501,7 +501,7 @@ def populate(
     if not 1 <= clients <= MAX_CLIENTS:
         reason = _("The demo clinic takes 1 to {most} clients, not {count}.")
         raise DemoRefusedError(fill(reason, most=MAX_CLIENTS, count=clients))
-    with ctx.db.transaction() as session:
+    with ctx.transaction() as session:
         existing = session.scalar(select(func.count(Client.id))) or 0
         if existing:
             reason = ngettext(

@@ -44,7 +44,7 @@ def save_draft(
     """Keep (or replace) the acting staff member's draft of the form named ``key``."""
     if not key or len(key) > 300:
         raise ValidationError.single("key", N_("must be 1 to 300 characters"))
-    with ctx.db.transaction() as session:
+    with ctx.transaction() as session:
         row = session.scalar(
             select(Draft).where(Draft.draft_key == key, _mine(ctx))
         )
@@ -81,5 +81,5 @@ def list_drafts(ctx: Context) -> list[DraftInfo]:
 
 def discard_draft(ctx: Context, *, key: str) -> None:
     """Forget a draft (after it was saved for real, or the user chose to drop it)."""
-    with ctx.db.transaction() as session:
+    with ctx.transaction() as session:
         session.execute(delete(Draft).where(Draft.draft_key == key, _mine(ctx)))

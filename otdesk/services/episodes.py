@@ -21,6 +21,7 @@ from otdesk.db.models import CareTeamMember, Client, Episode, Staff
 from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.fields import CARE_TEAM_FIELDS, EPISODE_FIELDS, check_date_order, validate
+from otdesk.domain.records import RecordKind
 from otdesk.domain.text import fold
 from otdesk.domain.translation import N_
 from otdesk.domain.vocab import ClientStatus, Discipline
@@ -34,9 +35,9 @@ from otdesk.services._records import (
 )
 from otdesk.services.context import Context
 
-ENTITY = "episode"
-TEAM_ENTITY = "care team member"
-CLIENT_ENTITY = "client"
+ENTITY = RecordKind.EPISODE
+TEAM_ENTITY = RecordKind.CARE_TEAM_MEMBER
+CLIENT_ENTITY = RecordKind.CLIENT
 
 # (earlier, later): the later date may not fall before the earlier one.
 _DATE_ORDER = (
@@ -191,7 +192,7 @@ def open_episode(ctx: Context, *, client_id: int, **values: Any) -> EpisodeInfo:
     clean = validate(EPISODE_FIELDS, values, today=ctx.today())
     _check_episode_dates(clean, ctx.today())
     try:
-        with ctx.db.transaction() as session:
+        with ctx.transaction() as session:
             client = load(session, Client, CLIENT_ENTITY, client_id)
             opening = clean.get("actual_discharge_date") is None
             if opening:
@@ -344,7 +345,7 @@ def add_care_team_member(ctx: Context, *, episode_id: int, **values: Any) -> Car
     """
     clean = validate(CARE_TEAM_FIELDS, values, today=ctx.today())
     _check_team_values(clean)
-    with ctx.db.transaction() as session:
+    with ctx.transaction() as session:
         episode = load(session, Episode, ENTITY, episode_id)
         staff_id = clean.get("staff_id")
         person = _check_staff(session, staff_id) if staff_id is not None else None

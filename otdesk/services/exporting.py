@@ -45,6 +45,7 @@ from otdesk.db.models import (
     Staff,
 )
 from otdesk.domain.errors import NotFoundError, ValidationError
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import N_, _
 from otdesk.domain.vocab import AuditAction
 from otdesk.services._records import audit, jsonable
@@ -54,7 +55,7 @@ FORMAT_NAME = "otdesk-client-record"
 # 2: a record's author is "author_id" in every table, a signature's signer "signer_id", and a
 # home modification's cost "estimated_cost_cents" (a whole number of cents).
 FORMAT_VERSION = 2
-ENTITY = "client"
+ENTITY = RecordKind.CLIENT
 
 # Staff columns are written as ids; the export lists those staff members once, by id.
 _STAFF_FIELDS = (
@@ -207,7 +208,7 @@ def _audit_export(session: Session, ctx: Context, c: Client, target: str) -> Non
 
 def export_client(ctx: Context, *, client_id: int) -> dict[str, Any]:
     """The client's whole record as a JSON-ready dictionary (the export is audited)."""
-    with ctx.db.transaction() as session:
+    with ctx.transaction() as session:
         c = _load_client(session, client_id)
         record = _gather(session, ctx, c)
         _audit_export(session, ctx, c, "")
@@ -225,7 +226,7 @@ def export_client_to_file(
         raise ValidationError.single(
             "out", N_("the folder {folder} does not exist"), folder=str(path.parent)
         )
-    with ctx.db.transaction() as session:
+    with ctx.transaction() as session:
         c = _load_client(session, client_id)
         record = _gather(session, ctx, c)
         _audit_export(session, ctx, c, path.name)

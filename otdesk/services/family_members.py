@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from otdesk.db.models import Client, FamilyMember
 from otdesk.domain.fields import FAMILY_MEMBER_FIELDS, validate
+from otdesk.domain.records import RecordKind
 from otdesk.domain.text import fold
 from otdesk.domain.vocab import AuditAction, ConsentScope
 from otdesk.services._records import (
@@ -29,8 +30,8 @@ from otdesk.services._records import (
 )
 from otdesk.services.context import Context
 
-ENTITY = "family member"
-CLIENT_ENTITY = "client"
+ENTITY = RecordKind.FAMILY_MEMBER
+CLIENT_ENTITY = RecordKind.CLIENT
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def add_family_member(ctx: Context, *, client_id: int, **values: Any) -> FamilyM
     A blank language means the client's own; a blank consent scope means nothing is shared.
     """
     clean = validate(FAMILY_MEMBER_FIELDS, values, today=ctx.today())
-    with ctx.db.transaction() as session:
+    with ctx.transaction() as session:
         client = load(session, Client, CLIENT_ENTITY, client_id)
         stored = _fill_blanks(clean, client)
         stored.setdefault("preferred_language", client.preferred_language)

@@ -25,6 +25,7 @@ from otdesk.db.models import AuditEvent, Client, Staff
 from otdesk.domain import messages as msg
 from otdesk.domain.errors import FieldError, ValidationError, shortened
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, EPISODE_FIELDS, validate
+from otdesk.domain.records import RecordKind
 from otdesk.domain.vocab import AuditAction
 from otdesk.services.clients import Diagnosis, Referral, _insert_clients
 from otdesk.services.context import Context
@@ -369,7 +370,7 @@ def import_clients(
     rows = checked.rows
     total = len(rows)
     try:
-        with ctx.db.transaction() as session:
+        with ctx.transaction() as session:
             # Someone may have added one of these record numbers since the check.
             numbered = [(r.line, str(r.values["record_number"])) for r in rows]
             late = _in_use_errors(numbered, _numbers_in_use(session, (n for _, n in numbered)))
@@ -394,7 +395,7 @@ def import_clients(
                     occurred_at=ctx.now(),
                     actor_id=ctx.actor_id,
                     action=AuditAction.IMPORT.value,
-                    entity_type="client import",
+                    entity_type=RecordKind.CLIENT_IMPORT.value,
                     changes={"file": path.name, "count": total},
                     workstation=ctx.workstation[:200],
                 )

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from otdesk.db.models import ClinicSettings
 from otdesk.db.models.clinic import SETTINGS_ID
 from otdesk.domain.fields import CLINIC_FIELDS, validate
+from otdesk.domain.records import RecordKind
 from otdesk.services._records import (
     check_version,
     stale_as_conflict,
@@ -18,7 +19,7 @@ from otdesk.services._records import (
 )
 from otdesk.services.context import Context
 
-ENTITY = "clinic settings"
+ENTITY = RecordKind.CLINIC_SETTINGS
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _dto(row: ClinicSettings) -> ClinicInfo:
 
 def get_clinic(ctx: Context) -> ClinicInfo:
     """The clinic's settings (defaults until someone saves them)."""
-    with ctx.db.transaction() as session:
+    with ctx.transaction() as session:
         return _dto(_row(session, ctx))
 
 
@@ -75,7 +76,7 @@ def update_clinic(ctx: Context, *, expected_version: int, **changes: Any) -> Cli
         return get_clinic(ctx).version
 
     with stale_as_conflict(ENTITY, "", expected_version, saved), \
-            ctx.db.transaction() as session:
+            ctx.transaction() as session:
         row = _row(session, ctx)
         check_version(row, ENTITY, "", expected_version)
         update_audited(session, ctx, ENTITY, row, clean)

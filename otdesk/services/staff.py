@@ -11,13 +11,14 @@ from otdesk.db.models import Staff
 from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
 from otdesk.domain.fields import STAFF_FIELDS, validate
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import _
 from otdesk.domain.vocab import StaffRole
 from otdesk.services._records import editing, insert_audited, load, update_audited
 from otdesk.services.context import Context
 from otdesk.services.summaries import StaffMember
 
-ENTITY = "staff member"
+ENTITY = RecordKind.STAFF_MEMBER
 
 
 _COLUMNS = (
@@ -56,7 +57,7 @@ def create_staff(ctx: Context, **values: Any) -> StaffMember:
     """Add a staff member (fields of STAFF_FIELDS)."""
     clean = validate(STAFF_FIELDS, values, today=ctx.today())
     try:
-        with ctx.db.transaction() as session:
+        with ctx.transaction() as session:
             if session.scalar(select(Staff.id).where(Staff.username == clean["username"])):
                 raise _taken(clean["username"])
             row = Staff(**{k: getattr(v, "value", v) for k, v in clean.items()})

@@ -335,7 +335,6 @@ class ImportDialog(QDialog):
             self._say(fill(ngettext(
                 "Imported {count} client.", "Imported {count} clients.", report.imported,
             ), count=report.imported), ok=True)
-            self._app.events.changed("client")
         self.finished_import.emit(report)
 
     def _problems_found(self, report: ImportReport) -> str:

@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import _
-from otdesk.ui.events import Change
 from otdesk.ui.icons import icon
 from otdesk.ui.loading_page import LoadingPage
 from otdesk.ui.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
 from otdesk.ui.settings_store import UiSettings
-from otdesk.ui.staff_directory import STAFF_ENTITY
 from otdesk.ui.style import apply_font_size
 from otdesk.ui.tasks import TaskRunner
 from otdesk.ui.widgets import StaffSelector, TaskStatus
@@ -238,8 +237,8 @@ class MainWindow(QMainWindow):
         members = self._app.staff_directory.members(self._app.services)
         self.staff_selector.set_staff([(m.id, m.display_name) for m in members], actor)
 
-    def _records_changed(self, change: Change) -> None:
-        if change.entity == STAFF_ENTITY:
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.STAFF_MEMBER):
             self.reload_staff()
 
     def _restore_geometry(self) -> None:

@@ -36,7 +36,7 @@ def build_app_context(
     """The shared services every screen is given, acting as ``staff``."""
     events = Events()
     return AppContext(
-        services=Context(db).acting_as(staff.id),
+        services=Context(db, on_change=events.publish).acting_as(staff.id),
         events=events,
         tasks=tasks if tasks is not None else TaskRunner(),
         settings=ui_settings,

@@ -14,15 +14,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from otdesk.ui.events import Change, Events
+from otdesk.domain.records import Changes, RecordKind
+from otdesk.ui.events import Events
 
 if TYPE_CHECKING:
     from otdesk.domain.vocab import StaffRole
     from otdesk.services.context import Context
     from otdesk.services.summaries import StaffMember
-
-STAFF_ENTITY = "staff member"  # what otdesk.services.staff names its records in changes
-
 
 class StaffDirectory:
     """Active staff members by name, optionally of some roles only (each list kept apart)."""
@@ -51,6 +49,6 @@ class StaffDirectory:
         """Read the lists afresh when next asked."""
         self._lists.clear()
 
-    def _records_changed(self, change: Change) -> None:
-        if change.entity == STAFF_ENTITY:
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.STAFF_MEMBER):
             self.forget()

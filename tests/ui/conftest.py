@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,8 @@ def app_ctx(
     """The desktop's shared services on this test's database, acting as the administrator."""
     admin = staff.get_staff(ctx, staff_id=ctx.actor_id or 0)
     app = build_app_context(ctx.db, ui_settings, admin)
-    app.services = ctx  # keep the test workstation name and clock
+    # Keep the test workstation name and clock; the screens hear what the services change.
+    app.services = replace(ctx, on_change=app.events.publish)
     yield app
     for task in app.tasks.running:
         task.cancel()

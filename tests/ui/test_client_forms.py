@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from otdesk.domain.errors import FieldError, ValidationError
+from otdesk.domain.records import RecordKind
 from otdesk.domain.vocab import ClientStatus, Priority
 from otdesk.services import clients, drafts
 from otdesk.services.clients import ClientDetail
@@ -158,7 +159,7 @@ def test_new_client_dialog_creates_a_client_typed_by_keyboard(
     assert made.date_of_birth == date(1984, 6, 30)
     assert made.preferred_language == "es" and made.assigned_ot_id == ot.id
     assert made.status is ClientStatus.REFERRED and made.priority is Priority.ROUTINE
-    assert changes and changes[-1].entity == "client" and changes[-1].client_id == made.id
+    assert changes and changes[-1].touches(RecordKind.CLIENT, client_id=made.id)
     assert drafts.get_draft(ctx, key="client:new") is None
 
 

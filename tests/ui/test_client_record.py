@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from otdesk.domain.records import RecordKind
 from otdesk.domain.vocab import ClientStatus, ConsentScope
 from otdesk.services import clients, episodes, family_members, staff
 from otdesk.services.clients import ClientDetail
@@ -35,7 +36,6 @@ from otdesk.ui.client_record.tabs.family import FamilyTab
 from otdesk.ui.client_record.tabs.overview import OverviewTab
 from otdesk.ui.conflict_dialog import ConflictChoice, ConflictDialog
 from otdesk.ui.record_table_model import SORT_ROLE
-from otdesk.ui.staff_directory import STAFF_ENTITY
 
 Answer = QMessageBox.StandardButton
 
@@ -135,10 +135,9 @@ def test_header_follows_a_renamed_ot(
     c = make_client(assigned_ot_id=ot.id)
     w = workspace_of(c.id)
     assert "Tess Example-OT" in w.header.facts.text()
-    renamed = staff.update_staff(
-        ctx, staff_id=ot.id, expected_version=ot.version, family_name="Renamed-OT"
+    staff.update_staff(  # the service announces the change to every screen
+        app_ctx.services, staff_id=ot.id, expected_version=ot.version, family_name="Renamed-OT"
     )
-    app_ctx.events.changed(STAFF_ENTITY, renamed.id)  # as the screen that renamed them does
     assert "Tess Renamed-OT" in w.header.facts.text()
 
 
@@ -282,14 +281,15 @@ def test_a_broken_tab_does_not_stop_the_record_opening(
 @pytest.mark.parametrize(
     ("entity", "key"),
     [
-        ("client", "overview"), ("family_member", "family"), ("episode", "episodes"),
-        ("family_session", "family_sessions"), ("care_plan", "care_plan"),
-        ("home_modification", "home_checklists"), ("assessment", "assessments"),
+        (RecordKind.CLIENT, "overview"), (RecordKind.FAMILY_MEMBER, "family"),
+        (RecordKind.EPISODE, "episodes"), (RecordKind.FAMILY_SESSION, "family_sessions"),
+        (RecordKind.CARE_PLAN, "care_plan"), (RecordKind.HOME_MODIFICATION, "home_checklists"),
+        (RecordKind.ASSESSMENT, "assessments"),
     ],
 )  # fmt: skip
 def test_show_record_opens_the_right_tab(
     workspace_of: Callable[[int], ClientWorkspace], make_client: Callable[..., ClientDetail],
-    boxes: dict[str, Any], entity: str, key: str,
+    boxes: dict[str, Any], entity: RecordKind, key: str,
 ) -> None:  # fmt: skip
     w = workspace_of(make_client().id)
     w.tabs.setCurrentIndex(w.tabs.count() - 1)
@@ -335,7 +335,7 @@ def test_edit_and_save_the_overview(
     assert [(d.text, d.code) for d in saved.diagnoses] == [("Major depressive disorder", "F33")]
     assert not tab.save_button.isEnabled() and not w.has_unsaved_changes()
     assert w.tabs.tabText(0) == "Overview"
-    assert ("client", c.id) in [(ch.entity, ch.client_id) for ch in changes]
+    assert any(ch.touches(RecordKind.CLIENT, client_id=c.id) for ch in changes)
     assert titles and titles[-1].startswith("Nadia ")
     assert w.header.name.text().startswith("Nadia")
 
@@ -439,8 +439,8 @@ def test_overview_follows_changes_saved_elsewhere_when_not_editing(
 ) -> None:  # fmt: skip
     c = make_client(phone="111")
     tab = _tab(workspace_of(c.id), "overview", OverviewTab)
-    clients.update_client(ctx, client_id=c.id, expected_version=c.version, phone="444")
-    app_ctx.events.changed("client", c.id, client_id=c.id)
+    clients.update_client(app_ctx.services, client_id=c.id, expected_version=c.version,
+                          phone="444")  # another screen saved it
     assert tab.form.values()["phone"] == "444" and not tab.has_unsaved_changes()
 
 
@@ -517,7 +517,7 @@ def test_family_members_add_edit_remove(
     assert (m.display_name, m.primary_caregiver, m.consent_scope) == (
         "Rosa Diaz", True, ConsentScope.CARE_PLAN,
     )  # fmt: skip
-    assert ("family_member", c.id) in [(ch.entity, ch.client_id) for ch in changes]
+    assert any(ch.touches(RecordKind.FAMILY_MEMBER, client_id=c.id) for ch in changes)
     assert tab.model.rowCount() == 1 and tab.selected() is not None
     assert "Primary caregiver" in tab.details.text()
     assert "Care plan and handouts" in tab.details.text()

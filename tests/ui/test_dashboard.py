@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from otdesk.domain.records import Changes, RecordKind
 from otdesk.services import dashboard, staff
 from otdesk.services.dashboard import DueItem, RecordRef, Source, SourceQuery, Urgency
 from otdesk.ui.app_context import AppContext
@@ -21,7 +22,9 @@ from .menus import choose_from_menu, right_click
 TODAY = date(2026, 3, 10)
 
 
-def item(n: int, urgency: Urgency, due: date | None, entity: str = "care_plan") -> DueItem:
+def item(
+    n: int, urgency: Urgency, due: date | None, entity: RecordKind = RecordKind.CARE_PLAN
+) -> DueItem:
     return DueItem(
         client_id=n,
         record_number=f"DEMO-{n:04d}",
@@ -82,7 +85,8 @@ def view(qtbot, app_ctx: AppContext, fake: FakeSources) -> DashboardView:
 def test_due_items_model_passes_qtmodeltester(qtmodeltester) -> None:
     model = DueItemsModel()
     model.set_items([item(1, Urgency.OVERDUE, TODAY - timedelta(days=1)),
-                     item(2, Urgency.DUE, TODAY), item(3, Urgency.INFO, None, "client")], TODAY)
+                     item(2, Urgency.DUE, TODAY),
+                     item(3, Urgency.INFO, None, RecordKind.CLIENT)], TODAY)
     qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(model)
     assert model.index(0, DUE).data() == "Overdue · 9 Mar 2026"
@@ -112,8 +116,9 @@ def test_a_line_opens_the_record_it_names(qtbot, view: DashboardView) -> None:
     table.setCurrentIndex(table.model().index(1, 0))
     with qtbot.waitSignal(view.open_record) as opened:
         qtbot.keyClick(table, Qt.Key.Key_Return)
-    assert opened.args == [RecordRef("care_plan", 102, 2)]
-    assert table.model().index(1, 0).data(RecordRefRole) == RecordRef("care_plan", 102, 2)
+    assert opened.args == [RecordRef(RecordKind.CARE_PLAN, 102, 2)]
+    assert table.model().index(1, 0).data(RecordRefRole) == RecordRef(
+        RecordKind.CARE_PLAN, 102, 2)
 
 
 def test_right_click_on_a_line_offers_to_open_it_or_copy_the_record_number(
@@ -127,7 +132,7 @@ def test_right_click_on_a_line_offers_to_open_it_or_copy_the_record_number(
     right_click(table.viewport(), line)
     with qtbot.waitSignal(view.open_record) as opened:
         choose_from_menu(qtbot, "Open")
-    assert opened.args == [RecordRef("care_plan", 102, 2)]
+    assert opened.args == [RecordRef(RecordKind.CARE_PLAN, 102, 2)]
 
 def test_mine_or_whole_clinic(qtbot, view: DashboardView, fake: FakeSources, app_ctx) -> None:
     # The administrator starts on the whole clinic.
@@ -165,7 +170,7 @@ def test_nothing_due(qtbot, app_ctx, fake: FakeSources) -> None:
 def test_refreshes_when_records_change(qtbot, view: DashboardView, fake, app_ctx) -> None:
     fake.reviews = [*fake.reviews, item(3, Urgency.OVERDUE, TODAY - timedelta(days=30))]
     with qtbot.waitSignal(view.loaded, timeout=10_000):
-        app_ctx.events.changed("care_plan", 103, client_id=3)
+        app_ctx.events.publish(Changes.of(RecordKind.CARE_PLAN, 103, client_id=3))
     reviews = next(c for c in view.sections if c.key == "test_reviews")
     assert reviews.badge.text() == "3"
 

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
+from otdesk.domain.records import RecordKind
 from otdesk.services import clients, dashboard
 from otdesk.services import episodes as ep
 from otdesk.services.context import Context
@@ -65,7 +66,7 @@ def test_every_wording_reads_in_spanish_with_its_plural_form(spanish: None) -> N
 
 def test_the_dashboard_table_shows_the_line_and_its_due_date_in_spanish(spanish: None) -> None:
     item = DueItem(1, "DEMO-0001", "García, Ana", "Reevaluación con 1 día de retraso",
-                   TODAY, Urgency.OVERDUE, RecordRef("client", 1, 1))
+                   TODAY, Urgency.OVERDUE, RecordRef(RecordKind.CLIENT, 1, 1))
     model = DueItemsModel()
     model.set_items([item], TODAY)
     assert model.index(0, SUMMARY).data() == "Reevaluación con 1 día de retraso"

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from otdesk.domain.records import Changes, RecordKind
 from otdesk.services.clients import count_clients
 from otdesk.ui.app_context import AppContext
-from otdesk.ui.events import Change
 from otdesk.ui.import_dialog import COLUMN, LINE, PROBLEM, ImportDialog, ImportReportModel
 from otdesk.ui.style import ITEM_PADDING, stylesheet
 
@@ -64,7 +64,7 @@ def test_check_then_import(qtbot, dialog: ImportDialog, app_ctx, ctx, tmp_path) 
     assert count_clients(ctx) == 0
     with qtbot.waitSignal(app_ctx.events.records_changed) as changed:
         run(qtbot, dialog, path, dry_run=False)
-    assert isinstance(changed.args[0], Change) and changed.args[0].entity == "client"
+    assert isinstance(changed.args[0], Changes) and changed.args[0].touches(RecordKind.CLIENT)
     assert dialog.result_label.text() == "Imported 3 clients."
     assert dialog.result_label.property("role") == "banner-ok"
     assert count_clients(ctx) == 3

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from otdesk.domain.records import RecordKind
 from otdesk.services.dashboard import RecordRef
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
@@ -125,9 +126,9 @@ def test_a_dashboard_line_opens_its_record(window: MainWindow, sample_clients, m
     monkeypatch.setattr(ClientWorkspace, "show_record",
                         lambda self, entity, rid: shown.append((entity, rid)))
     client = sample_clients[2]
-    window.dashboard.open_record.emit(RecordRef("care_plan", 77, client.id))
+    window.dashboard.open_record.emit(RecordRef(RecordKind.CARE_PLAN, 77, client.id))
     assert window.current_key() == client_key(client.id)
-    assert shown == [("care_plan", 77)]
+    assert shown == [(RecordKind.CARE_PLAN, 77)]
 
 
 def test_delete_in_the_navigation_closes_the_selected_client(qtbot, window, sample_clients):

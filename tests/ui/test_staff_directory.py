@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.vocab import StaffRole
 from otdesk.services import staff
 from otdesk.services.context import Context
 from otdesk.ui.events import Events
-from otdesk.ui.staff_directory import STAFF_ENTITY, StaffDirectory
+from otdesk.ui.staff_directory import StaffDirectory
 
 OT_ROLES = (StaffRole.OT, StaffRole.OT_ASSISTANT)
 
@@ -35,7 +38,7 @@ def test_a_list_is_read_once_then_again_after_a_staff_change(qapp, ctx: Context)
     first = directory.members(ctx, OT_ROLES)
     added = _add_ot(ctx, 1)  # straight through the service: no change announced yet
     assert added.username not in _names(directory.members(ctx, OT_ROLES))  # the kept list
-    events.changed(STAFF_ENTITY, added.id)
+    events.publish(Changes.of(RecordKind.STAFF_MEMBER, added.id))
     again = directory.members(ctx, OT_ROLES)
     assert _names(again) == sorted([*_names(first), added.username])  # Example-OT: one family
 
@@ -45,7 +48,7 @@ def test_other_changes_keep_the_lists(qapp, ctx: Context) -> None:
     directory = StaffDirectory(events)
     directory.members(ctx)
     added = _add_ot(ctx, 2)
-    events.changed("client", 7, client_id=7)
+    events.publish(Changes.of(RecordKind.CLIENT, 7, client_id=7))
     assert added.username not in _names(directory.members(ctx))
 
 
@@ -77,5 +80,10 @@ def test_a_caller_changing_its_copy_does_not_change_the_kept_list(qapp, ctx: Con
     assert directory.members(ctx)
 
 
-def test_changes_are_recognised_by_the_name_the_staff_service_gives_them() -> None:
-    assert STAFF_ENTITY == staff.ENTITY
+def test_a_staff_change_through_the_services_is_heard(qapp, ctx: Context) -> None:
+    events = Events()
+    directory = StaffDirectory(events)
+    publishing = replace(ctx, on_change=events.publish)
+    directory.members(publishing, OT_ROLES)
+    added = _add_ot(publishing, 3)  # the service announces it once committed
+    assert added.username in _names(directory.members(publishing, OT_ROLES))

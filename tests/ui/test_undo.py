@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from otdesk.domain.errors import ConflictError, OtdeskError
+from otdesk.domain.records import RecordKind
 from otdesk.services import clients, episodes, family_members
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
@@ -75,7 +76,7 @@ def test_edit_client_undo_redo_through_the_services(
     now = clients.get_client(ctx, client_id=c.id)
     assert (now.phone, now.alerts) == ("222", "Dog")
     assert failures == []
-    assert [(ch.entity, ch.client_id) for ch in seen] == [("client", c.id)] * 3
+    assert [(ch.kinds, ch.clients) for ch in seen] == [({RecordKind.CLIENT}, {c.id})] * 3
 
 
 def test_execute_then_push_does_not_write_twice(
@@ -291,7 +292,8 @@ def test_edit_episode_undo_redo_through_the_services(
     stack.redo()
     assert now() == (date(2024, 6, 30), "GP")
     assert failures == []
-    assert [(ch.entity, ch.ids, ch.client_id) for ch in seen] == [("episode", (e.id,), c.id)] * 3
+    assert [(ch.kinds, ch.ids(RecordKind.EPISODE), ch.clients) for ch in seen] == [
+        ({RecordKind.EPISODE}, {e.id}, {c.id})] * 3
 
 
 def test_episode_undo_refused_when_someone_else_changed_the_field(
@@ -369,8 +371,8 @@ def test_care_team_add_and_remove_undo_redo(
     stack.redo()
     assert team() == [("Dr Example", "", "psychiatry", date(2024, 1, 6))]
     assert failures == []
-    assert {ch.entity for ch in seen} == {"care_team_member"}
-    assert {ch.client_id for ch in seen} == {c.id}
+    assert {k for ch in seen for k in ch.kinds} == {RecordKind.CARE_TEAM_MEMBER}
+    assert {i for ch in seen for i in ch.clients} == {c.id}
 
 
 def test_care_team_undo_refused_when_someone_else_changed_them(

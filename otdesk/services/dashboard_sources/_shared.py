@@ -13,6 +13,7 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from otdesk.db.models import Client, ClinicSettings
+from otdesk.domain.records import RecordKind
 from otdesk.services.dashboard import DueItem, RecordRef, SourceQuery, Urgency
 
 AnyRow = Row[*tuple[Any, ...]]
@@ -75,7 +76,7 @@ def due_item(
     summary: str,
     due_date: date | None,
     urgency: Urgency,
-    entity: str,
+    entity: RecordKind,
     record_id: int,
 ) -> DueItem:
     """A dashboard line for a row that carries ``CLIENT_COLUMNS``, saying ``summary`` (in the

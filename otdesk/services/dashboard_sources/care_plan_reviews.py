@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import CarePlan, Client
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import NC_, _, fill, ngettext
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus
 from otdesk.services.context import Context
@@ -58,7 +59,7 @@ def care_plan_reviews(
                 summary=fill(summary, days=abs(days)),
                 due_date=row.review_date,
                 urgency=urgency,
-                entity="care_plan",
+                entity=RecordKind.CARE_PLAN,
                 record_id=row.plan_id,
             )
         )

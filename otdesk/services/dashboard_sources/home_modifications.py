@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import Client, HomeModification
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import NC_, _, fill
 from otdesk.domain.vocab import ModificationStatus
 from otdesk.services.context import Context
@@ -72,7 +73,7 @@ def overdue_home_modifications(
                 summary=describe(row.recommendation, row.area, row.due_date),
                 due_date=row.due_date,
                 urgency=Urgency.OVERDUE,
-                entity="home_modification",
+                entity=RecordKind.HOME_MODIFICATION,
                 record_id=row.modification_id,
             )
         )

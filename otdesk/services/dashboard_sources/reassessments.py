@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import Assessment, Client, ClinicSettings, Episode
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import N_, NC_, N_plural, Plural, _, fill
 from otdesk.domain.vocab import ClientStatus, RecordStatus
 from otdesk.services.context import Context
@@ -112,7 +113,7 @@ def _line(row: AnyRow, due: date, today: date, wording: _Wording) -> tuple[date,
         summary=fill(summary, days=days),
         due_date=due,
         urgency=urgency,
-        entity="client",
+        entity=RecordKind.CLIENT,
         record_id=row.client_id,
     )
     return due, item.client_name, item

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import Client, Episode
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import NC_, _, fill, ngettext
 from otdesk.domain.vocab import ClientStatus
 from otdesk.services.context import Context
@@ -62,7 +63,7 @@ def recent_referrals(
                 summary=summary,
                 due_date=None,
                 urgency=Urgency.INFO,
-                entity="episode",
+                entity=RecordKind.EPISODE,
                 record_id=row.episode_id,
             )
         )
@@ -104,7 +105,7 @@ def waitlist(session: Session, ctx: Context, query: SourceQuery) -> tuple[int, l
                 summary=summary,
                 due_date=due,
                 urgency=urgency,
-                entity="client",
+                entity=RecordKind.CLIENT,
                 record_id=row.client_id,
             )
         )

@@ -12,6 +12,7 @@ from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from otdesk.db.models import Client, ClinicSettings, FamilySession
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import NC_, fill, ngettext
 from otdesk.domain.vocab import RecordStatus
 from otdesk.services.context import Context
@@ -76,7 +77,7 @@ def unsigned_notes(session: Session, ctx: Context, query: SourceQuery) -> tuple[
                 summary=age_wording(row.created_at, now),
                 due_date=(row.created_at + window).astimezone().date(),
                 urgency=Urgency.OVERDUE,
-                entity="family_session",
+                entity=RecordKind.FAMILY_SESSION,
                 record_id=row.session_id,
             )
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
 from otdesk.services.summaries import CaseloadFilter
@@ -37,7 +38,6 @@ from otdesk.ui.caseload.model import (
     priority_label,
     status_label,
 )
-from otdesk.ui.events import Change
 from otdesk.ui.icons import icon
 from otdesk.ui.keys import SEARCH_TO_RESULTS, add_shortcut
 from otdesk.ui.style import MARGIN, SPACING, set_role
@@ -362,10 +362,10 @@ class CaseloadView(QWidget):
             return _("No clients match '{search}'.").format(search=where.text)
         return _("No clients match these filters.")
 
-    def _records_changed(self, change: Change) -> None:
-        if change.entity == "client":
-            self.model.refresh(change.ids or None)
-        elif change.entity == "staff member":
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.CLIENT):
+            self.model.refresh(sorted(changes.ids(RecordKind.CLIENT)) or None)
+        elif changes.touches(RecordKind.STAFF_MEMBER):
             self._fill_ot_combo()
 
     # -- opening --------------------------------------------------------------------------

@@ -183,7 +183,6 @@ class EditFieldsCommand(ServiceCommand):
         self.result = self._update(version, values)
         self.version = self.result.version
         self._written = True
-        self.app.events.changed(self.ENTITY, self.record_id, client_id=self.client_id)
 
     def do(self) -> None:
         """Apply the new values."""
@@ -258,9 +257,6 @@ class RowCommand(ServiceCommand):
     def _delete(self, row_id: int, version: int) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _changed(self, row_id: int) -> None:
-        self.app.events.changed(self.ENTITY, row_id, client_id=self.client_id)
-
     def _current(self, expect: Mapping[str, Any]) -> Any:
         assert self.ref is not None
         current = self._fetch(self.ref.id)
@@ -275,7 +271,6 @@ class RowCommand(ServiceCommand):
         else:
             self.ids.moved(self.ref, row.id)
         self._wrote = row.version
-        self._changed(row.id)
         return row
 
     def _remove(self, expect: Mapping[str, Any], version: int | None = None) -> None:
@@ -284,7 +279,6 @@ class RowCommand(ServiceCommand):
             version = self._current(expect).version
         self._delete(self.ref.id, version)
         self.ids.forget(self.ref)
-        self._changed(self.ref.id)
 
 
 def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> Iterable[str]:

@@ -103,7 +103,6 @@ class EditFamilyMemberCommand(_FamilyCommand):
             self.app.services, member_id=self.ref.id, expected_version=version, **dict(values)
         )
         self._wrote = info.version
-        self._changed(info.id)
 
     def do(self) -> None:
         """Apply the new values."""

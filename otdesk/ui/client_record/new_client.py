@@ -121,7 +121,6 @@ class NewClientDialog(QDialog):
             return
         self.created_client_id = created.id
         self.keeper.discard()
-        self.app.events.changed("client", created.id, client_id=created.id)
         self.accept()
 
     def reject(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.dates import age_on
 from otdesk.domain.errors import NotFoundError
+from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.text import isolate
 from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import Priority
@@ -32,10 +33,8 @@ from otdesk.services.clients import ClientDetail
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record.commands import IdMap
 from otdesk.ui.client_record.registry import TabContext, TabSpec, load_tabs
-from otdesk.ui.events import Change
 from otdesk.ui.fitting_tabs import FittingTabWidget
 from otdesk.ui.forms import choice_label, language_label
-from otdesk.ui.staff_directory import STAFF_ENTITY
 from otdesk.ui.style import MARGIN, SPACING, UNIT, set_role
 
 log = logging.getLogger(__name__)
@@ -313,9 +312,9 @@ class ClientWorkspace(QWidget):
             self.setWindowTitle(title)
             self.title_changed.emit(title)
 
-    def _records_changed(self, change: Change) -> None:
-        mine = change.client_id == self.client_id and change.entity in ("client", "episode")
-        if mine or change.entity == STAFF_ENTITY:  # a renamed OT shows in the header too
+    def _records_changed(self, changes: Changes) -> None:
+        mine = changes.touches(RecordKind.CLIENT, RecordKind.EPISODE, client_id=self.client_id)
+        if mine or changes.touches(RecordKind.STAFF_MEMBER):  # a renamed OT shows in the header
             self.refresh_header()
 
     def _mark_tab(self, key: str) -> None:

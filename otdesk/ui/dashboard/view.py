@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.errors import NotFoundError
+from otdesk.domain.records import Changes
 from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import StaffRole
 from otdesk.services import dashboard
@@ -34,7 +35,6 @@ from otdesk.services import staff as staff_service
 from otdesk.services.dashboard import Section, Urgency
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.dashboard.model import CLIENT, DUE, RECORD_NUMBER, SUMMARY, DueItemsModel
-from otdesk.ui.events import Change
 from otdesk.ui.keys import REFRESH_DASHBOARD, add_shortcut
 from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
 from otdesk.ui.tasks import TaskControl
@@ -280,7 +280,7 @@ class DashboardView(QWidget):
             work, label=_("Loading the dashboard"), on_done=self._show, on_error=self._failed
         )
 
-    def _records_changed(self, _change: Change) -> None:
+    def _records_changed(self, _changes: Changes) -> None:
         # Any record may make something due or done; gather bursts of changes into one load.
         self._pending.start()
 

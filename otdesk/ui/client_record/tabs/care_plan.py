@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import N_, _
 from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.client_record.tabs._placeholder import PlaceholderTab
@@ -24,5 +25,5 @@ register_tab(
     N_("Care plan"),
     _make,
     70,
-    entities=("care_plan", "goal"),
+    entities=(RecordKind.CARE_PLAN,),
 )

@@ -23,5 +23,5 @@ register_tab(
     N_("Documents"),
     _make,
     80,
-    entities=("document",),
+    entities=(),
 )

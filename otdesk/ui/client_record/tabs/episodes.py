@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.errors import OtdeskError
+from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import N_, _, format_date
 from otdesk.services import episodes
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
@@ -54,7 +55,6 @@ from otdesk.ui.client_record.tabs._parts import (
     selected_record,
 )
 from otdesk.ui.drafts_ui import client_draft_key
-from otdesk.ui.events import Change
 from otdesk.ui.forms import Form, staff_items, strip_mnemonic
 from otdesk.ui.style import MARGIN, SPACING
 from otdesk.ui.widgets import EmptyState
@@ -182,12 +182,9 @@ class EpisodesTab(QWidget):
             self.select(rows[0].id)
         self._selected_changed()
 
-    def _records_changed(self, change: Change) -> None:
-        if change.client_id == self.client_id and change.entity in (
-            "episode",
-            "care_team_member",
-            "client",
-        ):
+    def _records_changed(self, changes: Changes) -> None:
+        kinds = (RecordKind.EPISODE, RecordKind.CARE_TEAM_MEMBER, RecordKind.CLIENT)
+        if changes.touches(*kinds, client_id=self.client_id):
             self.refresh()
 
     def selected(self) -> EpisodeInfo | None:
@@ -224,9 +221,6 @@ class EpisodesTab(QWidget):
         self.add_team_button.setEnabled(e is not None)
         self.remove_team_button.setEnabled(self.selected_team_member() is not None)
 
-    def _announce(self, entity: str, record_id: int) -> None:
-        self.app.events.changed(entity, record_id, client_id=self.client_id)
-
     def _draft_key(self, part: str) -> str:
         return client_draft_key(self.client.uuid, f"episodes:{part}")
 
@@ -257,8 +251,6 @@ class EpisodesTab(QWidget):
         # status), so it is corrected by editing or discharging, not taken back.
         def submit(values: dict[str, Any], _version: int | None) -> EpisodeInfo:
             info = episodes.open_episode(self.app.services, client_id=self.client_id, **values)
-            self._announce("episode", info.id)
-            self._announce("client", self.client_id)  # a re-referral changes the status
             return info
 
         dialog = RecordDialog(
@@ -338,8 +330,6 @@ class EpisodesTab(QWidget):
                 discharge_destination=values.get("discharge_destination") or "",
                 outcome=values.get("outcome") or "",
             )
-            self._announce("episode", info.id)
-            self._announce("client", self.client_id)
             return info
 
         today: date = self.app.services.today()
@@ -440,5 +430,5 @@ register_tab(
     N_("Episodes & care team"),
     _make,
     30,
-    entities=("episode", "care_team_member"),
+    entities=(RecordKind.EPISODE, RecordKind.CARE_TEAM_MEMBER),
 )

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from otdesk.domain.errors import OtdeskError
+from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.text import isolate
 from otdesk.domain.translation import N_, _, pgettext
 from otdesk.domain.vocab import ConsentScope
@@ -38,7 +39,6 @@ from otdesk.ui.client_record.tabs._parts import (
     selected_record,
 )
 from otdesk.ui.drafts_ui import AUTO_RESTORE, client_draft_key
-from otdesk.ui.events import Change
 from otdesk.ui.forms import choice_label, language_label
 from otdesk.ui.keys import EDIT_FAMILY_MEMBER, REMOVE_FAMILY_MEMBER, add_shortcut
 from otdesk.ui.style import MARGIN, SPACING, set_role
@@ -139,8 +139,8 @@ class FamilyTab(QWidget):
             self.table.selectRow(0)
         self._selection_changed()
 
-    def _records_changed(self, change: Change) -> None:
-        if change.client_id == self.client_id and change.entity in ("family_member", "client"):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.FAMILY_MEMBER, RecordKind.CLIENT, client_id=self.client_id):
             self.refresh()
 
     def selected(self) -> FamilyMemberInfo | None:
@@ -352,5 +352,5 @@ register_tab(
     N_("Family & caregivers"),
     _make,
     20,
-    entities=("family_member",),
+    entities=(RecordKind.FAMILY_MEMBER,),
 )

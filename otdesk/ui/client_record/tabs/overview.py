@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.errors import ConflictError, NotFoundError, OtdeskError, ValidationError
+from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import N_, _, pgettext
 from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
 from otdesk.services import clients
@@ -37,7 +38,6 @@ from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.column_pair import ColumnPair
 from otdesk.ui.conflict_dialog import ConflictChoice
 from otdesk.ui.drafts_ui import DraftKeeper, client_draft_key, saved_time_text
-from otdesk.ui.events import Change
 from otdesk.ui.forms import (
     Form,
     form_layout,
@@ -266,10 +266,11 @@ class OverviewTab(QWidget):
                 )
             )
 
-    def _records_changed(self, change: Change) -> None:
-        if self._saving or change.client_id != self.client_id:
+    def _records_changed(self, changes: Changes) -> None:
+        if self._saving:
             return
-        if change.entity not in ("client", "episode"):  # a discharge changes the status
+        # A discharge (an episode) changes the status too.
+        if not changes.touches(RecordKind.CLIENT, RecordKind.EPISODE, client_id=self.client_id):
             return
         if not self.form.is_dirty():
             self.reload()
@@ -411,5 +412,5 @@ def _make(tc: TabContext) -> QWidget:
 
 
 register_tab(
-    "overview", N_("Overview"), _make, 10, entities=("client",)
+    "overview", N_("Overview"), _make, 10, entities=(RecordKind.CLIENT,)
 )
