@@ -41,6 +41,7 @@ from otdesk.services._records import (
 )
 from otdesk.services.client_search import client_terms, index_terms, search_filter, sort_key
 from otdesk.services.context import Context
+from otdesk.services.records import mapping
 from otdesk.services.summaries import ClientSummary, staff_name, summary_from_row
 
 ENTITY = RecordKind.CLIENT
@@ -134,34 +135,18 @@ def summary_select() -> Select[*tuple[Any, ...]]:
     return select(*SUMMARY_COLUMNS).outerjoin(ASSIGNED_OT, ASSIGNED_OT.id == Client.assigned_ot_id)
 
 
-def _detail(session: Session, c: Client) -> ClientDetail:
+def _assigned_ot(session: Session, c: Client) -> str:
     ot = session.get(Staff, c.assigned_ot_id) if c.assigned_ot_id else None
-    return ClientDetail(
-        id=c.id,
-        uuid=c.uuid,
-        record_number=c.record_number,
-        given_name=c.given_name,
-        family_name=c.family_name,
-        preferred_name=c.preferred_name,
-        pronouns=c.pronouns,
-        date_of_birth=c.date_of_birth,
-        preferred_language=c.preferred_language,
-        interpreter_needed=c.interpreter_needed,
-        phone=c.phone,
-        email=c.email,
-        address=c.address,
-        consent_family=c.consent_family,
-        consent_community=c.consent_community,
-        status=ClientStatus(c.status),
-        priority=Priority(c.priority),
-        assigned_ot_id=c.assigned_ot_id,
-        assigned_ot=staff_name(ot.given_name, ot.family_name) if ot else "",
-        alerts=c.alerts,
-        diagnoses=tuple(Diagnosis(d.text, d.code, d.code_system) for d in c.diagnoses),
-        version=c.version,
-        created_at=c.created_at,
-        updated_at=c.updated_at,
-    )
+    return staff_name(ot.given_name, ot.family_name) if ot else ""
+
+
+_detail = mapping(
+    ClientDetail,
+    assigned_ot=_assigned_ot,
+    diagnoses=lambda _session, c: tuple(
+        Diagnosis(d.text, d.code, d.code_system) for d in c.diagnoses
+    ),
+)
 
 
 def _check_diagnoses(items: Any, today: date) -> list[Diagnosis]:

@@ -23,10 +23,10 @@ from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.fields import CARE_TEAM_FIELDS, EPISODE_FIELDS, check_date_order, validate
 from otdesk.domain.records import RecordKind
 from otdesk.domain.text import fold
-from otdesk.domain.translation import N_
+from otdesk.domain.translation import N_, _, format_date
 from otdesk.domain.vocab import ClientStatus, Discipline
+from otdesk.services import records
 from otdesk.services._records import (
-    delete_audited,
     editing,
     insert_audited,
     jsonable,
@@ -34,6 +34,7 @@ from otdesk.services._records import (
     update_audited,
 )
 from otdesk.services.context import Context
+from otdesk.services.records import RecordType, mapping
 
 ENTITY = RecordKind.EPISODE
 TEAM_ENTITY = RecordKind.CARE_TEAM_MEMBER
@@ -106,39 +107,13 @@ class CareTeamEntry:
         return {k: jsonable(v) for k, v in self.__dict__.items()}
 
 
-def _episode_dto(e: Episode) -> EpisodeInfo:
-    return EpisodeInfo(
-        id=e.id,
-        uuid=e.uuid,
-        client_id=e.client_id,
-        referral_source=e.referral_source,
-        referral_date=e.referral_date,
-        referral_reason=e.referral_reason,
-        start_date=e.start_date,
-        planned_discharge_date=e.planned_discharge_date,
-        actual_discharge_date=e.actual_discharge_date,
-        discharge_destination=e.discharge_destination,
-        outcome=e.outcome,
-        version=e.version,
-    )
+def _staff_name(session: Session, m: CareTeamMember) -> str:
+    person = session.get(Staff, m.staff_id) if m.staff_id is not None else None
+    return f"{person.given_name} {person.family_name}" if person is not None else m.name
 
 
-def _team_dto(m: CareTeamMember, person: Staff | None) -> CareTeamEntry:
-    name = f"{person.given_name} {person.family_name}" if person is not None else m.name
-    return CareTeamEntry(
-        id=m.id,
-        uuid=m.uuid,
-        episode_id=m.episode_id,
-        staff_id=m.staff_id,
-        name=name,
-        discipline=Discipline(m.discipline),
-        role_in_team=m.role_in_team,
-        organisation=m.organisation,
-        phone=m.phone,
-        start_date=m.start_date,
-        end_date=m.end_date,
-        version=m.version,
-    )
+_episode_dto = mapping(EpisodeInfo)
+_team_dto = mapping(CareTeamEntry, name=_staff_name)
 
 
 def _plain(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -173,13 +148,12 @@ def list_episodes(ctx: Context, *, client_id: int) -> list[EpisodeInfo]:
             .where(Episode.client_id == client_id)
             .order_by(Episode.referral_date.desc(), Episode.id.desc())
         )
-        return [_episode_dto(e) for e in rows]
+        return [_episode_dto(session, e) for e in rows]
 
 
 def get_episode(ctx: Context, *, episode_id: int) -> EpisodeInfo:
     """One episode of care by id."""
-    with ctx.db.reading() as session:
-        return _episode_dto(load(session, Episode, ENTITY, episode_id))
+    return records.get(ctx, EPISODES, episode_id)
 
 
 def open_episode(ctx: Context, *, client_id: int, **values: Any) -> EpisodeInfo:
@@ -214,13 +188,46 @@ def open_episode(ctx: Context, *, client_id: int, **values: Any) -> EpisodeInfo:
                 started = row.start_date is not None and row.start_date <= ctx.today()
                 status = ClientStatus.ACTIVE if started else ClientStatus.REFERRED
                 _set_client_status(session, ctx, client, status)
-            return _episode_dto(row)
+            return _episode_dto(session, row)
     except IntegrityError as exc:
         # The one-open-episode index caught a save racing ours from another workstation.
         raise ValidationError.single(
             "referral_date",
             N_("another episode was opened for this client a moment ago; reload"),
         ) from exc
+
+
+def _episode_rules(
+    session: Session, ctx: Context, row: Episode, clean: dict[str, Any], adding: bool
+) -> dict[str, Any]:
+    """An edit keeps the dates in order; it neither closes an open episode (that is a
+    discharge) nor reopens a closed one."""
+    if "actual_discharge_date" in clean:
+        new = clean["actual_discharge_date"]
+        if row.actual_discharge_date is None and new is not None:
+            raise ValidationError.single(
+                "actual_discharge_date",
+                N_("use Discharge to close an episode, so the client's status changes too"),
+            )
+        if row.actual_discharge_date is not None and new is None:
+            raise ValidationError.single(
+                "actual_discharge_date",
+                N_("cannot be removed from a closed episode; open a new episode instead"),
+            )
+    merged = {name: getattr(row, name) for name in EPISODE_FIELDS} | clean
+    _check_episode_dates(merged, ctx.today())
+    return clean
+
+
+EPISODES: RecordType[Episode, EpisodeInfo] = RecordType(
+    kind=ENTITY,
+    model=Episode,
+    fields=EPISODE_FIELDS,
+    info=_episode_dto,
+    client_of=lambda _session, row: row.client_id,
+    label=lambda row: _("referred {date}").format(date=format_date(row.referral_date)),
+    prepare=_episode_rules,
+)
 
 
 def update_episode(
@@ -231,24 +238,8 @@ def update_episode(
     An open episode is closed with ``discharge_client``, not here; a discharge date, once set,
     may be corrected but not removed.
     """
-    clean = validate(EPISODE_FIELDS, changes, today=ctx.today(), partial=True)
-    with editing(ctx, Episode, ENTITY, episode_id, expected_version) as (session, row):
-        if "actual_discharge_date" in clean:
-            new = clean["actual_discharge_date"]
-            if row.actual_discharge_date is None and new is not None:
-                raise ValidationError.single(
-                    "actual_discharge_date",
-                    N_("use Discharge to close an episode, so the client's status changes too"),
-                )
-            if row.actual_discharge_date is not None and new is None:
-                raise ValidationError.single(
-                    "actual_discharge_date",
-                    N_("cannot be removed from a closed episode; open a new episode instead"),
-                )
-        merged = {name: getattr(row, name) for name in EPISODE_FIELDS} | clean
-        _check_episode_dates(merged, ctx.today())
-        update_audited(session, ctx, ENTITY, row, clean, client_id=row.client_id)
-        return _episode_dto(row)
+    return records.update(ctx, EPISODES, key=episode_id, expected_version=expected_version,
+                          changes=changes)
 
 
 def discharge_client(
@@ -285,7 +276,7 @@ def discharge_client(
         update_audited(session, ctx, ENTITY, row, clean, client_id=row.client_id)
         client = load(session, Client, CLIENT_ENTITY, row.client_id)
         _set_client_status(session, ctx, client, ClientStatus.DISCHARGED)
-        return _episode_dto(row)
+        return _episode_dto(session, row)
 
 
 def _check_staff(session: Session, staff_id: int) -> Staff:
@@ -310,6 +301,38 @@ def _check_team_values(values: Mapping[str, Any]) -> None:
         raise ValidationError(errors)
 
 
+def _team_rules(
+    session: Session, ctx: Context, row: CareTeamMember, clean: dict[str, Any], adding: bool
+) -> dict[str, Any]:
+    """Someone is named (a staff member or a name), the dates are in order, and a staff member
+    chosen is an active one."""
+    merged = clean if adding else {name: getattr(row, name) for name in CARE_TEAM_FIELDS} | clean
+    _check_team_values(merged)
+    staff_id = clean.get("staff_id")
+    if staff_id is not None and (adding or staff_id != row.staff_id):
+        _check_staff(session, staff_id)
+    return clean
+
+
+def _client_of_member(session: Session, row: CareTeamMember) -> int | None:
+    episode = session.get(Episode, row.episode_id)
+    return episode.client_id if episode is not None else None
+
+
+CARE_TEAM: RecordType[CareTeamMember, CareTeamEntry] = RecordType(
+    kind=TEAM_ENTITY,
+    model=CareTeamMember,
+    fields=CARE_TEAM_FIELDS,
+    info=_team_dto,
+    client_of=_client_of_member,
+    label=lambda row: row.name or row.role_in_team,
+    parent="episode_id",
+    parent_model=Episode,
+    parent_kind=ENTITY,
+    prepare=_team_rules,
+)
+
+
 def _team_sort_key(today: date) -> Any:
     def key(m: CareTeamEntry) -> tuple[bool, str, int]:
         return (not m.is_current(today), fold(m.name), m.id)
@@ -326,16 +349,13 @@ def list_care_team(ctx: Context, *, episode_id: int) -> list[CareTeamEntry]:
             .outerjoin(Staff, Staff.id == CareTeamMember.staff_id)
             .where(CareTeamMember.episode_id == episode_id)
         ).all()
-        entries = [_team_dto(m, person) for m, person in rows]
+        entries = [_team_dto(session, m) for m, _person in rows]
     return sorted(entries, key=_team_sort_key(ctx.today()))
 
 
 def get_care_team_member(ctx: Context, *, member_id: int) -> CareTeamEntry:
     """One care-team entry by id."""
-    with ctx.db.reading() as session:
-        row = load(session, CareTeamMember, TEAM_ENTITY, member_id)
-        person = session.get(Staff, row.staff_id) if row.staff_id is not None else None
-        return _team_dto(row, person)
+    return records.get(ctx, CARE_TEAM, member_id)
 
 
 def add_care_team_member(ctx: Context, *, episode_id: int, **values: Any) -> CareTeamEntry:
@@ -343,38 +363,17 @@ def add_care_team_member(ctx: Context, *, episode_id: int, **values: Any) -> Car
 
     Either ``staff_id`` of an active staff member or a ``name`` is required.
     """
-    clean = validate(CARE_TEAM_FIELDS, values, today=ctx.today())
-    _check_team_values(clean)
-    with ctx.transaction() as session:
-        episode = load(session, Episode, ENTITY, episode_id)
-        staff_id = clean.get("staff_id")
-        person = _check_staff(session, staff_id) if staff_id is not None else None
-        stored = _plain(clean)
-        row = CareTeamMember(episode_id=episode_id, **stored)
-        insert_audited(session, ctx, TEAM_ENTITY, row, stored, client_id=episode.client_id)
-        return _team_dto(row, person)
+    return records.create(ctx, CARE_TEAM, owner=episode_id, values=values)
 
 
 def update_care_team_member(
     ctx: Context, *, member_id: int, expected_version: int, **changes: Any
 ) -> CareTeamEntry:
     """Change a care-team entry; refuse a stale copy with ``ConflictError``."""
-    clean = validate(CARE_TEAM_FIELDS, changes, today=ctx.today(), partial=True)
-    with editing(ctx, CareTeamMember, TEAM_ENTITY, member_id, expected_version) as (session, row):
-        merged = {name: getattr(row, name) for name in CARE_TEAM_FIELDS} | clean
-        _check_team_values(merged)
-        new_staff = clean.get("staff_id")
-        if new_staff is not None and new_staff != row.staff_id:
-            _check_staff(session, new_staff)
-        episode = load(session, Episode, ENTITY, row.episode_id)
-        update_audited(session, ctx, TEAM_ENTITY, row, clean, client_id=episode.client_id)
-        person = session.get(Staff, row.staff_id) if row.staff_id is not None else None
-        return _team_dto(row, person)
+    return records.update(ctx, CARE_TEAM, key=member_id, expected_version=expected_version,
+                          changes=changes)
 
 
 def remove_care_team_member(ctx: Context, *, member_id: int, expected_version: int) -> None:
     """Take someone off a care team; the audit trail keeps the values that were removed."""
-    with editing(ctx, CareTeamMember, TEAM_ENTITY, member_id, expected_version) as (session, row):
-        episode = load(session, Episode, ENTITY, row.episode_id)
-        client_id = episode.client_id
-        delete_audited(session, ctx, TEAM_ENTITY, row, CARE_TEAM_FIELDS, client_id=client_id)
+    records.remove(ctx, CARE_TEAM, key=member_id, expected_version=expected_version)

@@ -6,16 +6,18 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from otdesk.db.models import Staff
 from otdesk.domain import messages
 from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
-from otdesk.domain.fields import STAFF_FIELDS, validate
+from otdesk.domain.fields import STAFF_FIELDS
 from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import _
 from otdesk.domain.vocab import StaffRole
-from otdesk.services._records import editing, insert_audited, load, update_audited
+from otdesk.services import records
 from otdesk.services.context import Context
+from otdesk.services.records import RecordType
 from otdesk.services.summaries import StaffMember
 
 ENTITY = RecordKind.STAFF_MEMBER
@@ -53,19 +55,35 @@ def _dto(s: Staff | Any) -> StaffMember:
     )
 
 
+def _unique_username(
+    session: Session, ctx: Context, row: Staff, clean: dict[str, Any], adding: bool
+) -> dict[str, Any]:
+    """A user name names one staff member only."""
+    if "username" in clean:
+        other = session.scalar(select(Staff.id).where(Staff.username == clean["username"]))
+        if other is not None and (adding or other != row.id):
+            raise _taken(clean["username"])
+    return clean
+
+
+STAFF: RecordType[Staff, StaffMember] = RecordType(
+    kind=ENTITY,
+    model=Staff,
+    fields=STAFF_FIELDS,
+    info=lambda _session, row: _dto(row),
+    client_of=lambda _session, _row: None,
+    label=lambda row: row.username,
+    prepare=_unique_username,
+)
+
+
 def create_staff(ctx: Context, **values: Any) -> StaffMember:
     """Add a staff member (fields of STAFF_FIELDS)."""
-    clean = validate(STAFF_FIELDS, values, today=ctx.today())
     try:
-        with ctx.transaction() as session:
-            if session.scalar(select(Staff.id).where(Staff.username == clean["username"])):
-                raise _taken(clean["username"])
-            row = Staff(**{k: getattr(v, "value", v) for k, v in clean.items()})
-            insert_audited(session, ctx, ENTITY, row, clean)
-            return _dto(row)
+        return records.create(ctx, STAFF, values=values)
     except IntegrityError as exc:
         # Another workstation took the same user name between our check and our insert.
-        raise _taken(clean["username"]) from exc
+        raise _taken(str(values.get("username", ""))) from exc
 
 
 def _taken(username: str) -> ValidationError:
@@ -76,25 +94,16 @@ def update_staff(
     ctx: Context, *, staff_id: int, expected_version: int, **changes: Any
 ) -> StaffMember:
     """Change a staff member's details (deactivate with ``active=False``)."""
-    clean = validate(STAFF_FIELDS, changes, today=ctx.today(), partial=True)
     try:
-        with editing(
-            ctx, Staff, ENTITY, staff_id, expected_version, named=lambda s: s.username
-        ) as (session, row):
-            if "username" in clean:
-                other = session.scalar(select(Staff.id).where(Staff.username == clean["username"]))
-                if other is not None and other != staff_id:
-                    raise _taken(clean["username"])
-            update_audited(session, ctx, ENTITY, row, clean)
-            return _dto(row)
+        return records.update(ctx, STAFF, key=staff_id, expected_version=expected_version,
+                              changes=changes)
     except IntegrityError as exc:
-        raise _taken(str(clean.get("username", ""))) from exc
+        raise _taken(str(changes.get("username", ""))) from exc
 
 
 def get_staff(ctx: Context, *, staff_id: int) -> StaffMember:
     """One staff member by id."""
-    with ctx.db.reading() as session:
-        return _dto(load(session, Staff, ENTITY, staff_id))
+    return records.get(ctx, STAFF, staff_id)
 
 
 def find_staff(ctx: Context, *, username: str) -> StaffMember:
