@@ -2,15 +2,16 @@
 
 ``TableModel`` gives a flat table its row and column counts and its header texts;
 ``ReadOnlyTableModel`` also makes every cell just enabled and selectable. ``RecordTableModel``
-shows a list of frozen records that carry an ``id``; a subclass says what each column shows.
+shows a list of frozen records that carry an ``id``, each column declared by a ``Column``.
 
-A subclass marks its header texts with ``NC_("column", text)``: a column's word may differ
-from the same English word elsewhere ("Date of birth" is shorter over a column).
+Header texts are marked ``NC_("column", text)``: a column's word may differ from the same
+English word elsewhere ("Date of birth" is shorter over a column).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from otdesk.domain.translation import pgettext
@@ -72,16 +74,36 @@ class ReadOnlyTableModel(TableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """What one column of a ``RecordTableModel`` shows of a record.
+
+    ``title`` is marked ``NC_("column", ...)``; ``text`` is the cell (also read to screen
+    readers); ``sort`` what the column sorts by (its text otherwise); ``bold`` and ``tip``
+    optional emphasis and tool tip.
+    """
+
+    title: tuple[str, str]
+    text: Callable[[R], str]
+    sort: Callable[[R], Any] | None = None
+    bold: Callable[[R], bool] | None = None
+    tip: Callable[[R], str | None] | None = None
+
+
 class RecordTableModel(TableModel, Generic[R]):
-    """Rows of frozen records with an ``id``; subclasses say what each column shows.
+    """Rows of frozen records with an ``id``, one column per ``Column`` of ``COLUMNS``.
 
     Every row answers ``RECORD_ROLE`` (the record), ``ID_ROLE`` (its id), the display and
-    accessible text (``text``), ``SORT_ROLE`` (``sort_value``) and any other role (``other``).
+    accessible text, ``SORT_ROLE``, and the bold font and tool tip its columns declare. A kind
+    of record declares its columns and nothing else.
     """
+
+    COLUMNS: ClassVar[Sequence[Column[Any]]] = ()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[R] = []
+        self.HEADERS = [c.title for c in self.COLUMNS]  # type: ignore[misc]
 
     def set_records(self, records: Sequence[R]) -> None:
         """Show these records."""
@@ -103,25 +125,25 @@ class RecordTableModel(TableModel, Generic[R]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        record = self._rows[index.row()]
+        if not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        record, column = self._rows[index.row()], self.COLUMNS[index.column()]
         if role == RECORD_ROLE:
             return record
         if role == ID_ROLE:
             return record.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.text(record, index.column())
+            return column.text(record)
         if role == SORT_ROLE:
-            return self.sort_value(record, index.column())
-        return self.other(record, index.column(), role)
-
-    def text(self, record: R, column: int) -> str:  # pragma: no cover - abstract
-        """What a cell shows."""
-        raise NotImplementedError
-
-    def sort_value(self, record: R, column: int) -> Any:
-        """What a column sorts by (its text unless said otherwise)."""
-        return self.text(record, column)
-
-    def other(self, record: R, column: int, role: int) -> Any:
-        """Any other role (fonts, tool tips)."""
+            return (column.sort or column.text)(record)
+        if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(record):
+            return _bold()
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            return column.tip(record)
         return None
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font

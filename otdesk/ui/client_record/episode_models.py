@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout
 
 from otdesk.domain.translation import NC_, _, format_date
 from otdesk.domain.vocab import Discipline
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
 from otdesk.ui.forms import Form, choice_label
-from otdesk.ui.record_table_model import RecordTableModel
+from otdesk.ui.record_table_model import Column, RecordTableModel
 
 
 def _date(d: date | None) -> str:
@@ -24,89 +22,50 @@ def _date_order(d: date | None) -> str:
     return d.isoformat() if d else ""  # sorts as the dates do; an empty date first
 
 
+def _state(e: EpisodeInfo) -> str:
+    if e.is_open:
+        return _("Open")
+    return _("Discharged {date}").format(date=_date(e.actual_discharge_date))
+
+
 class EpisodesModel(RecordTableModel[EpisodeInfo]):
     """A client's episodes of care, newest referral first."""
+
     REFERRED, SOURCE, STATE, PLANNED, REASON = range(5)
-    HEADERS = (
-        NC_("column", "Referred"),
-        NC_("column", "Referred by"),
-        NC_("column", "State"),
-        NC_("column", "Planned discharge"),
-        NC_("column", "Reason"),
+    COLUMNS = (
+        Column(NC_("column", "Referred"), lambda e: _date(e.referral_date),
+               sort=lambda e: _date_order(e.referral_date)),
+        Column(NC_("column", "Referred by"), lambda e: e.referral_source),
+        # Open episodes sort after the latest discharged.
+        Column(NC_("column", "State"), _state, bold=lambda e: e.is_open,
+               sort=lambda e: "~" if e.is_open else _date_order(e.actual_discharge_date)),
+        Column(NC_("column", "Planned discharge"), lambda e: _date(e.planned_discharge_date),
+               sort=lambda e: _date_order(e.planned_discharge_date)),
+        Column(NC_("column", "Reason"),
+               lambda e: e.referral_reason.splitlines()[0] if e.referral_reason else "",
+               tip=lambda e: e.referral_reason or None),
     )
 
-    def text(self, e: EpisodeInfo, column: int) -> str:
-        if column == self.REFERRED:
-            return _date(e.referral_date)
-        if column == self.SOURCE:
-            return e.referral_source
-        if column == self.STATE:
-            if e.is_open:
-                return _("Open")
-            return _("Discharged {date}").format(date=_date(e.actual_discharge_date))
-        if column == self.PLANNED:
-            return _date(e.planned_discharge_date)
-        if column == self.REASON:
-            return e.referral_reason.splitlines()[0] if e.referral_reason else ""
-        return ""
 
-    def sort_value(self, e: EpisodeInfo, column: int) -> Any:
-        if column == self.REFERRED:
-            return _date_order(e.referral_date)
-        if column == self.STATE:  # open episodes, then the latest discharged
-            return "~" if e.is_open else _date_order(e.actual_discharge_date)
-        if column == self.PLANNED:
-            return _date_order(e.planned_discharge_date)
-        return self.text(e, column)
-
-    def other(self, e: EpisodeInfo, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and e.is_open and column == self.STATE:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
-            return e.referral_reason or None
-        return None
+def _period(m: CareTeamEntry) -> str:
+    start = _date(m.start_date)
+    if m.end_date:
+        return _("{start} to {end}").format(start=start or "…", end=_date(m.end_date))
+    return _("since {date}").format(date=start) if start else _("current")
 
 
 class CareTeamModel(RecordTableModel[CareTeamEntry]):
     """An episode's care team: current members first."""
+
     NAME, DISCIPLINE, ROLE, ORGANISATION, PHONE, PERIOD = range(6)
-    HEADERS = (
-        NC_("column", "Name"),
-        NC_("column", "Discipline"),
-        NC_("column", "Role in the team"),
-        NC_("column", "Organisation"),
-        NC_("column", "Phone"),
-        NC_("column", "On the team"),
+    COLUMNS = (
+        Column(NC_("column", "Name"), lambda m: m.name),
+        Column(NC_("column", "Discipline"), lambda m: choice_label(m.discipline)),
+        Column(NC_("column", "Role in the team"), lambda m: m.role_in_team),
+        Column(NC_("column", "Organisation"), lambda m: m.organisation),
+        Column(NC_("column", "Phone"), lambda m: m.phone),
+        Column(NC_("column", "On the team"), _period, sort=lambda m: _date_order(m.start_date)),
     )
-
-    def text(self, m: CareTeamEntry, column: int) -> str:
-        if column == self.NAME:
-            return m.name
-        if column == self.DISCIPLINE:
-            return choice_label(m.discipline)
-        if column == self.ROLE:
-            return m.role_in_team
-        if column == self.ORGANISATION:
-            return m.organisation
-        if column == self.PHONE:
-            return m.phone
-        if column == self.PERIOD:
-            start = _date(m.start_date)
-            if m.end_date:
-                return _("{start} to {end}").format(start=start or "…", end=_date(m.end_date))
-            return (
-                _("since {date}").format(date=start)
-                if start
-                else _("current")
-            )
-        return ""
-
-    def sort_value(self, m: CareTeamEntry, column: int) -> Any:
-        if column == self.PERIOD:
-            return _date_order(m.start_date)
-        return self.text(m, column)
 
 
 def build_referral_fields(form: Form, layout: QFormLayout) -> None:

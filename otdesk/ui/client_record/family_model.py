@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCompleter, QFormLayout
 
 from otdesk.domain.translation import N_, NC_, _
 from otdesk.domain.vocab import ConsentScope
 from otdesk.services.family_members import FamilyMemberInfo
 from otdesk.ui.forms import Form, choice_label, language_label
-from otdesk.ui.record_table_model import RecordTableModel
+from otdesk.ui.record_table_model import Column, RecordTableModel
 
 # Suggestions offered while typing a relationship (any text may be typed).
 RELATIONSHIPS = (
@@ -47,53 +44,29 @@ def consent_explanation(scope: ConsentScope) -> str:
 
 class FamilyMembersModel(RecordTableModel[FamilyMemberInfo]):
     """A client's family members and caregivers, one row each."""
+
     NAME, RELATIONSHIP, PRIMARY, CONSENT, LANGUAGE, PHONE = range(6)
-    HEADERS = (
-        NC_("column", "Name"),
-        NC_("column", "Relationship"),
-        NC_("column", "Primary caregiver"),
-        NC_("column", "May be told"),
-        NC_("column", "Language"),
-        NC_("column", "Phone"),
+    COLUMNS = (
+        Column(NC_("column", "Name"), lambda m: m.display_name,
+               bold=lambda m: m.primary_caregiver),
+        Column(NC_("column", "Relationship"), lambda m: m.relationship_to_client),
+        Column(NC_("column", "Primary caregiver"),
+               lambda m: _("Primary caregiver") if m.primary_caregiver else "",
+               sort=lambda m: 0 if m.primary_caregiver else 1),  # primary caregivers first
+        Column(NC_("column", "May be told"), lambda m: choice_label(m.consent_scope),
+               tip=lambda m: consent_explanation(m.consent_scope)),
+        Column(NC_("column", "Language"), lambda m: _language(m)),
+        Column(NC_("column", "Phone"), lambda m: m.phone),
     )
 
     def set_members(self, members: list[FamilyMemberInfo]) -> None:
         """Show these members."""
         self.set_records(members)
 
-    def member(self, row: int) -> FamilyMemberInfo:
-        """The member on ``row``."""
-        return self.record(row)
 
-    def text(self, m: FamilyMemberInfo, column: int) -> str:
-        if column == self.NAME:
-            return m.display_name
-        if column == self.RELATIONSHIP:
-            return m.relationship_to_client
-        if column == self.PRIMARY:
-            return _("Primary caregiver") if m.primary_caregiver else ""
-        if column == self.CONSENT:
-            return choice_label(m.consent_scope)
-        if column == self.LANGUAGE:
-            text = language_label(m.preferred_language)
-            return text + _(" (interpreter)") if m.interpreter_needed else text
-        if column == self.PHONE:
-            return m.phone
-        return ""
-
-    def sort_value(self, m: FamilyMemberInfo, column: int) -> Any:
-        if column == self.PRIMARY:
-            return 0 if m.primary_caregiver else 1  # primary caregivers first
-        return self.text(m, column)
-
-    def other(self, m: FamilyMemberInfo, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.CONSENT:
-            return consent_explanation(m.consent_scope)
-        if role == Qt.ItemDataRole.FontRole and m.primary_caregiver and column == self.NAME:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+def _language(m: FamilyMemberInfo) -> str:
+    text = language_label(m.preferred_language)
+    return text + _(" (interpreter)") if m.interpreter_needed else text
 
 
 def build_member_form(form: Form, layout: QFormLayout) -> None:
