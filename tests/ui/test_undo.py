@@ -19,20 +19,17 @@ from otdesk.services.context import Context
 from otdesk.services.summaries import StaffMember
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
-from otdesk.ui.client_record.commands import EditClientCommand, IdMap
-from otdesk.ui.client_record.episode_commands import (
-    AddCareTeamMemberCommand,
-    EditEpisodeCommand,
-    RemoveCareTeamMemberCommand,
+from otdesk.ui.client_record.commands import (
+    AddRecordCommand,
+    EditRecordCommand,
+    IdMap,
+    RemoveRecordCommand,
 )
-from otdesk.ui.client_record.family_commands import (
-    AddFamilyMemberCommand,
-    EditFamilyMemberCommand,
-    RemoveFamilyMemberCommand,
-)
+from otdesk.ui.client_record.episode_models import CARE_TEAM, EPISODES
+from otdesk.ui.client_record.family_model import FAMILY_MEMBERS
 from otdesk.ui.client_record.record_dialog import RecordDialog
 from otdesk.ui.client_record.tabs.episodes import EpisodesTab
-from otdesk.ui.client_record.tabs.overview import OverviewTab
+from otdesk.ui.client_record.tabs.overview import CLIENTS, OverviewTab
 
 Failures = list[tuple[str, OtdeskError]]
 
@@ -52,10 +49,13 @@ def report(failures: Failures) -> Callable[[QUndoCommand, OtdeskError], None]:
     return lambda command, exc: failures.append((command.text(), exc))
 
 
-def _edit(app: AppContext, c: ClientDetail, report: Any, **after: Any) -> EditClientCommand:
+def _edit(
+    app: AppContext, c: ClientDetail, report: Any, **after: Any
+) -> EditRecordCommand[ClientDetail]:
     saved = c.editable_values()
-    return EditClientCommand(
-        app, c.id, {k: saved[k] for k in after}, after, expected_version=c.version, report=report
+    return EditRecordCommand(
+        app, CLIENTS, c.id, {k: saved[k] for k in after}, after, expected_version=c.version,
+        report=report,
     )
 
 
@@ -144,28 +144,29 @@ def test_family_member_add_edit_remove_undo_redo(
             (m.given_name, m.phone) for m in family_members.list_family_members(ctx, client_id=c.id)
         ]
 
-    add = AddFamilyMemberCommand(
-        app_ctx, c.id, {"given_name": "Rosa", "relationship_to_client": "mother"}, ids,
+    add = AddRecordCommand(
+        app_ctx, FAMILY_MEMBERS, c.id, {"given_name": "Rosa", "relationship_to_client": "mother"},
+        ids,
         report=report,
     )  # fmt: skip
     stack.push(add)
     assert members() == [("Rosa", "")]
-    first_id = add.member_id
+    first_id = add.record_id
     assert first_id is not None
     m = family_members.get_family_member(ctx, member_id=first_id)
     stack.push(
-        EditFamilyMemberCommand(
-            app_ctx, c.id, first_id, {"phone": ""}, {"phone": "555"}, ids,
+        EditRecordCommand(
+            app_ctx, FAMILY_MEMBERS, first_id, {"phone": ""}, {"phone": "555"}, ids,
             expected_version=m.version, report=report,
         )
     )  # fmt: skip
     assert members() == [("Rosa", "555")]
     m = family_members.get_family_member(ctx, member_id=first_id)
-    stack.push(RemoveFamilyMemberCommand(app_ctx, c.id, m, ids, report=report))
+    stack.push(RemoveRecordCommand(app_ctx, FAMILY_MEMBERS, c.id, m, ids, report=report))
     assert members() == []
     stack.undo()  # the member comes back (as a new row; SQLite may reuse the id)
     assert members() == [("Rosa", "555")]
-    assert add.member_id == family_members.list_family_members(ctx, client_id=c.id)[0].id
+    assert add.record_id == family_members.list_family_members(ctx, client_id=c.id)[0].id
     stack.undo()  # the edit is undone on the re-added member
     assert members() == [("Rosa", "")]
     stack.undo()  # and the add
@@ -185,13 +186,14 @@ def test_family_member_undo_refused_when_someone_else_changed_them(
     stack: QUndoStack, report: Any, failures: Failures,
 ) -> None:  # fmt: skip
     c = make_client()
-    add = AddFamilyMemberCommand(
-        app_ctx, c.id, {"given_name": "Rosa", "relationship_to_client": "mother"}, IdMap(),
+    add = AddRecordCommand(
+        app_ctx, FAMILY_MEMBERS, c.id, {"given_name": "Rosa", "relationship_to_client": "mother"},
+        IdMap(),
         report=report,
     )  # fmt: skip
     stack.push(add)
-    assert add.member_id is not None
-    m = family_members.get_family_member(ctx, member_id=add.member_id)
+    assert add.record_id is not None
+    m = family_members.get_family_member(ctx, member_id=add.record_id)
     family_members.update_family_member(
         ctx, member_id=m.id, expected_version=m.version, given_name="Rosalind"
     )
@@ -249,8 +251,8 @@ def test_commands_follow_a_re_added_member_even_when_ids_are_reused(
     b = family_members.add_family_member(
         ctx, client_id=c.id, given_name="Bo", relationship_to_client="friend"
     )
-    stack.push(RemoveFamilyMemberCommand(app_ctx, c.id, a, ids, report=report))
-    stack.push(RemoveFamilyMemberCommand(app_ctx, c.id, b, ids, report=report))
+    stack.push(RemoveRecordCommand(app_ctx, FAMILY_MEMBERS, c.id, a, ids, report=report))
+    stack.push(RemoveRecordCommand(app_ctx, FAMILY_MEMBERS, c.id, b, ids, report=report))
     stack.undo()  # Bo back
     stack.undo()  # Ada back
     names = {m.given_name for m in family_members.list_family_members(ctx, client_id=c.id)}
@@ -276,8 +278,8 @@ def test_edit_episode_undo_redo_through_the_services(
     after = {"planned_discharge_date": date(2024, 6, 30), "referral_source": "GP"}
     before = {k: e.editable_values()[k] for k in after}
     stack.push(
-        EditEpisodeCommand(
-            app_ctx, c.id, e.id, before, after, expected_version=e.version, report=report
+        EditRecordCommand(
+            app_ctx, EPISODES, e.id, before, after, expected_version=e.version, report=report
         )
     )
     assert stack.undoText() == "Edit episode"
@@ -303,8 +305,8 @@ def test_episode_undo_refused_when_someone_else_changed_the_field(
 ) -> None:  # fmt: skip
     c = make_client()
     e = episode_for(c.id, referral_date=date(2024, 1, 5))
-    command = EditEpisodeCommand(
-        app_ctx, c.id, e.id, {"referral_source": ""}, {"referral_source": "GP"},
+    command = EditRecordCommand(
+        app_ctx, EPISODES, e.id, {"referral_source": ""}, {"referral_source": "GP"},
         expected_version=e.version, report=report,
     )  # fmt: skip
     command.execute()
@@ -336,23 +338,23 @@ def test_care_team_add_and_remove_undo_redo(
             for m in episodes.list_care_team(ctx, episode_id=e.id)
         )
 
-    add = AddCareTeamMemberCommand(
-        app_ctx, c.id, e.id,
+    add = AddRecordCommand(
+        app_ctx, CARE_TEAM, e.id,
         {"name": "Dr Example", "discipline": "psychiatry", "start_date": date(2024, 1, 6)},
         ids, report=report,
     )  # fmt: skip
     stack.push(add)
     assert stack.undoText() == "Add Dr Example to the care team"
     assert team() == [("Dr Example", "", "psychiatry", date(2024, 1, 6))]
-    staff_add = AddCareTeamMemberCommand(
-        app_ctx, c.id, e.id, {"staff_id": ot.id, "discipline": "ot", "role_in_team": "Lead"},
+    staff_add = AddRecordCommand(
+        app_ctx, CARE_TEAM, e.id, {"staff_id": ot.id, "discipline": "ot", "role_in_team": "Lead"},
         ids, report=report,
     )  # fmt: skip
     stack.push(staff_add)
     assert stack.undoText() == "Add Tess Example-OT to the care team"
-    assert staff_add.member_id is not None
-    entry = episodes.get_care_team_member(ctx, member_id=staff_add.member_id)
-    stack.push(RemoveCareTeamMemberCommand(app_ctx, c.id, entry, ids, report=report))
+    assert staff_add.record_id is not None
+    entry = episodes.get_care_team_member(ctx, member_id=staff_add.record_id)
+    stack.push(RemoveRecordCommand(app_ctx, CARE_TEAM, e.id, entry, ids, report=report))
     assert stack.undoText() == "Remove Tess Example-OT from the care team"
     assert team() == [("Dr Example", "", "psychiatry", date(2024, 1, 6))]
     stack.undo()  # back with the same values (as a new row)
@@ -360,7 +362,7 @@ def test_care_team_add_and_remove_undo_redo(
         ("Dr Example", "", "psychiatry", date(2024, 1, 6)),
         ("Tess Example-OT", "Lead", "ot", None),
     ]
-    back = episodes.get_care_team_member(ctx, member_id=staff_add.member_id)
+    back = episodes.get_care_team_member(ctx, member_id=staff_add.record_id)
     assert (back.staff_id, back.name) == (ot.id, "Tess Example-OT")
     stack.undo()  # the staff add is undone on the re-added row
     stack.undo()  # and the first add
@@ -382,13 +384,13 @@ def test_care_team_undo_refused_when_someone_else_changed_them(
 ) -> None:  # fmt: skip
     c = make_client()
     e = episode_for(c.id, referral_date=date(2024, 1, 5))
-    add = AddCareTeamMemberCommand(
-        app_ctx, c.id, e.id, {"name": "Dr Example", "discipline": "psychiatry"}, IdMap(),
+    add = AddRecordCommand(
+        app_ctx, CARE_TEAM, e.id, {"name": "Dr Example", "discipline": "psychiatry"}, IdMap(),
         report=report,
     )  # fmt: skip
     stack.push(add)
-    assert add.member_id is not None
-    m = episodes.get_care_team_member(ctx, member_id=add.member_id)
+    assert add.record_id is not None
+    m = episodes.get_care_team_member(ctx, member_id=add.record_id)
     episodes.update_care_team_member(ctx, member_id=m.id, expected_version=m.version, phone="555")
     stack.undo()
     assert [x.phone for x in episodes.list_care_team(ctx, episode_id=e.id)] == ["555"]

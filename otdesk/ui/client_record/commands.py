@@ -7,31 +7,77 @@ writes when the fields it touches still hold what it left there, so undoing neve
 someone else's later change. When that check fails the command reports why and marks itself
 obsolete, and the stack drops it.
 
-Deleting and re-adding a record gives it a new id; ``IdMap`` lets the commands that still name
-the old id find the new one.
+Three commands serve every kind of record: ``AddRecordCommand``, ``EditRecordCommand`` and
+``RemoveRecordCommand``. A kind declares a ``RecordAdapter`` (how to read, add, change and
+remove its records through the services, and how its undo texts name them). Deleting and
+re-adding a record gives it a new id; ``IdMap`` lets the commands that still name the old id
+find the new one. The services announce every change themselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
 from otdesk.domain.errors import ConflictError, NotFoundError, OtdeskError
-from otdesk.domain.translation import N_, _
-from otdesk.services import clients
+from otdesk.domain.records import RecordKind
+from otdesk.domain.translation import _
+from otdesk.services.context import Context
 from otdesk.ui.app_context import AppContext
 from otdesk.ui.forms import plain_value
 
 Reporter = Callable[[QUndoCommand, OtdeskError], None]
 
 
+class Versioned(Protocol):
+    """A record a command writes: it has an id and a version."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+R = TypeVar("R", bound=Versioned)
+
+
+@dataclass(frozen=True)
+class RecordAdapter(Generic[R]):
+    """How the commands reach one kind of record through its services.
+
+    ``insert(ctx, owner, values)`` adds a record to its owner (the client, an episode);
+    ``values`` are a record's editable values, as ``insert`` and ``update`` take them;
+    ``name`` names a record in conflicts and undo texts. ``unchecked`` fields are left out of
+    the "still as we left it" check (a flag other records' saves also change). The texts are
+    marked with ``N_`` and take the record's ``{name}``.
+    """
+
+    kind: RecordKind
+    fetch: Callable[[Context, int], R]
+    insert: Callable[[Context, int, Mapping[str, Any]], R]
+    update: Callable[[Context, int, int, Mapping[str, Any]], R]
+    delete: Callable[[Context, int, int], None]
+    values: Callable[[R], Mapping[str, Any]]
+    name: Callable[[R], str]
+    add_text: str
+    edit_text: str
+    remove_text: str
+    unchecked: frozenset[str] = field(default_factory=frozenset)
+
+    def checked(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """``values`` without the fields the conflict check leaves out."""
+        return {k: v for k, v in values.items() if k not in self.unchecked}
+
+
 class RecordRef:
     """A record as the commands know it: its kind and the id it lives at now."""
 
-    def __init__(self, entity: str, record_id: int) -> None:
-        self.entity = entity
+    def __init__(self, kind: RecordKind, record_id: int) -> None:
+        self.kind = kind
         self.id = record_id
 
 
@@ -43,40 +89,45 @@ class IdMap:
     """
 
     def __init__(self) -> None:
-        self._refs: dict[tuple[str, int], RecordRef] = {}
+        self._refs: dict[tuple[RecordKind, int], RecordRef] = {}
 
-    def ref(self, entity: str, record_id: int) -> RecordRef:
+    def ref(self, kind: RecordKind, record_id: int) -> RecordRef:
         """The reference of the record now at ``record_id`` (made on first use)."""
-        key = (entity, record_id)
+        key = (kind, record_id)
         if key not in self._refs:
-            self._refs[key] = RecordRef(entity, record_id)
+            self._refs[key] = RecordRef(kind, record_id)
         return self._refs[key]
 
-    def fresh(self, entity: str, record_id: int) -> RecordRef:
+    def fresh(self, kind: RecordKind, record_id: int) -> RecordRef:
         """A new reference for a record just created at ``record_id``."""
-        ref = RecordRef(entity, record_id)
-        self._refs[(entity, record_id)] = ref
+        ref = RecordRef(kind, record_id)
+        self._refs[(kind, record_id)] = ref
         return ref
 
     def moved(self, ref: RecordRef, new_id: int) -> None:
         """The record of ``ref`` was re-created at ``new_id``."""
         self.forget(ref)
         ref.id = new_id
-        self._refs[(ref.entity, new_id)] = ref
+        self._refs[(ref.kind, new_id)] = ref
 
     def forget(self, ref: RecordRef) -> None:
         """The record of ``ref`` was removed: its id may be reused by another record."""
-        if self._refs.get((ref.entity, ref.id)) is ref:
-            del self._refs[(ref.entity, ref.id)]
+        if self._refs.get((ref.kind, ref.id)) is ref:
+            del self._refs[(ref.kind, ref.id)]
 
-    def resolve(self, entity: str, record_id: int) -> int:
+    def resolve(self, kind: RecordKind, record_id: int) -> int:
         """The current id of the record known as ``record_id`` (itself when never moved)."""
-        return self.ref(entity, record_id).id
+        return self.ref(kind, record_id).id
 
 
 def unchanged(current: Mapping[str, Any], expected: Mapping[str, Any]) -> bool:
     """True when every field in ``expected`` still holds that value in ``current``."""
     return all(plain_value(current.get(k)) == plain_value(v) for k, v in expected.items())
+
+
+def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> Iterable[str]:
+    """The names whose values differ between two value maps."""
+    return [k for k in after if plain_value(before.get(k)) != plain_value(after[k])]
 
 
 class ServiceCommand(QUndoCommand):
@@ -108,18 +159,13 @@ class ServiceCommand(QUndoCommand):
     def _guarded(self, fn: Callable[[], None]) -> None:
         try:
             fn()
-        except (ConflictError, NotFoundError) as exc:
-            self._fail(exc)
-        except OtdeskError as exc:  # e.g. a rule that changed since the edit
-            self._fail(exc)
+        except (ConflictError, NotFoundError, OtdeskError) as exc:  # also a rule that changed
+            self.error = exc
+            self.setObsolete(True)
+            if self._report is not None:
+                self._report(self, exc)
         else:
             self.error = None
-
-    def _fail(self, exc: OtdeskError) -> None:
-        self.error = exc
-        self.setObsolete(True)
-        if self._report is not None:
-            self._report(self, exc)
 
     def do(self) -> None:  # pragma: no cover - abstract
         """Make the change."""
@@ -130,59 +176,110 @@ class ServiceCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class EditFieldsCommand(ServiceCommand):
+class RecordCommand(ServiceCommand, Generic[R]):
+    """What the three record commands share: the record's reference, the version this command
+    last wrote, and the check that a record still holds what the command left there."""
+
+    def __init__(
+        self, app: AppContext, adapter: RecordAdapter[R], ids: IdMap, text: str,
+        report: Reporter | None,
+    ) -> None:
+        super().__init__(app, text, report=report)
+        self.adapter = adapter
+        self.ids = ids
+        self.ref: RecordRef | None = None
+        self.result: R | None = None  # the record as this command last wrote it
+        self._wrote: int | None = None  # the version of the record this command last wrote
+
+    @property
+    def record_id(self) -> int | None:
+        """The id the record lives at now."""
+        return self.ref.id if self.ref is not None else None
+
+    def _current(self, expect: Mapping[str, Any]) -> R:
+        assert self.ref is not None
+        current = self.adapter.fetch(self.app.services, self.ref.id)
+        values = self.adapter.values(current)
+        if current.version != self._wrote and not unchanged(values, self.adapter.checked(expect)):
+            raise ConflictError(self.adapter.kind, self.adapter.name(current), self._wrote,
+                                current.version)
+        return current
+
+    def _wrote_record(self, record: R) -> R:
+        self.result = record
+        self._wrote = record.version
+        return record
+
+    def _add(self, owner: int, values: Mapping[str, Any]) -> R:
+        record = self.adapter.insert(self.app.services, owner, dict(values))
+        if self.ref is None:
+            self.ref = self.ids.fresh(self.adapter.kind, record.id)
+        else:
+            self.ids.moved(self.ref, record.id)
+        return self._wrote_record(record)
+
+    def _remove(self, expect: Mapping[str, Any], version: int | None = None) -> None:
+        assert self.ref is not None
+        if version is None:
+            version = self._current(expect).version
+        self.adapter.delete(self.app.services, self.ref.id, version)
+        self.ids.forget(self.ref)
+
+
+class AddRecordCommand(RecordCommand[R]):
+    """Add a record to ``owner`` (the client, or an episode); undo removes it again."""
+
+    def __init__(
+        self, app: AppContext, adapter: RecordAdapter[R], owner: int,
+        values: Mapping[str, Any], ids: IdMap, *, report: Reporter | None = None,
+    ) -> None:
+        # Named once added (a care-team member's name may come from the staff list).
+        super().__init__(app, adapter, ids, _(adapter.add_text).format(name="…"), report)
+        self.owner = owner
+        self.values = dict(values)
+        self._stored: dict[str, Any] = {}
+
+    def do(self) -> None:
+        """Add (again)."""
+        first = self.ref is None
+        record = self._add(self.owner, self.values)
+        self._stored = dict(self.adapter.values(record))
+        if first:  # a name may be known only once added (a staff member's, say)
+            self.setText(_(self.adapter.add_text).format(name=self.adapter.name(record)))
+
+    def revert(self) -> None:
+        """Remove the record again."""
+        self._remove(self._stored)
+
+
+class EditRecordCommand(RecordCommand[R]):
     """Change some fields of one record (``before`` and ``after`` name the same fields).
 
     The first write expects ``expected_version`` (the version the form was loaded from), so a
-    stale form gets a ``ConflictError``; later undo/redo writes expect the version the command
-    itself last wrote, or, when someone saved since, that our fields still hold what we left.
-    Subclasses say how to read and update their record.
+    stale form gets a ``ConflictError``; later undo and redo writes expect the version the
+    command itself last wrote or, when someone saved since, that its fields still hold what
+    it left there.
     """
 
-    ENTITY = ""  # the change-bus entity
-    NOUN = ""  # how a conflict names the record
-    TEXT = ""  # the undo text when the caller gives none (English, marked with N_)
-
     def __init__(
-        self,
-        app: AppContext,
-        client_id: int,
-        record_id: int,
-        before: Mapping[str, Any],
-        after: Mapping[str, Any],
-        *,
-        expected_version: int,
-        text: str | None = None,
-        report: Reporter | None = None,
+        self, app: AppContext, adapter: RecordAdapter[R], record_id: int,
+        before: Mapping[str, Any], after: Mapping[str, Any], ids: IdMap | None = None, *,
+        expected_version: int, text: str = "", report: Reporter | None = None,
     ) -> None:
-        super().__init__(app, text or _(self.TEXT), report=report)
-        self.client_id = client_id
-        self.record_id = record_id
+        ids = ids if ids is not None else IdMap()
+        super().__init__(app, adapter, ids, text or _(adapter.edit_text).format(name="…"), report)
+        self.ref = ids.ref(adapter.kind, record_id)
         self.before = dict(before)
         self.after = dict(after)
-        self.version = expected_version
-        self._written = False
-        self.result: Any = None
-
-    def _fetch(self) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def _label(self, current: Any) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def _update(self, version: int, values: Mapping[str, Any]) -> Any:  # pragma: no cover
-        raise NotImplementedError
+        self._first: int | None = expected_version
 
     def _write(self, expect: Mapping[str, Any], values: Mapping[str, Any]) -> None:
-        version = self.version
-        if self._written:
-            current = self._fetch()
-            if current.version != version and not unchanged(current.editable_values(), expect):
-                raise ConflictError(self.NOUN, self._label(current), version, current.version)
-            version = current.version
-        self.result = self._update(version, values)
-        self.version = self.result.version
-        self._written = True
+        assert self.ref is not None
+        if self._first is not None:
+            version, self._first = self._first, None
+        else:
+            version = self._current(expect).version
+        self._wrote_record(self.adapter.update(self.app.services, self.ref.id, version, values))
 
     def do(self) -> None:
         """Apply the new values."""
@@ -193,94 +290,25 @@ class EditFieldsCommand(ServiceCommand):
         self._write(self.after, self.before)
 
 
-class EditClientCommand(EditFieldsCommand):
-    """Change some fields of a client's record."""
-
-    ENTITY = "client"
-    NOUN = "client"
-    TEXT = N_("Edit client details")
-    result: clients.ClientDetail | None
-
-    def __init__(self, app: AppContext, client_id: int, before: Mapping[str, Any],
-                 after: Mapping[str, Any], **options: Any) -> None:
-        super().__init__(app, client_id, client_id, before, after, **options)
-
-    def _fetch(self) -> clients.ClientDetail:
-        return clients.get_client(self.app.services, client_id=self.client_id)
-
-    def _label(self, current: clients.ClientDetail) -> str:
-        return current.record_number
-
-    def _update(self, version: int, values: Mapping[str, Any]) -> clients.ClientDetail:
-        return clients.update_client(
-            self.app.services, client_id=self.client_id, expected_version=version, **dict(values)
-        )
-
-
-class RowCommand(ServiceCommand):
-    """Adds and removes one row of a list on the record (a family member, a care-team entry).
-
-    Re-adding a removed row gives it a new id; ``ids`` lets later commands find it. A removal
-    or an undo only writes when the row still holds what this command last left there.
-    Subclasses say how to read, add and remove their rows.
-    """
-
-    ENTITY = ""  # the change-bus entity, also the IdMap kind
-    NOUN = ""  # how a conflict names the row
+class RemoveRecordCommand(RecordCommand[R]):
+    """Remove a record (undo adds it back with the same details, to the same owner)."""
 
     def __init__(
-        self, app: AppContext, client_id: int, ids: IdMap, text: str, report: Reporter | None
+        self, app: AppContext, adapter: RecordAdapter[R], owner: int, record: R, ids: IdMap,
+        *, report: Reporter | None = None,
     ) -> None:
-        super().__init__(app, text, report=report)
-        self.client_id = client_id
-        self.ids = ids
-        self.ref: RecordRef | None = None
-        self._wrote: int | None = None  # the version of the row this command last wrote
+        super().__init__(app, adapter, ids,
+                         _(adapter.remove_text).format(name=adapter.name(record)), report)
+        self.owner = owner
+        self.ref = ids.ref(adapter.kind, record.id)
+        self.values = dict(adapter.values(record))
+        self._first: int | None = record.version
 
-    @property
-    def member_id(self) -> int | None:
-        """The id the row lives at now."""
-        return self.ref.id if self.ref is not None else None
+    def do(self) -> None:
+        """Remove the record (the first time, only if nobody changed it since it was read)."""
+        version, self._first = self._first, None
+        self._remove(self.values, version)
 
-    def _fetch(self, row_id: int) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def _values(self, row: Any) -> Mapping[str, Any]:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def _name(self, row: Any) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def _insert(self, values: Mapping[str, Any]) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def _delete(self, row_id: int, version: int) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def _current(self, expect: Mapping[str, Any]) -> Any:
-        assert self.ref is not None
-        current = self._fetch(self.ref.id)
-        if current.version != self._wrote and not unchanged(self._values(current), expect):
-            raise ConflictError(self.NOUN, self._name(current), self._wrote, current.version)
-        return current
-
-    def _add(self, values: Mapping[str, Any]) -> Any:
-        row = self._insert(values)
-        if self.ref is None:
-            self.ref = self.ids.fresh(self.ENTITY, row.id)
-        else:
-            self.ids.moved(self.ref, row.id)
-        self._wrote = row.version
-        return row
-
-    def _remove(self, expect: Mapping[str, Any], version: int | None = None) -> None:
-        assert self.ref is not None
-        if version is None:
-            version = self._current(expect).version
-        self._delete(self.ref.id, version)
-        self.ids.forget(self.ref)
-
-
-def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> Iterable[str]:
-    """The names whose values differ between two value maps."""
-    return [k for k in after if plain_value(before.get(k)) != plain_value(after[k])]
+    def revert(self) -> None:
+        """Add the record back."""
+        self._add(self.owner, self.values)

@@ -7,11 +7,19 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout
 
-from otdesk.domain.translation import NC_, _, format_date
+from otdesk.domain.records import RecordKind
+from otdesk.domain.translation import N_, NC_, _, format_date
 from otdesk.domain.vocab import Discipline
+from otdesk.services import episodes
+from otdesk.services.context import Context
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
+from otdesk.ui.client_record.commands import RecordAdapter
 from otdesk.ui.forms import Form, choice_label
 from otdesk.ui.record_table_model import Column, RecordTableModel
+
+
+def _no_delete(_ctx: Context, _key: int, _version: int) -> None:
+    raise AssertionError("an episode of care is closed by a discharge, never deleted")
 
 
 def _date(d: date | None) -> str:
@@ -160,3 +168,52 @@ def episode_details_html(e: EpisodeInfo) -> str:
             row(_("Outcome"), e.outcome),
         ]
     return "<table cellspacing='4'>" + "".join(rows) + "</table>"
+
+
+def care_team_values(entry: CareTeamEntry) -> dict[str, Any]:
+    """An entry's values in the form ``add_care_team_member`` takes them.
+
+    A staff member's name comes from their staff record, so it is not stored again.
+    """
+    return {
+        "staff_id": entry.staff_id,
+        "name": "" if entry.staff_id is not None else entry.name,
+        "discipline": entry.discipline,
+        "role_in_team": entry.role_in_team,
+        "organisation": entry.organisation,
+        "phone": entry.phone,
+        "start_date": entry.start_date,
+        "end_date": entry.end_date,
+    }
+
+
+EPISODES: RecordAdapter[EpisodeInfo] = RecordAdapter(
+    kind=RecordKind.EPISODE,
+    fetch=lambda ctx, key: episodes.get_episode(ctx, episode_id=key),
+    insert=lambda ctx, client_id, values: episodes.open_episode(
+        ctx, client_id=client_id, **values),
+    update=lambda ctx, key, version, values: episodes.update_episode(
+        ctx, episode_id=key, expected_version=version, **values),
+    delete=_no_delete,
+    values=lambda e: e.editable_values(),
+    name=lambda e: _("referred {date}").format(date=format_date(e.referral_date)),
+    add_text=N_("Open episode"),
+    edit_text=N_("Edit episode"),
+    remove_text=N_("Remove {name}"),
+)
+
+CARE_TEAM: RecordAdapter[CareTeamEntry] = RecordAdapter(
+    kind=RecordKind.CARE_TEAM_MEMBER,
+    fetch=lambda ctx, key: episodes.get_care_team_member(ctx, member_id=key),
+    insert=lambda ctx, episode_id, values: episodes.add_care_team_member(
+        ctx, episode_id=episode_id, **values),
+    update=lambda ctx, key, version, values: episodes.update_care_team_member(
+        ctx, member_id=key, expected_version=version, **values),
+    delete=lambda ctx, key, version: episodes.remove_care_team_member(
+        ctx, member_id=key, expected_version=version),
+    values=care_team_values,
+    name=lambda m: m.name,
+    add_text=N_("Add {name} to the care team"),
+    edit_text=N_("Edit {name}"),
+    remove_text=N_("Remove {name} from the care team"),
+)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QFormLayout
 
+from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import N_, NC_, _
 from otdesk.domain.vocab import ConsentScope
+from otdesk.services import family_members
 from otdesk.services.family_members import FamilyMemberInfo
+from otdesk.ui.client_record.commands import RecordAdapter
 from otdesk.ui.forms import Form, choice_label, language_label
 from otdesk.ui.record_table_model import Column, RecordTableModel
 
@@ -107,3 +110,23 @@ def build_member_form(form: Form, layout: QFormLayout) -> None:
     form.add_text(layout, "email", _("Email"), max_length=320)
     form.add_longtext(layout, "address", _("Address"), lines=2)
     form.add_longtext(layout, "notes", _("Notes"), lines=3)
+
+
+FAMILY_MEMBERS: RecordAdapter[FamilyMemberInfo] = RecordAdapter(
+    kind=RecordKind.FAMILY_MEMBER,
+    fetch=lambda ctx, key: family_members.get_family_member(ctx, member_id=key),
+    insert=lambda ctx, client_id, values: family_members.add_family_member(
+        ctx, client_id=client_id, **values),
+    update=lambda ctx, key, version, values: family_members.update_family_member(
+        ctx, member_id=key, expected_version=version, **values),
+    delete=lambda ctx, key, version: family_members.remove_family_member(
+        ctx, member_id=key, expected_version=version),
+    values=lambda m: m.editable_values(),
+    name=lambda m: m.display_name,
+    add_text=N_("Add family member"),
+    edit_text=N_("Edit family member"),
+    remove_text=N_("Remove {name}"),
+    # Naming a primary caregiver clears the flag on the others: comparing it would make every
+    # later undo of theirs look like a conflict.
+    unchecked=frozenset({"primary_caregiver"}),
+)

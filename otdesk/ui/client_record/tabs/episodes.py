@@ -28,12 +28,14 @@ from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import N_, _, format_date
 from otdesk.services import episodes
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
-from otdesk.ui.client_record.episode_commands import (
-    AddCareTeamMemberCommand,
-    EditEpisodeCommand,
-    RemoveCareTeamMemberCommand,
+from otdesk.ui.client_record.commands import (
+    AddRecordCommand,
+    EditRecordCommand,
+    RemoveRecordCommand,
 )
 from otdesk.ui.client_record.episode_models import (
+    CARE_TEAM,
+    EPISODES,
     CareTeamModel,
     EpisodesModel,
     build_discharge_fields,
@@ -279,9 +281,9 @@ class EpisodesTab(QWidget):
             fields = ", ".join(
                 strip_mnemonic(dialog.form.label(n).text()).lower() for n in values
             )
-            command = EditEpisodeCommand(
+            command = EditRecordCommand(
                 self.app,
-                self.client_id,
+                EPISODES,
                 e.id,
                 {k: before[k] for k in values},
                 values,
@@ -289,7 +291,7 @@ class EpisodesTab(QWidget):
                 report=self._report,
                 text=_("Edit episode ({fields})").format(fields=fields),
             )
-            command.execute()  # errors reach the dialog; the command emits the change
+            command.execute()  # errors reach the dialog
             self.tc.undo_stack.push(command)
             assert command.result is not None
             return command.result
@@ -374,8 +376,8 @@ class EpisodesTab(QWidget):
         )
 
         def submit(values: dict[str, Any], _version: int | None) -> CareTeamEntry:
-            command = AddCareTeamMemberCommand(
-                self.app, self.client_id, e.id, values, self.tc.ids, report=self._report
+            command = AddRecordCommand(
+                self.app, CARE_TEAM, e.id, values, self.tc.ids, report=self._report
             )
             command.execute()
             self.tc.undo_stack.push(command)
@@ -409,8 +411,8 @@ class EpisodesTab(QWidget):
             _("Remove {name} from this episode's care team?").format(name=m.name),
         ):
             return False
-        command = RemoveCareTeamMemberCommand(
-            self.app, self.client_id, m, self.tc.ids, report=self._report
+        command = RemoveRecordCommand(
+            self.app, CARE_TEAM, m.episode_id, m, self.tc.ids, report=self._report
         )
         return run_removal(self, command, _("Cannot remove"), self.tc.undo_stack)
 

@@ -16,12 +16,13 @@ from otdesk.domain.vocab import ConsentScope
 from otdesk.services import clients, drafts, family_members
 from otdesk.services.family_members import FamilyMemberInfo
 from otdesk.ui import drafts_ui
-from otdesk.ui.client_record.family_commands import (
-    AddFamilyMemberCommand,
-    EditFamilyMemberCommand,
-    RemoveFamilyMemberCommand,
+from otdesk.ui.client_record.commands import (
+    AddRecordCommand,
+    EditRecordCommand,
+    RemoveRecordCommand,
 )
 from otdesk.ui.client_record.family_model import (
+    FAMILY_MEMBERS,
     FamilyMembersModel,
     build_member_form,
     consent_explanation,
@@ -196,13 +197,14 @@ class FamilyTab(QWidget):
         """Ask for a new member's details and add them (undoable)."""
 
         def submit(values: dict[str, Any], _version: int | None) -> int:
-            command = AddFamilyMemberCommand(
-                self.app, self.client_id, values, self.tc.ids, report=self._report
+            command = AddRecordCommand(
+                self.app, FAMILY_MEMBERS, self.client_id, values, self.tc.ids,
+                report=self._report,
             )
             command.execute()
             self.tc.undo_stack.push(command)
-            assert command.member_id is not None
-            return command.member_id
+            assert command.record_id is not None
+            return command.record_id
 
         dialog = RecordDialog(
             self.app,
@@ -231,9 +233,9 @@ class FamilyTab(QWidget):
 
         def submit(values: dict[str, Any], version: int | None) -> int:
             assert version is not None
-            command = EditFamilyMemberCommand(
+            command = EditRecordCommand(
                 self.app,
-                self.client_id,
+                FAMILY_MEMBERS,
                 member.id,
                 {k: before[k] for k in values},
                 values,
@@ -292,14 +294,14 @@ class FamilyTab(QWidget):
             ),
         ):
             return False
-        command = RemoveFamilyMemberCommand(
-            self.app, self.client_id, member, self.tc.ids, report=self._report
+        command = RemoveRecordCommand(
+            self.app, FAMILY_MEMBERS, self.client_id, member, self.tc.ids, report=self._report
         )
         return run_removal(self, command, _("Cannot remove"), self.tc.undo_stack)
 
     def show_record(self, entity: str, record_id: int) -> None:
         """Select the member a link names."""
-        self.select(self.tc.ids.resolve("family_member", record_id))
+        self.select(self.tc.ids.resolve(RecordKind.FAMILY_MEMBER, record_id))
         self.table.setFocus()
 
     # -- drafts left by a crash -----------------------------------------------------------

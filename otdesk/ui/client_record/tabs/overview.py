@@ -1,13 +1,15 @@
 """The Overview tab: the client's own record (identity, language, contacts, care, consent,
 alerts, diagnoses) in one form with Save and Cancel.
 
-Saving runs an ``EditClientCommand`` (so it can be undone) against the version the form was
-loaded from; a field the service refuses is marked under the field; a record someone else saved
-meanwhile brings up the conflict dialog. What is typed is kept as a draft until it is saved.
+Saving runs an ``EditRecordCommand`` on ``CLIENTS`` (so it can be undone) against the version
+the form was loaded from; a field the service refuses is marked under the field; a record
+someone else saved meanwhile brings up the conflict dialog. What is typed is kept as a draft
+until it is saved.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,9 +32,10 @@ from otdesk.domain.translation import N_, _, pgettext
 from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
 from otdesk.services import clients
 from otdesk.services.clients import ClientDetail
+from otdesk.services.context import Context
 from otdesk.services.drafts import DraftInfo
 from otdesk.ui import conflict_dialog
-from otdesk.ui.client_record.commands import EditClientCommand
+from otdesk.ui.client_record.commands import EditRecordCommand, RecordAdapter
 from otdesk.ui.client_record.diagnoses import DiagnosesEditor
 from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.column_pair import ColumnPair
@@ -61,6 +64,29 @@ def assigned_ot_items(tc_app: Any, current_id: int | None, current_name: str) ->
         items.append((current_id, label))
     return items
 
+
+
+def _no_client_insert(_ctx: Context, _owner: int, _values: Mapping[str, Any]) -> ClientDetail:
+    raise AssertionError("a client is added with the New client dialog, not through undo")
+
+
+def _no_client_delete(_ctx: Context, _key: int, _version: int) -> None:
+    raise AssertionError("a client's record is never deleted")
+
+
+CLIENTS: RecordAdapter[ClientDetail] = RecordAdapter(
+    kind=RecordKind.CLIENT,
+    fetch=lambda ctx, key: clients.get_client(ctx, client_id=key),
+    insert=_no_client_insert,
+    update=lambda ctx, key, version, values: clients.update_client(
+        ctx, client_id=key, expected_version=version, **values),
+    delete=_no_client_delete,
+    values=lambda c: c.editable_values(),
+    name=lambda c: c.record_number,
+    add_text=N_("Add client"),
+    edit_text=N_("Edit client details"),
+    remove_text=N_("Remove {name}"),
+)
 
 class OverviewTab(QWidget):
     """Demographics, contacts, consent, care details, alerts and diagnoses of one client."""
@@ -320,8 +346,9 @@ class OverviewTab(QWidget):
         saved = self.detail.editable_values()
         before = {k: saved[k] for k in changes}
         fields = ", ".join(strip_mnemonic(self.form.label(n).text()).lower() for n in changes)
-        command = EditClientCommand(
+        command = EditRecordCommand(
             self.app,
+            CLIENTS,
             self.client_id,
             before,
             changes,
