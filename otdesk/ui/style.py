@@ -89,6 +89,10 @@ def _pt(base: int, scale: float) -> int:
 
 def stylesheet(base_pt: int) -> str:
     """The application style sheet for a base font of ``base_pt`` points."""
+    # Scroll bars and tool buttons in forms are drawn by this sheet, not by Fusion: under an
+    # application palette each widget's palette has a cache key of its own, so what Fusion
+    # drew for one (kept in Qt's pixmap cache under that key) was never drawn from again and
+    # stayed until the cache was full: about 5 KiB per client record opened and closed.
     h1, h2, small = _pt(base_pt, H1_SCALE), _pt(base_pt, H2_SCALE), _pt(base_pt, SMALL_SCALE)
     return f"""
 QMainWindow, QDialog {{ background: {WINDOW}; }}
@@ -163,7 +167,7 @@ QComboBox::drop-down {{
     subcontrol-origin: padding; subcontrol-position: center right; width: {3 * UNIT}px;
     border: none;
 }}
-QComboBox::down-arrow {{ image: url("{_icon_url("chevron-down")}"); width: 12px; height: 12px; }}
+QComboBox::down-arrow {{ width: 12px; height: 12px; }}
 QComboBox QAbstractItemView {{
     background: {SURFACE}; selection-background-color: {ACCENT}; selection-color: white;
 }}
@@ -174,13 +178,17 @@ QSpinBox::up-button, QSpinBox::down-button {{
 QSpinBox::up-button {{ subcontrol-position: top right; }}
 QSpinBox::down-button {{ subcontrol-position: bottom right; }}
 QSpinBox::up-arrow {{ image: url("{_icon_url("chevron-up")}"); width: 10px; height: 10px; }}
-QSpinBox::down-arrow {{ image: url("{_icon_url("chevron-down")}"); width: 10px; height: 10px; }}
+QSpinBox::down-arrow {{ width: 10px; height: 10px; }}
 QDateEdit {{ padding-right: {3 * UNIT}px; }}
 QDateEdit::drop-down {{
     subcontrol-origin: padding; subcontrol-position: center right; width: {3 * UNIT}px;
     border: none;
 }}
-QDateEdit::down-arrow {{ image: url("{_icon_url("chevron-down")}"); width: 12px; height: 12px; }}
+QDateEdit::down-arrow {{ width: 12px; height: 12px; }}
+/* One declaration of the chevron for all: each declaration of an image is a picture of its
+   own in Qt's pixmap cache, made again whenever the sheet is read again. */
+QComboBox::down-arrow, QSpinBox::down-arrow, QDateEdit::down-arrow,
+QToolButton[role="filter"]::menu-indicator {{ image: url("{_icon_url("chevron-down")}"); }}
 QGroupBox {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px;
     margin-top: 1.7em; padding: 0.5em {UNIT // 2}px {UNIT // 2}px {UNIT // 2}px;
@@ -191,14 +199,17 @@ QGroupBox::title {{
 }}
 QToolButton[role="filter"] {{ padding-right: {3 * UNIT}px; }}
 QToolButton[role="filter"]::menu-indicator {{
-    image: url("{_icon_url("chevron-down")}"); width: 12px; height: 12px;
+    width: 12px; height: 12px;
     subcontrol-origin: padding; subcontrol-position: center right; right: {UNIT // 2}px;
 }}
-QPushButton, QToolButton[role="filter"] {{
+QPushButton, QToolButton[role="filter"], QToolButton[role="field-button"] {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid #aeb8c2; border-radius: 4px;
     padding: {UNIT // 2}px {2 * UNIT}px;
 }}
-QPushButton:hover, QToolButton[role="filter"]:hover {{ background: #eef3f8; }}
+QToolButton[role="field-button"] {{ padding: {UNIT // 4}px {UNIT // 2 + 2}px; }}
+QPushButton:hover, QToolButton[role="filter"]:hover, QToolButton[role="field-button"]:hover {{
+    background: #eef3f8;
+}}
 QPushButton:focus, QToolButton[role="filter"]:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton:default, QPushButton[role="primary"] {{
     background: {ACCENT}; color: white; border: 1px solid {ACCENT};
@@ -215,6 +226,16 @@ QPushButton[role="chip-overdue"] {{
     background: {OVERDUE.background};
 }}
 QPushButton:disabled {{ color: #8a96a3; background: #f0f2f4; border-color: #d5dbe1; }}
+QScrollBar:vertical {{ background: #eef1f4; width: 14px; margin: 0; border: none; }}
+QScrollBar:horizontal {{ background: #eef1f4; height: 14px; margin: 0; border: none; }}
+QScrollBar::handle {{ background: #7b8794; border-radius: 4px; margin: 3px; }}
+QScrollBar::handle:vertical {{ min-height: {3 * UNIT}px; }}
+QScrollBar::handle:horizontal {{ min-width: {3 * UNIT}px; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: #56626e; }}
+QScrollBar::add-line, QScrollBar::sub-line {{
+    width: 0; height: 0; border: none; background: none;
+}}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QStatusBar {{ background: #e8ecf0; color: {TEXT}; }}
 QStatusBar QLabel {{ color: {TEXT}; }}
 QScrollArea#dashboard-scroll, QWidget#dashboard-body {{ background: {WINDOW}; border: none; }}
