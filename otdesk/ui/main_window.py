@@ -30,7 +30,7 @@ from otdesk.ui.i18n import fill
 from otdesk.ui.icons import icon
 from otdesk.ui.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
 from otdesk.ui.staff_directory import STAFF_ENTITY
-from otdesk.ui.style import apply_font_size
+from otdesk.ui.style import apply_font_size, forget_closed_widgets
 from otdesk.ui.widgets import StaffSelector, TaskStatus
 
 if TYPE_CHECKING:
@@ -260,6 +260,9 @@ class MainWindow(QMainWindow):
         self.navigation.remove(key)
         self.stack.removeWidget(workspace)
         workspace.deleteLater()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            forget_closed_widgets(app)
         if was_current:
             self.show_page(CASELOAD)
         return True

@@ -78,6 +78,23 @@ def set_role(widget: QWidget, role: str) -> None:
     widget.updateGeometry()
 
 
+def forget_closed_widgets(app: QApplication) -> None:
+    """Let the style sheet forget what it worked out for widgets that are being closed.
+
+    Qt's style sheet style keeps the rules it resolved for each widget until the widget is
+    destroyed, but never forgets those of widgets it does not style on their own (a combo
+    box's list popup, an editable combo box's line edit, a scroll area's viewport): measured
+    with heaptrack, 6.2 KiB stayed behind for each client record opened and closed, two
+    thirds of it from the Overview's four combo boxes. Unpolishing the application empties
+    that memo for every widget (under 1 ms); widgets still on screen work their rules out
+    again when next painted, and the sheet is read again (its chevron is drawn anew once:
+    about 1 KiB, in Qt's pixmap cache, which is bounded and trimmed while the app is idle).
+    Call it when a screen full of widgets closes, not per widget.
+    """
+    if app.styleSheet():
+        app.style().unpolish(app)
+
+
 def _icon_url(name: str) -> str:
     # Style sheets take file paths with forward slashes, on Windows too.
     return resource_path("icons", f"{name}.svg").as_posix()
