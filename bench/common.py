@@ -1,4 +1,5 @@
-"""Helpers shared by the benchmarks: timing, percentiles and a cached demo database."""
+"""Helpers shared by the benchmarks: timing, percentiles, a cached demo database, and the
+desktop as a user sees it (styled, with its screens' shared services)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -47,3 +50,61 @@ def demo_database(clients: int, *, fresh: bool = False) -> tuple[Path, float | N
         stdout=subprocess.DEVNULL,
     )
     return path, time.perf_counter() - start
+
+
+def desktop(db_path: Path) -> tuple[Any, Any]:
+    """The QApplication, styled as the desktop styles it (palette, font size and style sheet:
+    painting, and moving widgets between parents, cost more under a style sheet), and the
+    screens' shared services on ``db_path``, acting as the administrator."""
+    from PySide6.QtWidgets import QApplication
+
+    from otdesk.db.engine import open_database
+    from otdesk.services.context import Context
+    from otdesk.services.staff import ensure_administrator
+    from otdesk.ui.session import build_app_context
+    from otdesk.ui.settings_store import UiSettings
+    from otdesk.ui.style import apply_font_size, apply_style
+
+    ui_settings = UiSettings.in_file(tempfile.mktemp(suffix=".ini"))
+    qt_app = QApplication.instance() or QApplication([])
+    apply_style(qt_app)
+    apply_font_size(qt_app, ui_settings.font_point_size)
+    db = open_database(db_path)
+    admin = ensure_administrator(Context(db))
+    return qt_app, build_app_context(db, ui_settings, admin)
+
+
+_PAINT_COUNTER: Any = None
+
+
+def count_paints(widget: Any) -> Any:
+    """An object whose ``count`` goes up with every paint event ``widget`` receives."""
+    global _PAINT_COUNTER
+    if _PAINT_COUNTER is None:
+        # One class for the whole run: PySide keeps what it builds for each new QObject
+        # subclass (its meta-object) for good, so a class per call leaks and slows down.
+        from PySide6.QtCore import QEvent, QObject
+
+        class PaintCounter(QObject):
+            count = 0
+
+            def eventFilter(self, _watched: object, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    self.count += 1
+                return False
+
+        _PAINT_COUNTER = PaintCounter
+    counter = _PAINT_COUNTER(widget)  # the widget owns it
+    widget.installEventFilter(counter)
+    return counter
+
+
+def run_deferred_deletes() -> None:
+    """Delete what ``deleteLater`` was asked to, as the event loop does between events.
+
+    A benchmark drives the window with ``processEvents()``, which never runs deferred
+    deletes when called outside an event loop: without this, every closed screen stays alive.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from otdesk.domain.errors import FieldError
 from otdesk.domain.translation import _, language_name
 from otdesk.domain.vocab import LabelledEnum
-from otdesk.ui.style import FIELD_SPACING, SPACING
+from otdesk.ui.style import FIELD_SPACING, SPACING, set_role
 
 # Languages offered first in language boxes; any other BCP 47 code may be typed.
 COMMON_LANGUAGES = (
@@ -92,6 +92,7 @@ class DateField(QWidget):
         self.button.setText("▾")
         self.button.setToolTip(_("Choose from a calendar"))
         self.button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        set_role(self.button, "field-button")  # drawn by the style sheet, like push buttons
         self.button.clicked.connect(self._pick)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

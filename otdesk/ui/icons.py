@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtGui import QIcon
 
 from otdesk.resources import resource_path
@@ -27,7 +29,13 @@ def icon_path(name: str) -> str:
     return str(resource_path("icons", f"{name}.svg"))
 
 
+@cache
 def icon(name: str) -> QIcon:
-    """The icon called ``name`` (an empty icon if the file is missing, never an error)."""
+    """The icon called ``name`` (an empty icon if the file is missing, never an error).
+
+    One QIcon per name for the whole run: Qt keeps each icon's drawn sizes in its pixmap
+    cache under that icon's own key, so a fresh QIcon per use (per navigation entry, per
+    paint of its close button) drew the SVG again and left another copy in the cache.
+    """
     path = resource_path("icons", f"{name}.svg")
     return QIcon(str(path)) if path.is_file() else QIcon()

@@ -30,7 +30,7 @@ from otdesk.ui.icons import icon
 from otdesk.ui.loading_page import LoadingPage
 from otdesk.ui.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
 from otdesk.ui.settings_store import UiSettings
-from otdesk.ui.style import apply_font_size
+from otdesk.ui.style import apply_font_size, forget_closed_widgets
 from otdesk.ui.tasks import TaskRunner
 from otdesk.ui.widgets import StaffSelector, TaskStatus
 
@@ -313,6 +313,9 @@ class MainWindow(QMainWindow):
         self.navigation.remove(key)
         self.stack.removeWidget(workspace)
         workspace.deleteLater()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            forget_closed_widgets(app)
         if was_current:
             self.show_page(CASELOAD)
         return True
