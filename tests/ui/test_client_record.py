@@ -627,6 +627,21 @@ def test_open_and_discharge_an_episode_with_its_care_team(
     assert (member.name, member.role_in_team) == ("Tess Example-OT", "Primary OT")
     assert tab.team_model.rowCount() == 1
 
+    def change_role(d: RecordDialog) -> None:
+        role = d.form.control("role_in_team")
+        assert isinstance(role, QLineEdit)
+        role.clear()
+        qtbot.keyClicks(role, "Lead OT")
+
+    _dialog_answers(monkeypatch, change_role)  # the care team's entries can be corrected
+    tab.team_table.selectRow(0)
+    qtbot.mouseClick(tab.team.edit_button, Qt.MouseButton.LeftButton)
+    [member] = episodes.list_care_team(ctx, episode_id=e.id)
+    assert member.role_in_team == "Lead OT"
+    assert "Lead OT" in tab.team.details.text()
+    tab.tc.undo_stack.undo()
+    assert episodes.list_care_team(ctx, episode_id=e.id)[0].role_in_team == "Primary OT"
+
     def fill_partner_without_name(d: RecordDialog) -> None:
         qtbot.keyClicks(d.form.control("organisation"), "Housing Co")
 

@@ -139,6 +139,19 @@ def build_team_fields(form: Form, layout: QFormLayout, staff: list[tuple[Any, st
     form.add_date(layout, "end_date", _("Until"))
 
 
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def care_team_details(m: CareTeamEntry) -> str:
+    """The card of one member of a care team (rich text)."""
+    lines = [f"<b>{_esc(m.name)}</b> — {_esc(choice_label(m.discipline))}"]
+    for part in (m.role_in_team, m.organisation, m.phone, _period(m)):
+        if part:
+            lines.append(_esc(part))
+    return "<br>".join(lines)
+
+
 def episode_details_html(e: EpisodeInfo) -> str:
     """The details of an episode as a short, readable block."""
 

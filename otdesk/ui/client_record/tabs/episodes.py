@@ -7,6 +7,7 @@ Editing an episode and changing its care team are undoable; opening and discharg
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from typing import Any
@@ -29,9 +30,7 @@ from otdesk.domain.translation import N_, _, format_date
 from otdesk.services import episodes
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
 from otdesk.ui.client_record.commands import (
-    AddRecordCommand,
     EditRecordCommand,
-    RemoveRecordCommand,
 )
 from otdesk.ui.client_record.episode_models import (
     CARE_TEAM,
@@ -42,17 +41,17 @@ from otdesk.ui.client_record.episode_models import (
     build_episode_fields,
     build_referral_fields,
     build_team_fields,
+    care_team_details,
     episode_details_html,
 )
 from otdesk.ui.client_record.record_dialog import RecordDialog
+from otdesk.ui.client_record.record_list import ListSpec, RecordList
 from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.client_record.tabs._parts import (
     action_button,
-    confirm,
     details_card,
     heading_row,
     record_table,
-    run_removal,
     select_record,
     selected_record,
 )
@@ -60,6 +59,30 @@ from otdesk.ui.drafts_ui import client_draft_key
 from otdesk.ui.forms import Form, staff_items, strip_mnemonic
 from otdesk.ui.style import MARGIN, SPACING
 from otdesk.ui.widgets import EmptyState
+
+CARE_TEAM_LIST: ListSpec[CareTeamEntry] = ListSpec(
+    key="episodes:team",
+    adapter=CARE_TEAM,
+    model=CareTeamModel,
+    load=lambda ctx, episode_id: episodes.list_care_team(ctx, episode_id=episode_id),
+    build=lambda form, layout: build_team_fields(form, layout, []),  # the tab gives the staff
+    details=care_team_details,
+    heading=lambda: _("Care team"),
+    table_name=lambda: _("Care team"),
+    empty=lambda _tc: _("Nobody is on this episode's care team yet."),
+    add_title=lambda: _("Add to the care team"),
+    edit_title=lambda m: _("Edit {name}").format(name=m.name),
+    remove_title=lambda: _("Remove from care team?"),
+    remove_question=lambda m: _("Remove {name} from this episode's care team?").format(
+        name=m.name),
+    add_name=lambda: _("Add someone to the care team"),
+    edit_name=lambda: _("Edit the selected member of the care team"),
+    remove_name=lambda: _("Remove the selected person from the care team"),
+    defaults=lambda ctx, _episode_id: {"start_date": ctx.today()},
+    add_text=lambda: _("Add &to team…"),
+    edit_text=lambda: _("Change team &entry…"),
+    remove_text=lambda: _("Re&move from team"),
+)
 
 
 def _fit_columns(view: QTableView, widest: int = 220) -> None:
@@ -80,7 +103,6 @@ class EpisodesTab(QWidget):
         self.client_id = tc.client_id
         self.client = tc.read_client()
         self.model = EpisodesModel(self)
-        self.team_model = CareTeamModel(self)
         self._build()
         self.refresh()
         self.app.events.records_changed.connect(self._records_changed)
@@ -122,29 +144,17 @@ class EpisodesTab(QWidget):
         self.details = details_card(details_area, _("Details of the selected episode"))
         details_area.setWidget(self.details)
 
-        self.add_team_button = action_button(
-            self, _("Add &to team…"), _("Add someone to the care team")
-        )
-        self.remove_team_button = action_button(
-            self,
-            _("Re&move from team"),
-            _("Remove the selected person from the care team"),
-        )
-        self.add_team_button.clicked.connect(self.add_team_member)
-        self.remove_team_button.clicked.connect(self.remove_team_member)
-        self.team_table, self.team_proxy = record_table(self, self.team_model, _("Care team"))
-        self.team_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.team_empty = EmptyState(self.team_table)
-        team_top = heading_row(
-            self, _("Care team"), self.add_team_button, self.remove_team_button
-        )
+        people = self._people
+        spec = replace(CARE_TEAM_LIST, build=lambda form, layout: build_team_fields(
+            form, layout, people()))
+        self.team = RecordList(self.tc, spec, None, self)
+        self.team_model = self.team.model
+        self.team_table = self.team.table
+        self.team_empty = self.team.empty
+        self.add_team_button = self.team.add_button
+        self.remove_team_button = self.team.remove_button
+        team = self.team
 
-        team = QWidget(self)
-        team_layout = QVBoxLayout(team)
-        team_layout.setContentsMargins(0, 0, 0, 0)
-        team_layout.setSpacing(SPACING)
-        team_layout.addLayout(team_top)
-        team_layout.addWidget(self.team_table, 1)
         # Episodes beside the selected one's details; the care team gets the full width below.
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self.table)
@@ -200,28 +210,27 @@ class EpisodesTab(QWidget):
 
     def selected_team_member(self) -> CareTeamEntry | None:
         """The selected care-team member."""
-        record = selected_record(self.team_table)
+        record = self.team.selected()
         return record if isinstance(record, CareTeamEntry) else None
+
+    def _people(self) -> list[tuple[Any, str]]:
+        return staff_items(
+            self.app.staff_directory.members(self.app.services), _("(someone outside)")
+        )
 
     def _selected_changed(self) -> None:
         e = self.selected()
         self.details.setText(
             episode_details_html(e) if e else _("Select an episode to see its details.")
         )
-        team = episodes.list_care_team(self.app.services, episode_id=e.id) if e else []
-        self.team_model.set_records(team)
+        self.team.set_owner(e.id if e else None)
         _fit_columns(self.team_table, 260)
-        self.team_empty.show_text(
-            "" if team or e is None else _("Nobody is on this episode's care team yet.")
-        )
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         e = self.selected()
         self.edit_button.setEnabled(e is not None)
         self.discharge_button.setEnabled(e is not None and e.is_open)
-        self.add_team_button.setEnabled(e is not None)
-        self.remove_team_button.setEnabled(self.selected_team_member() is not None)
 
     def _draft_key(self, part: str) -> str:
         return client_draft_key(self.client.uuid, f"episodes:{part}")
@@ -368,58 +377,21 @@ class EpisodesTab(QWidget):
 
     def add_team_member(self) -> CareTeamEntry | None:
         """Add a staff member or an outside partner to the selected episode's care team."""
-        e = self.selected()
-        if e is None:
-            return None
-        people = staff_items(
-            self.app.staff_directory.members(self.app.services), _("(someone outside)")
-        )
-
-        def submit(values: dict[str, Any], _version: int | None) -> CareTeamEntry:
-            command = AddRecordCommand(
-                self.app, CARE_TEAM, e.id, values, self.tc.ids, report=self._report
-            )
-            command.execute()
-            self.tc.undo_stack.push(command)
-            assert command.result is not None
-            return command.result
-
-        dialog = RecordDialog(
-            self.app,
-            self,
-            title=_("Add to the care team"),
-            build=lambda form, layout: build_team_fields(form, layout, people),
-            values={"start_date": self.app.services.today()},
-            submit=submit,
-            ok_text=_("Add"),
-            draft_key=self._draft_key(f"team:{e.uuid}"),
-            draft_meta=self._meta(),
-        )
-        accepted = dialog.exec()
-        entry = dialog.result_value
-        dialog.deleteLater()
-        return entry if accepted and isinstance(entry, CareTeamEntry) else None
+        entry = self.team.add_record()
+        return entry if isinstance(entry, CareTeamEntry) else None
 
     def remove_team_member(self) -> bool:
         """Take the selected person off the care team, after asking."""
-        m = self.selected_team_member()
-        if m is None:
-            return False
-        if not confirm(
-            self,
-            _("Remove from care team?"),
-            _("Remove {name} from this episode's care team?").format(name=m.name),
-        ):
-            return False
-        command = RemoveRecordCommand(
-            self.app, CARE_TEAM, m.episode_id, m, self.tc.ids, report=self._report
-        )
-        return run_removal(self, command, _("Cannot remove"), self.tc.undo_stack)
+        return self.team.remove_selected()
 
     def show_record(self, entity: str, record_id: int) -> None:
-        """Select the episode a link names."""
-        if entity == "episode":
-            self.select(record_id)
+        """Select the episode (or care-team member) a link names."""
+        if entity == RecordKind.CARE_TEAM_MEMBER:
+            member = CARE_TEAM.fetch(self.app.services, record_id)
+            self.select(member.episode_id)
+            self.team.show_record(record_id)
+            return
+        self.select(record_id)
         self.table.setFocus()
 
 
