@@ -114,7 +114,7 @@ def read_memory() -> Memory:
     """What is in use now, after deferred deletes, a full collection and a heap trim."""
     from PySide6.QtWidgets import QApplication
 
-    from otdesk.ui.tasks import Task
+    from otdesk.ui.shell.tasks import Task
 
     run_deferred_deletes()
     gc.collect()
@@ -186,7 +186,7 @@ class Soak:
     """The window and what drives it."""
 
     def __init__(self, db_path: Path) -> None:
-        from otdesk.ui.main_window import MainWindow
+        from otdesk.ui.shell.main_window import MainWindow
 
         self.qt_app, self.app = desktop(db_path)
         self.window = MainWindow.for_session(self.app)
@@ -195,7 +195,7 @@ class Soak:
         self.finished_tasks = 0
         self.app.tasks.ended.connect(self._task_ended)
         self.caseload_painted()  # the first rows on screen
-        from otdesk.ui.app import settle_heap
+        from otdesk.ui.shell.app import settle_heap
 
         settle_heap()  # as the app does once its window is up
 
@@ -242,7 +242,7 @@ class Soak:
         first 50 again, so the first and last 50 do the same work.
         """
         from otdesk.services import caseload
-        from otdesk.ui.navigation import CASELOAD
+        from otdesk.ui.shell.navigation import CASELOAD
 
         ids = caseload.find_ids(self.app.services)
         again = min(50, count // 2)
@@ -314,7 +314,7 @@ class Soak:
         """From the caseload to the dashboard and back, each until painted."""
         from PySide6.QtCore import QEventLoop
 
-        from otdesk.ui.navigation import CASELOAD, DASHBOARD
+        from otdesk.ui.shell.navigation import CASELOAD, DASHBOARD
 
         dashboard = self.window.dashboard
         loop = QEventLoop()

@@ -121,8 +121,8 @@ def _typing(db_path: Path) -> None:
 
     from otdesk.services import clients
     from otdesk.services.caseload import CaseloadFilter
-    from otdesk.ui.app import settle_heap
     from otdesk.ui.caseload import CaseloadView
+    from otdesk.ui.shell.app import settle_heap
 
     qt_app, app = desktop(db_path)
     view = CaseloadView(app)
@@ -185,10 +185,10 @@ def _import_lag(rows: int) -> None:
     from otdesk.services.context import Context
     from otdesk.services.importing import import_clients
     from otdesk.services.staff import ensure_administrator
-    from otdesk.ui.app import settle_heap
-    from otdesk.ui.session import build_app_context
-    from otdesk.ui.settings_store import UiSettings
-    from otdesk.ui.tasks import TaskControl
+    from otdesk.ui.shell.app import settle_heap
+    from otdesk.ui.shell.session import build_app_context
+    from otdesk.ui.shell.settings_store import UiSettings
+    from otdesk.ui.shell.tasks import TaskControl
 
     qt_app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp())
@@ -249,9 +249,9 @@ def _import_lag(rows: int) -> None:
 
 def _record_open(db_path: Path, records: int = 25) -> None:
     from otdesk.services import caseload
-    from otdesk.ui.app import settle_heap
-    from otdesk.ui.main_window import MainWindow
-    from otdesk.ui.navigation import CASELOAD, client_key
+    from otdesk.ui.shell.app import settle_heap
+    from otdesk.ui.shell.main_window import MainWindow
+    from otdesk.ui.shell.navigation import CASELOAD, client_key
 
     qt_app, app = desktop(db_path)
     window = MainWindow.for_session(app)

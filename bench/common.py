@@ -61,9 +61,9 @@ def desktop(db_path: Path) -> tuple[Any, Any]:
     from otdesk.db.engine import open_database
     from otdesk.services.context import Context
     from otdesk.services.staff import ensure_administrator
-    from otdesk.ui.session import build_app_context
-    from otdesk.ui.settings_store import UiSettings
-    from otdesk.ui.style import apply_font_size, apply_style
+    from otdesk.ui.parts.style import apply_font_size, apply_style
+    from otdesk.ui.shell.session import build_app_context
+    from otdesk.ui.shell.settings_store import UiSettings
 
     ui_settings = UiSettings.in_file(tempfile.mktemp(suffix=".ini"))
     qt_app = QApplication.instance() or QApplication([])

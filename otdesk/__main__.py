@@ -20,7 +20,7 @@ def open_desktop(
 ) -> int:
     """Open the desktop app; ``on_shown`` gets the window once its frame is painted, and
     ``on_ready`` once the caseload has its first answer (benchmarks)."""
-    from otdesk.ui.app import run_desktop
+    from otdesk.ui.shell.app import run_desktop
 
     return run_desktop(db_target=db_target, username=username, on_shown=on_shown,
                        on_ready=on_ready)

@@ -122,7 +122,7 @@ def extract(pot: Path | None = None) -> Path:
     package = Path(__file__).resolve().parent
     pot = pot or locale_dir() / f"{DOMAIN}.pot"
     keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
-    # Run from the repository so the catalogue names files as "otdesk/ui/app.py".
+    # Run from the repository so the catalogue names files as "otdesk/ui/shell/app.py".
     with contextlib.chdir(package.parent):
         _pybabel(
             "extract", "--no-default-keywords", *keywords, "--add-comments=TRANSLATORS:",

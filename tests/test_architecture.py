@@ -161,7 +161,7 @@ def _announcements_by_hand(path: Path) -> list[int]:
 
 def test_no_screen_announces_a_change_by_hand() -> None:
     # Only the change bus itself delivers what the services announce (Events.publish).
-    bus = PACKAGE / "ui" / "events.py"
+    bus = PACKAGE / "ui" / "shell" / "events.py"
     found = {
         str(p.relative_to(ROOT)): lines
         for p in sorted((PACKAGE / "ui").rglob("*.py"))

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from otdesk.services import clients, staff
 from otdesk.services.context import Context
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.session import build_app_context
-from otdesk.ui.settings_store import UiSettings
+from otdesk.ui.shell.app_context import AppContext
+from otdesk.ui.shell.session import build_app_context
+from otdesk.ui.shell.settings_store import UiSettings
 
 from .interface_language import interface_in
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from otdesk import catalogues
 from otdesk.domain import translation
-from otdesk.ui import i18n
+from otdesk.ui.shell import i18n
 
 
 @contextmanager

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from otdesk.services import clients
 from otdesk.services.clients import ClientDetail
 from otdesk.services.summaries import CaseloadFilter, StaffMember
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.caseload import CaseloadModel, CaseloadView
 from otdesk.ui.caseload.model import (
     NAME,
@@ -21,6 +20,7 @@ from otdesk.ui.caseload.model import (
     StatusRole,
     SummaryRole,
 )
+from otdesk.ui.shell.app_context import AppContext
 
 from .menus import choose_from_menu, right_click
 

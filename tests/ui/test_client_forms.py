@@ -28,10 +28,10 @@ from otdesk.services import clients, drafts
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
 from otdesk.services.summaries import StaffMember
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace, NewClientDialog
 from otdesk.ui.client_record.tabs.overview import OverviewTab
-from otdesk.ui.forms import Form, form_layout
+from otdesk.ui.editing.forms import Form, form_layout
+from otdesk.ui.shell.app_context import AppContext
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +43,7 @@ def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)
     )
-    monkeypatch.setattr("otdesk.ui.drafts_ui.ask_restore", lambda parent, info: False)
+    monkeypatch.setattr("otdesk.ui.editing.drafts_ui.ask_restore", lambda parent, info: False)
 
 
 def _form(qtbot: QtBot) -> tuple[QWidget, Form]:

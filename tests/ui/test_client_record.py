@@ -25,7 +25,6 @@ from otdesk.services import clients, episodes, family_members, staff
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
 from otdesk.services.summaries import StaffMember
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
 from otdesk.ui.client_record.episode_models import CareTeamModel, EpisodesModel
 from otdesk.ui.client_record.family_model import FamilyMembersModel
@@ -34,8 +33,9 @@ from otdesk.ui.client_record.registry import REGISTRY, TabContext, register_tab
 from otdesk.ui.client_record.tabs.episodes import EpisodesTab
 from otdesk.ui.client_record.tabs.family import FamilyTab
 from otdesk.ui.client_record.tabs.overview import OverviewTab
-from otdesk.ui.conflict_dialog import ConflictChoice, ConflictDialog
-from otdesk.ui.record_table_model import SORT_ROLE
+from otdesk.ui.editing.conflict_dialog import ConflictChoice, ConflictDialog
+from otdesk.ui.parts.record_table_model import SORT_ROLE
+from otdesk.ui.shell.app_context import AppContext
 
 Answer = QMessageBox.StandardButton
 
@@ -53,7 +53,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     monkeypatch.setattr(
         QMessageBox, "warning", staticmethod(lambda p, t, text, *a, **k: state["warned"].append(t))
     )
-    monkeypatch.setattr("otdesk.ui.drafts_ui.ask_restore", lambda parent, info: False)
+    monkeypatch.setattr("otdesk.ui.editing.drafts_ui.ask_restore", lambda parent, info: False)
     return state
 
 
@@ -357,7 +357,7 @@ def test_conflict_dialog_reload_takes_theirs(
         asked.append(kwargs)
         return ConflictChoice.RELOAD
 
-    monkeypatch.setattr("otdesk.ui.conflict_dialog.ask_conflict", ask)
+    monkeypatch.setattr("otdesk.ui.editing.conflict_dialog.ask_conflict", ask)
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert asked and asked[0]["differences"] == [("Phone", "222", "333")]
     assert clients.get_client(ctx, client_id=c.id).phone == "333"
@@ -374,7 +374,7 @@ def test_conflict_keep_mine_rebases_and_saves_on_the_next_click(
     _type(qtbot, tab.form.control("phone"), "222")
     clients.update_client(ctx, client_id=c.id, expected_version=c.version, email="a@b.example")
     monkeypatch.setattr(
-        "otdesk.ui.conflict_dialog.ask_conflict", lambda p, **k: ConflictChoice.KEEP_MINE
+        "otdesk.ui.editing.conflict_dialog.ask_conflict", lambda p, **k: ConflictChoice.KEEP_MINE
     )
     assert not tab.save_changes()
     assert clients.get_client(ctx, client_id=c.id).phone == "111"  # nothing saved yet
@@ -396,7 +396,7 @@ def test_conflict_cancel_leaves_the_form_as_it_is(
     _type(qtbot, tab.form.control("phone"), "222")
     clients.update_client(ctx, client_id=c.id, expected_version=c.version, phone="333")
     monkeypatch.setattr(
-        "otdesk.ui.conflict_dialog.ask_conflict", lambda p, **k: ConflictChoice.CANCEL
+        "otdesk.ui.editing.conflict_dialog.ask_conflict", lambda p, **k: ConflictChoice.CANCEL
     )
     assert not tab.save_changes()
     assert tab.form.values()["phone"] == "222" and tab.has_unsaved_changes()
@@ -570,7 +570,7 @@ def test_family_member_edit_conflict_keeps_mine(
     family_members.update_family_member(ctx, member_id=m.id, expected_version=m.version,
                                         email="r@example.org")  # fmt: skip
     monkeypatch.setattr(
-        "otdesk.ui.conflict_dialog.ask_conflict", lambda p, **k: ConflictChoice.KEEP_MINE
+        "otdesk.ui.editing.conflict_dialog.ask_conflict", lambda p, **k: ConflictChoice.KEEP_MINE
     )
     outcomes: list[int] = []
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from otdesk.domain.records import Changes, RecordKind
 from otdesk.services import dashboard, staff
 from otdesk.services.dashboard import DueItem, RecordRef, Source, SourceQuery, Urgency
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.dashboard import DashboardView, DueItemsModel
 from otdesk.ui.dashboard.model import DUE, RecordRefRole, UrgencyRole
+from otdesk.ui.shell.app_context import AppContext
 
 from .menus import choose_from_menu, right_click
 

@@ -15,14 +15,14 @@ from pytestqt.qtbot import QtBot
 from otdesk.services import clients, drafts, family_members
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
-from otdesk.ui import drafts_ui
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace, NewClientDialog
 from otdesk.ui.client_record.record_dialog import RecordDialog
 from otdesk.ui.client_record.tabs.family import FamilyTab
 from otdesk.ui.client_record.tabs.overview import OverviewTab
-from otdesk.ui.conflict_dialog import ConflictChoice
-from otdesk.ui.drafts_ui import DraftKeeper, client_draft_key, recover_drafts_on_start
+from otdesk.ui.editing import drafts_ui
+from otdesk.ui.editing.conflict_dialog import ConflictChoice
+from otdesk.ui.editing.drafts_ui import DraftKeeper, client_draft_key, recover_drafts_on_start
+from otdesk.ui.shell.app_context import AppContext
 
 
 @pytest.fixture
@@ -182,7 +182,7 @@ def test_a_draft_typed_over_an_older_version_asks_before_overwriting(
         asked.append(kwargs)
         return ConflictChoice.CANCEL
 
-    monkeypatch.setattr("otdesk.ui.conflict_dialog.ask_conflict", conflict)
+    monkeypatch.setattr("otdesk.ui.editing.conflict_dialog.ask_conflict", conflict)
     tab = _overview(_workspace(qtbot, app_ctx, c.id))
     qtbot.waitUntil(lambda: tab.form.values()["phone"] == "222")
     assert not tab.save_changes()

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from otdesk.services.clients import ClientDetail
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
-from otdesk.ui.fitting_tabs import fair_widths
+from otdesk.ui.parts.fitting_tabs import fair_widths
+from otdesk.ui.shell.app_context import AppContext
 
 
 def test_fair_widths_shorten_only_the_widest() -> None:

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from otdesk.domain.records import Changes, RecordKind
 from otdesk.services.clients import count_clients
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.import_dialog import COLUMN, LINE, PROBLEM, ImportDialog, ImportReportModel
-from otdesk.ui.style import ITEM_PADDING, stylesheet
+from otdesk.ui.dialogs.import_dialog import COLUMN, LINE, PROBLEM, ImportDialog, ImportReportModel
+from otdesk.ui.parts.style import ITEM_PADDING, stylesheet
+from otdesk.ui.shell.app_context import AppContext
 
 HEADER = "record_number,given_name,family_name,date_of_birth,preferred_language,status\n"
 GOOD = (

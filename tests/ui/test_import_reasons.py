@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from otdesk.services import clients, importing, staff
 from otdesk.services.context import Context
-from otdesk.ui.import_dialog import COLUMN, LINE, PROBLEM, ImportReportModel
+from otdesk.ui.dialogs.import_dialog import COLUMN, LINE, PROBLEM, ImportReportModel
 
 from .interface_language import interface_in
 

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from otdesk.domain.records import RecordKind
 from otdesk.services.dashboard import RecordRef
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
-from otdesk.ui.keys import (
+from otdesk.ui.parts.style import apply_font_size
+from otdesk.ui.shell.app_context import AppContext
+from otdesk.ui.shell.keys import (
     CLOSE_OPEN_CLIENT,
     EDIT_FAMILY_MEMBER,
     REFRESH_DASHBOARD,
@@ -23,16 +24,15 @@ from otdesk.ui.keys import (
     SCREEN_KEYS,
     SEARCH_TO_RESULTS,
 )
-from otdesk.ui.main_window import MainWindow
-from otdesk.ui.navigation import (
+from otdesk.ui.shell.main_window import MainWindow
+from otdesk.ui.shell.navigation import (
     CASELOAD,
     COMPACT_WIDTH,
     DASHBOARD,
     FULL_WIDTH,
     client_key,
 )
-from otdesk.ui.shortcuts_dialog import KeyboardShortcutsDialog
-from otdesk.ui.style import apply_font_size
+from otdesk.ui.shell.shortcuts_dialog import KeyboardShortcutsDialog
 
 
 @pytest.fixture
@@ -229,10 +229,10 @@ def _exec_until(qapp: QApplication, done: Callable[[], bool]) -> Callable[..., i
 def test_run_desktop_opens_the_window_and_offers_drafts(
     qapp, db_path, ui_settings, monkeypatch
 ) -> None:
-    from otdesk.ui import app as app_module
+    from otdesk.ui.shell import app as app_module
 
     offered: list[MainWindow] = []
-    monkeypatch.setattr("otdesk.ui.drafts_ui.recover_drafts_on_start",
+    monkeypatch.setattr("otdesk.ui.editing.drafts_ui.recover_drafts_on_start",
                         lambda app, parent, open_client: offered.append(parent))
     framed: list[bool] = []
     monkeypatch.setattr(QApplication, "exec", _exec_until(qapp, lambda: bool(offered)))
@@ -248,7 +248,7 @@ def test_run_desktop_opens_the_window_and_offers_drafts(
 def test_run_desktop_explains_a_database_it_cannot_open(
     qapp, tmp_path, ui_settings, monkeypatch
 ) -> None:
-    from otdesk.ui import app as app_module
+    from otdesk.ui.shell import app as app_module
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
@@ -262,14 +262,14 @@ def test_run_desktop_explains_a_database_it_cannot_open(
 def test_an_unknown_user_name_is_explained_and_the_first_ot_acts(
     qapp, db_path, ui_settings, monkeypatch, therapist
 ) -> None:
-    from otdesk.ui import app as app_module
+    from otdesk.ui.shell import app as app_module
 
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text: warned.append(text))
     ready: list[MainWindow] = []
     monkeypatch.setattr(QApplication, "exec", _exec_until(qapp, lambda: bool(ready)))
-    monkeypatch.setattr("otdesk.ui.drafts_ui.recover_drafts_on_start",
+    monkeypatch.setattr("otdesk.ui.editing.drafts_ui.recover_drafts_on_start",
                         lambda app, parent, open_client: None)
     app_module.run_desktop(db_target=str(db_path), username="no.such.person",
                            ui_settings=ui_settings, on_ready=ready.append)
@@ -278,7 +278,7 @@ def test_an_unknown_user_name_is_explained_and_the_first_ot_acts(
 
 
 def test_choose_staff(ctx, therapist) -> None:
-    from otdesk.ui.session import choose_staff
+    from otdesk.ui.shell.session import choose_staff
 
     assert choose_staff(ctx, username="ot.rivera", last_staff_id=None).id == therapist.id
     assert choose_staff(ctx, username=None, last_staff_id=ctx.actor_id).id == ctx.actor_id
@@ -334,7 +334,7 @@ def test_a_narrow_window_shows_the_navigation_as_icons(qtbot, window, sample_cli
 
 
 def test_the_caseloads_import_button_opens_the_import(window: MainWindow, monkeypatch) -> None:
-    from otdesk.ui.import_dialog import ImportDialog
+    from otdesk.ui.dialogs.import_dialog import ImportDialog
 
     shown: list[object] = []
     monkeypatch.setattr(MainWindow, "_run", lambda self, dialog: bool(shown.append(dialog)))

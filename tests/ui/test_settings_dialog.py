@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from otdesk.services import settings as clinic_settings
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.icons import icon_path
-from otdesk.ui.settings_dialog import SettingsDialog
-from otdesk.ui.style import apply_font_size
+from otdesk.ui.dialogs.settings_dialog import SettingsDialog
+from otdesk.ui.parts.icons import icon_path
+from otdesk.ui.parts.style import apply_font_size
+from otdesk.ui.shell.app_context import AppContext
 
 
 @pytest.fixture
@@ -127,7 +127,7 @@ def test_the_language_setting_offers_english_spanish_and_french_by_their_own_nam
 
 def test_the_spanish_catalogue_switches_the_interface(qtbot, app_ctx, spanish) -> None:
     from otdesk.domain.translation import _
-    from otdesk.ui.main_window import MainWindow
+    from otdesk.ui.shell.main_window import MainWindow
 
     assert _("Caseload") == "Casos"
     window = MainWindow.for_session(app_ctx)

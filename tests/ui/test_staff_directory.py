@@ -8,8 +8,8 @@ from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.vocab import StaffRole
 from otdesk.services import staff
 from otdesk.services.context import Context
-from otdesk.ui.events import Events
-from otdesk.ui.staff_directory import StaffDirectory
+from otdesk.ui.shell.events import Events
+from otdesk.ui.shell.staff_directory import StaffDirectory
 
 OT_ROLES = (StaffRole.OT, StaffRole.OT_ASSISTANT)
 

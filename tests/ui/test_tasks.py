@@ -10,8 +10,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from otdesk.ui.tasks import Cancelled, Task, TaskControl, TaskRunner
-from otdesk.ui.widgets import TaskStatus
+from otdesk.ui.parts.widgets import TaskStatus
+from otdesk.ui.shell.tasks import Cancelled, Task, TaskControl, TaskRunner
 
 
 @pytest.fixture

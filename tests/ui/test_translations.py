@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from otdesk.domain.translation import _
 from otdesk.services import dashboard
 from otdesk.services.clients import ClientDetail
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
 from otdesk.ui.dashboard import SectionCard
-from otdesk.ui.main_window import MainWindow
-from otdesk.ui.navigation import CASELOAD, DASHBOARD
+from otdesk.ui.shell.app_context import AppContext
+from otdesk.ui.shell.main_window import MainWindow
+from otdesk.ui.shell.navigation import CASELOAD, DASHBOARD
 
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
 
@@ -197,7 +197,7 @@ def test_english_is_back_after_a_language_test(qapp: QApplication) -> None:
 def test_language_names_follow_the_interface_language(spanish: None) -> None:
     # A client's language reads "español (es)" to a Spanish-speaking OT, not "Spanish (es)":
     # Babel names every language in every language, so none is shown as a bare code.
-    from otdesk.ui.forms import language_label
+    from otdesk.ui.editing.forms import language_label
 
     assert language_label("es") == "español (es)"
     assert language_label("so") == "somalí (so)"

@@ -17,7 +17,6 @@ from otdesk.services import clients, episodes, family_members
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
 from otdesk.services.summaries import StaffMember
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record import ClientWorkspace
 from otdesk.ui.client_record.commands import (
     AddRecordCommand,
@@ -30,6 +29,7 @@ from otdesk.ui.client_record.family_model import FAMILY_MEMBERS
 from otdesk.ui.client_record.record_dialog import RecordDialog
 from otdesk.ui.client_record.tabs.episodes import EpisodesTab
 from otdesk.ui.client_record.tabs.overview import CLIENTS, OverviewTab
+from otdesk.ui.shell.app_context import AppContext
 
 Failures = list[tuple[str, OtdeskError]]
 
@@ -208,7 +208,7 @@ def test_overview_save_is_undoable_from_the_workspace(
     qtbot: QtBot, app_ctx: AppContext, ctx: Context,
     make_client: Callable[..., ClientDetail], monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    monkeypatch.setattr("otdesk.ui.drafts_ui.ask_restore", lambda parent, info: False)
+    monkeypatch.setattr("otdesk.ui.editing.drafts_ui.ask_restore", lambda parent, info: False)
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
     c = make_client(phone="111")
     workspace = ClientWorkspace(app_ctx, c.id)
@@ -402,7 +402,7 @@ def test_episode_edit_is_undoable_from_the_workspace(
     episode_for: Callable[..., Any],
     make_client: Callable[..., ClientDetail], monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    monkeypatch.setattr("otdesk.ui.drafts_ui.ask_restore", lambda parent, info: False)
+    monkeypatch.setattr("otdesk.ui.editing.drafts_ui.ask_restore", lambda parent, info: False)
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
     monkeypatch.setattr(
         QMessageBox, "question",

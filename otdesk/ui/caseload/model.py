@@ -25,10 +25,10 @@ from PySide6.QtGui import QColor
 from otdesk.domain.translation import NC_, _, format_date, language_name
 from otdesk.domain.vocab import ClientStatus, Priority
 from otdesk.services.summaries import CaseloadFilter, ClientSummary, SortKey
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.record_table_model import ReadOnlyTableModel
-from otdesk.ui.style import DUE, MUTED, OVERDUE
-from otdesk.ui.tasks import TaskControl
+from otdesk.ui.parts.record_table_model import ReadOnlyTableModel
+from otdesk.ui.parts.style import DUE, MUTED, OVERDUE
+from otdesk.ui.shell.app_context import AppContext
+from otdesk.ui.shell.tasks import TaskControl
 
 NAME, RECORD_NUMBER, DATE_OF_BIRTH, STATUS, PRIORITY, ASSIGNED_OT, LANGUAGE = range(7)
 COLUMN_COUNT = 7

@@ -26,7 +26,6 @@ from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import ClientStatus, Priority, StaffRole
 from otdesk.services.summaries import CaseloadFilter
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.caseload.model import (
     ASSIGNED_OT,
     DATE_OF_BIRTH,
@@ -38,10 +37,11 @@ from otdesk.ui.caseload.model import (
     priority_label,
     status_label,
 )
-from otdesk.ui.icons import icon
-from otdesk.ui.keys import SEARCH_TO_RESULTS, add_shortcut
-from otdesk.ui.style import MARGIN, SPACING, set_role
-from otdesk.ui.widgets import EmptyState, FlowLayout, buddy_label, copy_text, offer_row_menu
+from otdesk.ui.parts.icons import icon
+from otdesk.ui.parts.style import MARGIN, SPACING, set_role
+from otdesk.ui.parts.widgets import EmptyState, FlowLayout, buddy_label, copy_text, offer_row_menu
+from otdesk.ui.shell.app_context import AppContext
+from otdesk.ui.shell.keys import SEARCH_TO_RESULTS, add_shortcut
 
 ANYONE, MINE, UNASSIGNED = "any", "mine", "unassigned"
 

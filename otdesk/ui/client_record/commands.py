@@ -26,8 +26,8 @@ from otdesk.domain.errors import ConflictError, NotFoundError, OtdeskError
 from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import _
 from otdesk.services.context import Context
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.forms import plain_value
+from otdesk.ui.editing.forms import plain_value
+from otdesk.ui.shell.app_context import AppContext
 
 Reporter = Callable[[QUndoCommand, OtdeskError], None]
 

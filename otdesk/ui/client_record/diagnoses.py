@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.translation import _
-from otdesk.ui.style import SPACING
+from otdesk.ui.parts.style import SPACING
 
 _SYSTEM_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -14,8 +14,8 @@ from otdesk.services import episodes
 from otdesk.services.context import Context
 from otdesk.services.episodes import CareTeamEntry, EpisodeInfo
 from otdesk.ui.client_record.commands import RecordAdapter
-from otdesk.ui.forms import Form, choice_label
-from otdesk.ui.record_table_model import Column, RecordTableModel
+from otdesk.ui.editing.forms import Form, choice_label
+from otdesk.ui.parts.record_table_model import Column, RecordTableModel
 
 
 def _no_delete(_ctx: Context, _key: int, _version: int) -> None:

@@ -11,8 +11,8 @@ from otdesk.domain.vocab import ConsentScope
 from otdesk.services import family_members
 from otdesk.services.family_members import FamilyMemberInfo
 from otdesk.ui.client_record.commands import RecordAdapter
-from otdesk.ui.forms import Form, choice_label, language_label
-from otdesk.ui.record_table_model import Column, RecordTableModel
+from otdesk.ui.editing.forms import Form, choice_label, language_label
+from otdesk.ui.parts.record_table_model import Column, RecordTableModel
 
 # Suggestions offered while typing a relationship (any text may be typed).
 RELATIONSHIPS = (

@@ -20,11 +20,11 @@ from otdesk.domain.translation import _
 from otdesk.domain.vocab import ClientStatus, Priority
 from otdesk.services import clients
 from otdesk.services.drafts import DraftInfo
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record.tabs.overview import assigned_ot_items
-from otdesk.ui.drafts_ui import NEW_CLIENT_KEY, DraftKeeper
-from otdesk.ui.forms import Form, form_layout
-from otdesk.ui.style import MARGIN, SECTION_SPACING, set_role
+from otdesk.ui.editing.drafts_ui import NEW_CLIENT_KEY, DraftKeeper
+from otdesk.ui.editing.forms import Form, form_layout
+from otdesk.ui.parts.style import MARGIN, SECTION_SPACING, set_role
+from otdesk.ui.shell.app_context import AppContext
 
 
 class NewClientDialog(QDialog):

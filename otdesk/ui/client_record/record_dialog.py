@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 from otdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from otdesk.domain.translation import _
 from otdesk.services.drafts import DraftInfo
-from otdesk.ui import conflict_dialog
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.conflict_dialog import ConflictChoice
-from otdesk.ui.drafts_ui import DraftKeeper
-from otdesk.ui.forms import Form, form_layout
-from otdesk.ui.style import MARGIN, SECTION_SPACING, set_role
+from otdesk.ui.editing import conflict_dialog
+from otdesk.ui.editing.conflict_dialog import ConflictChoice
+from otdesk.ui.editing.drafts_ui import DraftKeeper
+from otdesk.ui.editing.forms import Form, form_layout
+from otdesk.ui.parts.style import MARGIN, SECTION_SPACING, set_role
+from otdesk.ui.shell.app_context import AppContext
 
 # submit(values, version) saves and returns the saved record's version (or None).
 Submit = Callable[[dict[str, Any], "int | None"], Any]

@@ -20,7 +20,6 @@ from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import _
 from otdesk.services import drafts
 from otdesk.services.context import Context
-from otdesk.ui import drafts_ui
 from otdesk.ui.client_record.commands import (
     AddRecordCommand,
     EditRecordCommand,
@@ -39,11 +38,12 @@ from otdesk.ui.client_record.tabs._parts import (
     select_record,
     selected_record,
 )
-from otdesk.ui.drafts_ui import AUTO_RESTORE, client_draft_key
-from otdesk.ui.forms import Form
-from otdesk.ui.record_table_model import RecordTableModel
-from otdesk.ui.style import SPACING
-from otdesk.ui.widgets import EmptyState
+from otdesk.ui.editing import drafts_ui
+from otdesk.ui.editing.drafts_ui import AUTO_RESTORE, client_draft_key
+from otdesk.ui.editing.forms import Form
+from otdesk.ui.parts.record_table_model import RecordTableModel
+from otdesk.ui.parts.style import SPACING
+from otdesk.ui.parts.widgets import EmptyState
 
 R = TypeVar("R")
 

@@ -20,8 +20,8 @@ from otdesk.domain.translation import _
 
 if TYPE_CHECKING:
     from otdesk.services.clients import ClientDetail
-    from otdesk.ui.app_context import AppContext
     from otdesk.ui.client_record.commands import IdMap
+    from otdesk.ui.shell.app_context import AppContext
 
 @dataclass
 class TabContext:

@@ -30,12 +30,12 @@ from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import Priority
 from otdesk.services import clients
 from otdesk.services.clients import ClientDetail
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.client_record.commands import IdMap
 from otdesk.ui.client_record.registry import TabContext, TabSpec, load_tabs
-from otdesk.ui.fitting_tabs import FittingTabWidget
-from otdesk.ui.forms import choice_label, language_label
-from otdesk.ui.style import MARGIN, SPACING, UNIT, set_role
+from otdesk.ui.editing.forms import choice_label, language_label
+from otdesk.ui.parts.fitting_tabs import FittingTabWidget
+from otdesk.ui.parts.style import MARGIN, SPACING, UNIT, set_role
+from otdesk.ui.shell.app_context import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -15,9 +15,9 @@ from PySide6.QtGui import QColor, QFont
 
 from otdesk.domain.translation import NC_, _, format_date
 from otdesk.services.dashboard import DueItem, Urgency
-from otdesk.ui.icons import icon
-from otdesk.ui.record_table_model import ReadOnlyTableModel
-from otdesk.ui.style import status_colour
+from otdesk.ui.parts.icons import icon
+from otdesk.ui.parts.record_table_model import ReadOnlyTableModel
+from otdesk.ui.parts.style import status_colour
 
 CLIENT, RECORD_NUMBER, SUMMARY, DUE = range(4)
 COLUMN_COUNT = 4

@@ -33,12 +33,12 @@ from otdesk.domain.vocab import StaffRole
 from otdesk.services import dashboard
 from otdesk.services import staff as staff_service
 from otdesk.services.dashboard import Section, Urgency
-from otdesk.ui.app_context import AppContext
 from otdesk.ui.dashboard.model import CLIENT, DUE, RECORD_NUMBER, SUMMARY, DueItemsModel
-from otdesk.ui.keys import REFRESH_DASHBOARD, add_shortcut
-from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
-from otdesk.ui.tasks import TaskControl
-from otdesk.ui.widgets import FlowLayout, copy_text, offer_row_menu
+from otdesk.ui.parts.style import MARGIN, SECTION_SPACING, SPACING, set_role
+from otdesk.ui.parts.widgets import FlowLayout, copy_text, offer_row_menu
+from otdesk.ui.shell.app_context import AppContext
+from otdesk.ui.shell.keys import REFRESH_DASHBOARD, add_shortcut
+from otdesk.ui.shell.tasks import TaskControl
 
 ITEM_LIMIT = 20
 WIDE_ENOUGH_FOR_TWO_COLUMNS = 1500

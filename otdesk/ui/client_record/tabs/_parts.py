@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.errors import OtdeskError
 from otdesk.ui.client_record.commands import ServiceCommand
-from otdesk.ui.record_table_model import RECORD_ROLE, SORT_ROLE, RecordTableModel
-from otdesk.ui.style import SPACING, set_role
+from otdesk.ui.parts.record_table_model import RECORD_ROLE, SORT_ROLE, RecordTableModel
+from otdesk.ui.parts.style import SPACING, set_role
 
 
 def record_table(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from otdesk.ui.style import MARGIN, SPACING, set_role
+from otdesk.ui.parts.style import MARGIN, SPACING, set_role
 
 
 class PlaceholderTab(QWidget):

@@ -55,10 +55,10 @@ from otdesk.ui.client_record.tabs._parts import (
     select_record,
     selected_record,
 )
-from otdesk.ui.drafts_ui import client_draft_key
-from otdesk.ui.forms import Form, staff_items, strip_mnemonic
-from otdesk.ui.style import MARGIN, SPACING
-from otdesk.ui.widgets import EmptyState
+from otdesk.ui.editing.drafts_ui import client_draft_key
+from otdesk.ui.editing.forms import Form, staff_items, strip_mnemonic
+from otdesk.ui.parts.style import MARGIN, SPACING
+from otdesk.ui.parts.widgets import EmptyState
 
 CARE_TEAM_LIST: ListSpec[CareTeamEntry] = ListSpec(
     key="episodes:team",

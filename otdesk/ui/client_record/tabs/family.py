@@ -20,9 +20,9 @@ from otdesk.ui.client_record.family_model import (
 )
 from otdesk.ui.client_record.record_list import ListSpec, RecordList
 from otdesk.ui.client_record.registry import TabContext, register_tab
-from otdesk.ui.forms import choice_label, language_label
-from otdesk.ui.keys import EDIT_FAMILY_MEMBER, REMOVE_FAMILY_MEMBER, add_shortcut
-from otdesk.ui.style import MARGIN, set_role
+from otdesk.ui.editing.forms import choice_label, language_label
+from otdesk.ui.parts.style import MARGIN, set_role
+from otdesk.ui.shell.keys import EDIT_FAMILY_MEMBER, REMOVE_FAMILY_MEMBER, add_shortcut
 
 
 def _escape(text: str) -> str:

@@ -34,14 +34,13 @@ from otdesk.services import clients
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
 from otdesk.services.drafts import DraftInfo
-from otdesk.ui import conflict_dialog
 from otdesk.ui.client_record.commands import EditRecordCommand, RecordAdapter
 from otdesk.ui.client_record.diagnoses import DiagnosesEditor
 from otdesk.ui.client_record.registry import TabContext, register_tab
-from otdesk.ui.column_pair import ColumnPair
-from otdesk.ui.conflict_dialog import ConflictChoice
-from otdesk.ui.drafts_ui import DraftKeeper, client_draft_key, saved_time_text
-from otdesk.ui.forms import (
+from otdesk.ui.editing import conflict_dialog
+from otdesk.ui.editing.conflict_dialog import ConflictChoice
+from otdesk.ui.editing.drafts_ui import DraftKeeper, client_draft_key, saved_time_text
+from otdesk.ui.editing.forms import (
     Form,
     form_layout,
     mnemonic_letters,
@@ -49,8 +48,9 @@ from otdesk.ui.forms import (
     staff_items,
     strip_mnemonic,
 )
-from otdesk.ui.keys import SAVE_RECORD, add_shortcut
-from otdesk.ui.style import MARGIN, SECTION_SPACING, SPACING, set_role
+from otdesk.ui.parts.column_pair import ColumnPair
+from otdesk.ui.parts.style import MARGIN, SECTION_SPACING, SPACING, set_role
+from otdesk.ui.shell.keys import SAVE_RECORD, add_shortcut
 
 OT_ROLES = (StaffRole.OT, StaffRole.OT_ASSISTANT)
 

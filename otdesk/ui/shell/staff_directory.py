@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from otdesk.domain.records import Changes, RecordKind
-from otdesk.ui.events import Events
+from otdesk.ui.shell.events import Events
 
 if TYPE_CHECKING:
     from otdesk.domain.vocab import StaffRole

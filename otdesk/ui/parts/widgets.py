@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.translation import _, fill, ngettext
-from otdesk.ui.style import SPACING, set_role
-from otdesk.ui.tasks import Task, TaskRunner
+from otdesk.ui.parts.style import SPACING, set_role
+from otdesk.ui.shell.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent

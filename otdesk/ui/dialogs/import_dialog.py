@@ -39,12 +39,12 @@ from otdesk.domain.errors import FieldError
 from otdesk.domain.translation import N_, NC_, _, fill, ngettext
 from otdesk.services import importing
 from otdesk.services.importing import ImportReport
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.icons import icon
-from otdesk.ui.record_table_model import ReadOnlyTableModel
-from otdesk.ui.style import ITEM_PADDING, MARGIN, SPACING, set_role
-from otdesk.ui.tasks import Task, TaskControl
-from otdesk.ui.widgets import buddy_label, reason_text
+from otdesk.ui.parts.icons import icon
+from otdesk.ui.parts.record_table_model import ReadOnlyTableModel
+from otdesk.ui.parts.style import ITEM_PADDING, MARGIN, SPACING, set_role
+from otdesk.ui.parts.widgets import buddy_label, reason_text
+from otdesk.ui.shell.app_context import AppContext
+from otdesk.ui.shell.tasks import Task, TaskControl
 
 LINE, COLUMN, PROBLEM = range(3)
 # Up to this many problems, each row grows to show its whole sentence; past it rows keep one

@@ -1,6 +1,6 @@
 """A desktop session's beginning: the records opened, and whom the desktop acts as.
 
-``open_records`` runs on the worker that the start hands it to (``otdesk.ui.app``): importing
+``open_records`` runs on the worker that the start hands it to (``otdesk.ui.shell.app``): importing
 this module loads the storage stack, so that happens off the GUI thread.
 """
 
@@ -14,11 +14,11 @@ from otdesk.domain.errors import NotFoundError
 from otdesk.services import staff as staff_service
 from otdesk.services.context import Context
 from otdesk.services.summaries import StaffMember, pick_acting
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.events import Events
-from otdesk.ui.settings_store import UiSettings
-from otdesk.ui.staff_directory import StaffDirectory
-from otdesk.ui.tasks import TaskRunner
+from otdesk.ui.shell.app_context import AppContext
+from otdesk.ui.shell.events import Events
+from otdesk.ui.shell.settings_store import UiSettings
+from otdesk.ui.shell.staff_directory import StaffDirectory
+from otdesk.ui.shell.tasks import TaskRunner
 
 
 @dataclass(frozen=True)

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.translation import _
 from otdesk.domain.vocab import LabelledEnum
-from otdesk.ui.form_fields import (
+from otdesk.ui.editing.form_fields import (
     COMMON_LANGUAGES,
     DateField,
     choice_label,
     language_label,
     set_choice_items,
 )
-from otdesk.ui.style import set_role
+from otdesk.ui.parts.style import set_role
 
 
 @dataclass

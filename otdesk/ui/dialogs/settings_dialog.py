@@ -34,11 +34,11 @@ from otdesk.domain.fields import CLINIC_FIELDS
 from otdesk.domain.translation import _
 from otdesk.services import settings as clinic_settings
 from otdesk.services.settings import ClinicInfo
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.i18n import interface_languages
-from otdesk.ui.settings_store import UiSettings
-from otdesk.ui.style import FIELD_SPACING, MARGIN, SPACING, apply_font_size, set_role
-from otdesk.ui.widgets import FieldError, buddy_label, reason_text
+from otdesk.ui.parts.style import FIELD_SPACING, MARGIN, SPACING, apply_font_size, set_role
+from otdesk.ui.parts.widgets import FieldError, buddy_label, reason_text
+from otdesk.ui.shell.app_context import AppContext
+from otdesk.ui.shell.i18n import interface_languages
+from otdesk.ui.shell.settings_store import UiSettings
 
 # Languages a clinic commonly prints handouts in (any BCP 47 code may be typed).
 HANDOUT_LANGUAGES = (

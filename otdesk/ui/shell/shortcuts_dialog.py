@@ -1,7 +1,7 @@
 """Help > Keyboard shortcuts: every key the app answers to, read from where the keys are made.
 
 The menus' part is read from the menus themselves, and the screens' part from the keys the
-screens declare (``otdesk.ui.keys``), so the list stays true as menus and screens change.
+screens declare (``otdesk.ui.shell.keys``), so the list stays true as menus and screens change.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.translation import _
-from otdesk.ui.form_fields import strip_mnemonic
-from otdesk.ui.keys import SCREEN_KEYS
-from otdesk.ui.style import MARGIN, SPACING, set_role
+from otdesk.ui.editing.form_fields import strip_mnemonic
+from otdesk.ui.parts.style import MARGIN, SPACING, set_role
+from otdesk.ui.shell.keys import SCREEN_KEYS
 
 
 def keys_text(sequences: Iterable[QKeySequence]) -> str:

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.translation import _
-from otdesk.ui.icons import icon
-from otdesk.ui.keys import CLOSE_OPEN_CLIENT, add_shortcut
-from otdesk.ui.style import BORDER, MARGIN, SPACING, UNIT, set_role
+from otdesk.ui.parts.icons import icon
+from otdesk.ui.parts.style import BORDER, MARGIN, SPACING, UNIT, set_role
+from otdesk.ui.shell.keys import CLOSE_OPEN_CLIENT, add_shortcut
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent

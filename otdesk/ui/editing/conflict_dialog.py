@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.domain.translation import _
-from otdesk.ui.style import ITEM_PADDING, MARGIN, SPACING, set_role
+from otdesk.ui.parts.style import ITEM_PADDING, MARGIN, SPACING, set_role
 
 
 class ConflictChoice(Enum):

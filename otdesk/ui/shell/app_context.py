@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from otdesk.services.context import Context
-from otdesk.ui.events import Events
-from otdesk.ui.settings_store import UiSettings
-from otdesk.ui.staff_directory import StaffDirectory
-from otdesk.ui.tasks import TaskRunner
+from otdesk.ui.shell.events import Events
+from otdesk.ui.shell.settings_store import UiSettings
+from otdesk.ui.shell.staff_directory import StaffDirectory
+from otdesk.ui.shell.tasks import TaskRunner
 
 
 @dataclass

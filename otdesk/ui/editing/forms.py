@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.translation import _
-from otdesk.ui.form_builders import Binding, FieldBuilders
-from otdesk.ui.form_fields import (
+from otdesk.ui.editing.form_builders import Binding, FieldBuilders
+from otdesk.ui.editing.form_fields import (
     COMMON_LANGUAGES,
     DateField,
     choice_label,
@@ -41,7 +41,7 @@ from otdesk.ui.form_fields import (
     staff_items,
     strip_mnemonic,
 )
-from otdesk.ui.style import set_role
+from otdesk.ui.parts.style import set_role
 
 __all__ = [
     "COMMON_LANGUAGES",

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from otdesk.domain.translation import _
 from otdesk.services import drafts
 from otdesk.services.drafts import DraftInfo
-from otdesk.ui.app_context import AppContext
-from otdesk.ui.style import MARGIN, SPACING, set_role
-from otdesk.ui.tasks import TaskControl
+from otdesk.ui.parts.style import MARGIN, SPACING, set_role
+from otdesk.ui.shell.app_context import AppContext
+from otdesk.ui.shell.tasks import TaskControl
 
 # Set in a draft's payload by the start-up recovery: the form restores it without asking again.
 AUTO_RESTORE = "auto_restore"

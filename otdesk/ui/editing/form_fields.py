@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from otdesk.domain.errors import FieldError
 from otdesk.domain.translation import _, language_name
 from otdesk.domain.vocab import LabelledEnum
-from otdesk.ui.style import FIELD_SPACING, SPACING, set_role
+from otdesk.ui.parts.style import FIELD_SPACING, SPACING, set_role
 
 # Languages offered first in language boxes; any other BCP 47 code may be typed.
 COMMON_LANGUAGES = (

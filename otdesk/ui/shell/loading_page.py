@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from otdesk.domain.translation import _
-from otdesk.ui.style import MARGIN, SPACING, set_role
+from otdesk.ui.parts.style import MARGIN, SPACING, set_role
 
 
 class LoadingPage(QWidget):

@@ -1,7 +1,7 @@
 """Starting the desktop app: Qt application, look, language, window, then the records.
 
 One way in. The window shows its frame at once, with a calm "Loading clients…" page, while a
-worker loads the storage stack (``otdesk.ui.session``: SQLAlchemy, the models, the services),
+worker loads the storage stack (``otdesk.ui.shell.session``: SQLAlchemy, the models, the services),
 opens the database (creating or upgrading it if need be) and finds the staff member to act
 as; SQLAlchemy never loads on the GUI thread. When that is done the window starts its session:
 the screens are built and the caseload fills itself, exactly as it does at any later time.
@@ -20,17 +20,17 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from otdesk.domain.translation import _
-from otdesk.ui.i18n import install_translators, remove_translators
-from otdesk.ui.icons import icon
-from otdesk.ui.main_window import MainWindow
-from otdesk.ui.settings_store import UiSettings
-from otdesk.ui.style import STYLE, STYLE_SET, apply_font_size, apply_style
-from otdesk.ui.tasks import TaskControl, TaskRunner
+from otdesk.ui.parts.icons import icon
+from otdesk.ui.parts.style import STYLE, STYLE_SET, apply_font_size, apply_style
+from otdesk.ui.shell.i18n import install_translators, remove_translators
+from otdesk.ui.shell.main_window import MainWindow
+from otdesk.ui.shell.settings_store import UiSettings
+from otdesk.ui.shell.tasks import TaskControl, TaskRunner
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from otdesk.ui.session import Opened
+    from otdesk.ui.shell.session import Opened
 
 ShownHook = Callable[[MainWindow], None]
 
@@ -94,7 +94,7 @@ def run_desktop(
     last_staff_id = ui_settings.last_staff_id  # read here: settings stay on the GUI thread
 
     def work(_control: TaskControl) -> Opened:
-        from otdesk.ui.session import open_records  # the storage stack loads on this worker
+        from otdesk.ui.shell.session import open_records  # the storage stack loads on this worker
 
         return open_records(db_target, username, last_staff_id)
 
@@ -126,8 +126,8 @@ def _start_session(
     on_ready: ShownHook | None,
 ) -> None:
     """The records are open: start the window's screens, then offer drafts left by a crash."""
-    from otdesk.ui.drafts_ui import recover_drafts_on_start
-    from otdesk.ui.session import build_app_context
+    from otdesk.ui.editing.drafts_ui import recover_drafts_on_start
+    from otdesk.ui.shell.session import build_app_context
 
     ui_settings.last_staff_id = opened.staff.id
     app = build_app_context(opened.db, ui_settings, opened.staff, tasks=tasks)

@@ -26,22 +26,22 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import _
-from otdesk.ui.icons import icon
-from otdesk.ui.loading_page import LoadingPage
-from otdesk.ui.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
-from otdesk.ui.settings_store import UiSettings
-from otdesk.ui.style import apply_font_size, forget_closed_widgets
-from otdesk.ui.tasks import TaskRunner
-from otdesk.ui.widgets import StaffSelector, TaskStatus
+from otdesk.ui.parts.icons import icon
+from otdesk.ui.parts.style import apply_font_size, forget_closed_widgets
+from otdesk.ui.parts.widgets import StaffSelector, TaskStatus
+from otdesk.ui.shell.loading_page import LoadingPage
+from otdesk.ui.shell.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
+from otdesk.ui.shell.settings_store import UiSettings
+from otdesk.ui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QDialog
 
     from otdesk.services.dashboard import RecordRef
-    from otdesk.ui.app_context import AppContext
     from otdesk.ui.caseload import CaseloadView
     from otdesk.ui.dashboard import DashboardView
+    from otdesk.ui.shell.app_context import AppContext
 
 
 NARROW_WINDOW = 1200  # narrower than this, the navigation pane shows icons only
@@ -345,13 +345,13 @@ class MainWindow(QMainWindow):
 
     def import_clients(self) -> None:
         """Import clients from a CSV file."""
-        from otdesk.ui.import_dialog import ImportDialog
+        from otdesk.ui.dialogs.import_dialog import ImportDialog
 
         self._run(ImportDialog(self._app, self))
 
     def open_settings(self) -> None:
         """Clinic settings and this workstation's preferences."""
-        from otdesk.ui.settings_dialog import SettingsDialog
+        from otdesk.ui.dialogs.settings_dialog import SettingsDialog
 
         self._run(SettingsDialog(self._app, self))
 
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """List every key the app answers to (Help > Keyboard shortcuts)."""
-        from otdesk.ui.shortcuts_dialog import KeyboardShortcutsDialog
+        from otdesk.ui.shell.shortcuts_dialog import KeyboardShortcutsDialog
 
         menus = [a.menu() for a in self.menuBar().actions()]
         self._run(KeyboardShortcutsDialog([m for m in menus if isinstance(m, QMenu)], self))

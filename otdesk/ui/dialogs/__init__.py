@@ -1,0 +1,1 @@
+"""The dialogs of the File menu: clinic settings and importing clients."""
