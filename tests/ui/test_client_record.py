@@ -257,9 +257,10 @@ def test_a_later_issue_adds_a_tab_by_registering_it(
     w = workspace_of(c.id)
     titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
     assert titles.index("Letters") == titles.index("Care plan") + 1
-    assert extra_tab[0].client_id == c.id and extra_tab[0].undo_stack is w.undo_stack
+    assert extra_tab == []  # built when first shown
     w.show_record("letter", 1)
-    assert w.tabs.currentWidget() is w.tab("letters")
+    assert w.current_tab() is w.tab("letters")
+    assert extra_tab[0].client_id == c.id and extra_tab[0].undo_stack is w.undo_stack
 
 
 def test_a_broken_tab_does_not_stop_the_record_opening(
@@ -294,7 +295,7 @@ def test_show_record_opens_the_right_tab(
     w = workspace_of(make_client().id)
     w.tabs.setCurrentIndex(w.tabs.count() - 1)
     w.show_record(entity, 1)
-    assert w.tabs.currentWidget() is w.tab(key)
+    assert w.current_tab() is w.tab(key)
 
 
 # -- overview: save, conflict, close ------------------------------------------------------
@@ -481,7 +482,7 @@ def test_save_on_close_that_fails_keeps_the_record_open(
     w.tabs.setCurrentIndex(2)
     boxes["answer"] = Answer.Save
     assert not w.maybe_close()
-    assert w.tabs.currentWidget() is tab
+    assert w.current_tab() is tab
     assert tab.form.errors_shown()["given_name"] == "Given name is required"
 
 
@@ -496,7 +497,7 @@ def test_family_members_add_edit_remove(
     c = make_client(consent_family=True)
     w = workspace_of(c.id)
     tab = _tab(w, "family", FamilyTab)
-    w.tabs.setCurrentWidget(tab)
+    w.show_tab(tab)
     assert "No family members" in tab.empty.text() and tab.empty.isVisible()
     assert not tab.edit_button.isEnabled() and not tab.remove_button.isEnabled()
 
@@ -599,7 +600,7 @@ def test_open_and_discharge_an_episode_with_its_care_team(
     c = make_client(status="discharged")  # re-referred: clients in care have an episode already
     w = workspace_of(c.id)
     tab = _tab(w, "episodes", EpisodesTab)
-    w.tabs.setCurrentWidget(tab)
+    w.show_tab(tab)
     assert tab.empty.isVisible() and not tab.discharge_button.isEnabled()
     referred = ctx.today() - timedelta(days=30)
 
@@ -738,7 +739,7 @@ def test_a_long_reason_for_referral_leaves_every_episode_detail_in_reach(
                           planned_discharge_date=ctx.today() + timedelta(days=90))  # fmt: skip
     w = workspace_of(c.id)
     tab = _tab(w, "episodes", EpisodesTab)
-    w.tabs.setCurrentWidget(tab)
+    w.show_tab(tab)
     qtbot.waitUntil(lambda: "Line 29 of" in tab.details.text())
     # Taller than the space beside the episodes: the details scroll down to the last row
     # (the planned discharge, below the reason) instead of being cut off.
@@ -816,7 +817,7 @@ def test_keyboard_ctrl_s_saves_and_enter_edits_a_family_member(
     assert tab.form.control("given_name").hasFocus()
 
     family = _tab(w, "family", FamilyTab)
-    w.tabs.setCurrentWidget(family)
+    w.show_tab(family)
     family.table.setFocus()
     opened: list[str] = []
 
@@ -830,3 +831,16 @@ def test_keyboard_ctrl_s_saves_and_enter_edits_a_family_member(
     boxes["answer"] = Answer.Cancel
     qtbot.keyClick(family.table, Qt.Key.Key_Delete)
     assert boxes["asked"] == ["Remove family member?"]
+
+
+def test_tabs_are_built_when_first_shown(
+    workspace_of: Callable[[int], ClientWorkspace], make_client: Callable[..., ClientDetail],
+    boxes: dict[str, Any],
+) -> None:  # fmt: skip
+    # A record with years of notes opens as fast as a new one: only the tab on show is built.
+    w = workspace_of(make_client().id)
+    assert set(w._widgets) == {"overview"}
+    w.tabs.setCurrentIndex(2)
+    built = w.current_tab()
+    assert isinstance(built, EpisodesTab) and set(w._widgets) == {"overview", "episodes"}
+    assert w.tab("episodes") is built  # built once

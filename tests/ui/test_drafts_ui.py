@@ -273,7 +273,7 @@ def test_family_member_dialog_typing_is_offered_back(
         return int(QDialog.DialogCode.Rejected)  # the window vanished without a word
 
     monkeypatch.setattr(RecordDialog, "exec", type_then_crash)
-    workspace.tabs.setCurrentWidget(family)
+    workspace.show_tab(family)
     family.add_member()
     assert family.pending_drafts()
     _crash(app_ctx, workspace)
@@ -291,7 +291,7 @@ def test_family_member_dialog_typing_is_offered_back(
 
     monkeypatch.setattr(RecordDialog, "exec", check_and_save)
     again = _workspace(qtbot, app_ctx, c.id)
-    assert again.tabs.currentWidget() is again.tab("family")  # the tab with waiting typing
+    assert again.current_tab() is again.tab("family")  # the tab with waiting typing
     qtbot.waitUntil(lambda: restored == ["Rosa"], timeout=3000)
     members = family_members.list_family_members(ctx, client_id=c.id)
     assert [(m.given_name, m.relationship_to_client) for m in members] == [("Rosa", "aunt")]

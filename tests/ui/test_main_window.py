@@ -304,7 +304,10 @@ def test_help_lists_every_keyboard_shortcut(window: MainWindow, monkeypatch) -> 
 
 def test_every_key_a_screen_answers_to_is_in_the_list(window: MainWindow, sample_clients) -> None:
     window.dashboard  # noqa: B018  (built when first shown)
-    window.open_client(sample_clients[0].id)
+    workspace = window.open_client(sample_clients[0].id)
+    assert isinstance(workspace, ClientWorkspace)
+    for i in range(workspace.tabs.count()):  # every tab, as each is built when first shown
+        workspace.tabs.setCurrentIndex(i)
     declared = {s.toString() for key in SCREEN_KEYS for s in key.sequences()}
     made = {s.key().toString() for s in window.findChildren(QShortcut)}
     assert made and made <= declared  # a key no one declared would be missing from Help

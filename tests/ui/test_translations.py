@@ -100,14 +100,14 @@ def test_the_client_record_is_shown_in_spanish(
 
     family = workspace.tab("family")
     assert family is not None
-    workspace.tabs.setCurrentWidget(family)
+    workspace.show_tab(family)
     assert family.add_button.text() == "Aña&dir…"  # type: ignore[attr-defined]
     model = family.model  # type: ignore[attr-defined]
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Nombre"
 
     episodes = workspace.tab("episodes")
     assert episodes is not None
-    workspace.tabs.setCurrentWidget(episodes)
+    workspace.show_tab(episodes)
     texts = {label.text() for label in episodes.findChildren(QLabel)}
     assert {"Episodios de atención", "Equipo de atención"} <= texts
 
@@ -137,7 +137,7 @@ def test_no_two_visible_controls_share_a_mnemonic(
     for key in ("overview", "family", "episodes"):
         tab = workspace.tab(key)
         assert tab is not None
-        workspace.tabs.setCurrentWidget(tab)
+        workspace.show_tab(tab)
         check(key)
     assert pages and clashes == {}
 

@@ -8,6 +8,7 @@ tab that shows a given kind of record (for the dashboard's links).
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -28,10 +29,11 @@ from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.text import isolate
 from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import Priority
-from otdesk.services import clients
+from otdesk.services import clients, drafts
 from otdesk.services.clients import ClientDetail
 from otdesk.ui.client_record.commands import IdMap
 from otdesk.ui.client_record.registry import TabContext, TabSpec, load_tabs
+from otdesk.ui.editing.drafts_ui import client_draft_key
 from otdesk.ui.editing.forms import choice_label, language_label
 from otdesk.ui.parts.fitting_tabs import FittingTabWidget
 from otdesk.ui.parts.style import MARGIN, SPACING, UNIT, set_role
@@ -175,7 +177,8 @@ class ClientWorkspace(QWidget):
         # arrows (``fitting_tabs``); each tab's tooltip gives its whole title.
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
-        self._widgets: dict[str, QWidget] = {}
+        self._widgets: dict[str, QWidget] = {}  # the tabs built so far
+        self._pages: dict[str, QWidget] = {}  # what the tab widget holds: a tab, or its frame
         self._specs: dict[str, TabSpec] = {}
         # Each tab is made inside the tab widget's own page stack, where ``addTab`` puts it:
         # moving a finished tab there would make Qt work out the style sheet again for every
@@ -189,32 +192,77 @@ class ClientWorkspace(QWidget):
         context = TabContext(
             app, client_id, self._undo_stack, self.ids, pages or self.tabs, opened=detail
         )
-        for spec in load_tabs():
-            widget = self._build_tab(spec, context)
-            self._widgets[spec.key] = widget
+        self._context = context
+        waiting = self._tabs_with_drafts(detail)
+        for n, spec in enumerate(load_tabs()):
             self._specs[spec.key] = spec
-            index = self.tabs.addTab(widget, _tab_text(spec.translated_title()))
+            # The first tab, and any with typing left behind, are built now; the others when
+            # first shown (a record with years of notes opens as fast as a new one).
+            if n == 0 or spec.key in waiting:
+                page = self._build_tab(spec, context)
+                self._widgets[spec.key] = page
+            else:
+                page = QWidget(pages or self.tabs)
+                QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._pages[spec.key] = page
+            index = self.tabs.addTab(page, _tab_text(spec.translated_title()))
             self.tabs.setTabToolTip(index, spec.translated_title())  # its whole title
-            signal = getattr(widget, "dirty_changed", None)
-            if signal is not None:
-                signal.connect(lambda _dirty, key=spec.key: self._mark_tab(key))
+            if spec.key in self._widgets:
+                self._watch(spec.key)
         context.opened = None  # from now on a tab reading the client gets it afresh
+        self.tabs.currentChanged.connect(lambda _index: self.current_tab())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
         layout.setSpacing(SPACING)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         self.refresh_header(detail)
-        self._open_tab_with_drafts()
+        for key in self._specs:
+            if key in waiting:  # the first tab with typing left behind (it offers it back)
+                self.tabs.setCurrentWidget(self._pages[key])
+                break
         app.events.records_changed.connect(self._records_changed)
 
-    def _open_tab_with_drafts(self) -> None:
-        """Show the first tab that has typing left behind (it then offers it back)."""
-        for widget in self._widgets.values():
-            pending = getattr(widget, "pending_drafts", None)
-            if pending is not None and pending():
-                self.tabs.setCurrentWidget(widget)
-                return
+    def _tabs_with_drafts(self, detail: ClientDetail | None) -> set[str]:
+        """The tabs whose dialogs or forms left typing behind: a tab keeps its drafts under
+        keys that begin with the tab's own key ("family:new", "overview")."""
+        if detail is None:
+            return set()
+        prefix = client_draft_key(detail.uuid, "")
+        parts = [d.key[len(prefix):] for d in drafts.list_drafts(self.app.services)
+                 if d.key.startswith(prefix)]
+        return {spec.key for spec in load_tabs()
+                if any(p == spec.key or p.startswith(spec.key + ":") for p in parts)}
+
+    def _watch(self, key: str) -> None:
+        signal = getattr(self._widgets[key], "dirty_changed", None)
+        if signal is not None:
+            signal.connect(lambda _dirty, key=key: self._mark_tab(key))
+
+    def _built(self, key: str) -> QWidget:
+        """The tab ``key``, built now if it had not been shown yet."""
+        if key not in self._widgets:
+            page = self._pages[key]
+            context = replace(self._context, parent=page, opened=None)
+            widget = self._build_tab(self._specs[key], context)
+            layout = page.layout()
+            assert layout is not None
+            layout.addWidget(widget)
+            self._widgets[key] = widget
+            self._watch(key)
+        return self._widgets[key]
+
+    def show_tab(self, tab: QWidget) -> None:
+        """Bring the tab ``tab`` forward."""
+        key = next((k for k, w in self._widgets.items() if w is tab), None)
+        if key is not None:
+            self.tabs.setCurrentWidget(self._pages[key])
+
+    def current_tab(self) -> QWidget | None:
+        """The tab on show (built now when it is shown for the first time)."""
+        page = self.tabs.currentWidget()
+        key = next((k for k, p in self._pages.items() if p is page), None)
+        return self._built(key) if key is not None else None
 
     def _build_tab(self, spec: TabSpec, context: TabContext) -> QWidget:
         try:
@@ -241,8 +289,8 @@ class ClientWorkspace(QWidget):
         return self._title
 
     def tab(self, key: str) -> QWidget | None:
-        """The widget of a registered tab, by key."""
-        return self._widgets.get(key)
+        """The widget of a registered tab, by key (built now if it was not yet)."""
+        return self._built(key) if key in self._pages else None
 
     def has_unsaved_changes(self) -> bool:
         """True when any tab holds edits not yet saved."""
@@ -273,7 +321,7 @@ class ClientWorkspace(QWidget):
         if answer == QMessageBox.StandardButton.Save:
             for key, widget in dirty:
                 if not widget.save_changes():  # type: ignore[attr-defined]
-                    self.tabs.setCurrentWidget(self._widgets[key])
+                    self.tabs.setCurrentWidget(self._pages[key])
                     return False
             return True
         if answer == QMessageBox.StandardButton.Discard:
@@ -288,8 +336,8 @@ class ClientWorkspace(QWidget):
         """Open the tab that shows ``entity`` records and point it at ``record_id``."""
         for key, spec in self._specs.items():
             if entity in spec.entities:
-                widget = self._widgets[key]
-                self.tabs.setCurrentWidget(widget)
+                widget = self._built(key)
+                self.tabs.setCurrentWidget(self._pages[key])
                 show = getattr(widget, "show_record", None)
                 if show is not None:
                     show(entity, record_id)
@@ -322,7 +370,7 @@ class ClientWorkspace(QWidget):
         title = self._specs[key].translated_title()
         if self._dirty(widget):
             title = _("{title} •").format(title=title)
-        self.tabs.setTabText(self.tabs.indexOf(widget), _tab_text(title))
+        self.tabs.setTabText(self.tabs.indexOf(self._pages[key]), _tab_text(title))
 
 
 def _tab_text(title: str) -> str:
