@@ -27,6 +27,7 @@ MakeClient = Callable[..., clients.ClientDetail]
 
 MY_SOURCES = (
     "care_plan_reviews",
+    "planned_discharges",
     "reassessments",
     "unsigned_notes",
     "home_modifications",
@@ -458,3 +459,30 @@ def test_every_line_is_worded_with_its_count_and_dates_as_the_interface_writes_t
         f"Waiting 1 day since referral on {day[-1]}",
     } <= summaries
     assert day[-1] == f"{days(ctx, -1).day} {days(ctx, -1):%b %Y}"  # "3 Jan 2026"
+
+
+# Planned discharges ---------------------------------------------------------------------------
+
+
+def test_planned_discharges_passed_first_then_coming_up(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    late = make_client(family_name="Late")
+    late_episode = episode(ctx, late.id, planned_discharge_date=days(ctx, -3))
+    soon = make_client(family_name="Soon")
+    episode(ctx, soon.id, planned_discharge_date=days(ctx, 10))
+    episode(ctx, make_client().id, planned_discharge_date=days(ctx, 40))  # beyond the window
+    episode(ctx, make_client().id)  # no planned date
+    gone = make_client()
+    gone_episode = episode(ctx, gone.id, planned_discharge_date=days(ctx, -5))
+    ep.discharge_client(ctx, episode_id=gone_episode.id, expected_version=gone_episode.version,
+                        actual_discharge_date=ctx.today())
+
+    total, items = run(ctx, "planned_discharges")
+    assert total == 2
+    first, second = items
+    assert first.summary == "Planned discharge passed 3 days ago"
+    assert first.urgency is Urgency.OVERDUE
+    assert first.target == RecordRef(RecordKind.EPISODE, late_episode.id, late.id)
+    assert second.summary == "Planned discharge in 10 days"
+    assert second.urgency is Urgency.DUE

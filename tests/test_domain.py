@@ -459,9 +459,14 @@ def test_generic_reasons_read_exactly_as_before_and_carry_their_templates() -> N
         "holds a line break (U+000A), which is not allowed here")
     assert _reason(check_text("n", "a\x07b")) == (
         "holds a control character (U+0007), which is not allowed here")
-    bad = parse_date("d", "15/06/2026")
+    bad = parse_date("d", "15 June")
     assert isinstance(bad, FieldError)
-    assert _reason(bad) == "'15/06/2026' is not a date in the form YYYY-MM-DD"
+    assert _reason(bad) == "'15 June' is not a date in the form YYYY-MM-DD"
+    written = parse_date("d", "15/06/2026")
+    assert isinstance(written, FieldError)
+    assert _reason(written) == (
+        "'15/06/2026' is not a date in the form YYYY-MM-DD (to read dates written "
+        "day/month/year, set the clinic's date order in Settings)")
     unreal = parse_date("d", "2026-02-30")
     assert isinstance(unreal, FieldError)
     assert _reason(unreal) == "'2026-02-30' is not a real date (day is out of range for month)"

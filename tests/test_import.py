@@ -322,3 +322,78 @@ def test_a_referral_date_in_the_future_is_refused_by_line(ctx: Context, tmp_path
     report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", rows, header))
     assert _problems(report) == [(2, "referral_date", "is in the future")]
     assert clients.count_clients(ctx) == 0
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_spreadsheet_saved_with_semicolons_or_tabs_is_read(
+    ctx: Context, tmp_path: Path, delimiter: str
+) -> None:
+    # Excel in a Spanish or French locale writes semicolons; a cell may still hold a comma.
+    header = [*HEADER, "referral_source"]
+    rows = [["IMP-1", "Ana", "Uno", "1980-02-03", "es", "active", "GP, north"],
+            ["IMP-2", "Ben", "Dos", "1981-02-03", "fr", "waitlist", ""]]
+    path = tmp_path / "c.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, delimiter=delimiter)
+        writer.writerow(header)
+        writer.writerows(rows)
+    report = importing.import_clients(ctx, path=path)
+    assert report.ok, report.errors
+    assert report.imported == 2
+    [ana] = clients.search_clients(ctx, text="Ana")
+    assert ana.record_number == "IMP-1"
+
+
+def _set_date_order(ctx: Context, order: str) -> None:
+    from otdesk.services import settings
+
+    info = settings.get_clinic(ctx)
+    settings.update_clinic(ctx, expected_version=info.version, date_order=order)
+
+
+def test_dates_are_read_in_the_clinics_order(ctx: Context, tmp_path: Path) -> None:
+    _set_date_order(ctx, "dmy")
+    header = [*HEADER, "referral_date"]
+    rows = [["IMP-1", "Ana", "Uno", "04/03/1980", "es", "active", "1.2.2026"],
+            ["IMP-2", "Ben", "Dos", "1981-02-03", "en", "active", ""]]
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", rows, header))
+    assert report.ok, report.errors
+    [ana] = clients.search_clients(ctx, text="Ana")
+    assert clients.get_client(ctx, client_id=ana.id).date_of_birth.isoformat() == "1980-03-04"
+
+
+def test_month_first_clinics_read_month_first(ctx: Context, tmp_path: Path) -> None:
+    _set_date_order(ctx, "mdy")
+    rows = [["IMP-1", "Ana", "Uno", "04/03/1980", "es", "active"]]
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", rows))
+    assert report.ok, report.errors
+    [ana] = clients.search_clients(ctx, text="Ana")
+    assert clients.get_client(ctx, client_id=ana.id).date_of_birth.isoformat() == "1980-04-03"
+
+
+def test_written_dates_are_refused_until_the_clinic_says_its_order(
+    ctx: Context, tmp_path: Path
+) -> None:
+    rows = [["IMP-1", "Ana", "Uno", "04/03/1980", "es", "active"]]
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", rows))
+    [(line, column, reason)] = _problems(report)
+    assert (line, column) == (2, "date_of_birth")
+    assert "YYYY-MM-DD" in reason and "Settings" in reason
+    assert clients.count_clients(ctx) == 0
+
+
+def test_ambiguous_and_impossible_written_dates_name_their_row(
+    ctx: Context, tmp_path: Path
+) -> None:
+    _set_date_order(ctx, "dmy")
+    rows = [["IMP-1", "Ana", "Uno", "04/03/80", "es", "active"],
+            ["IMP-2", "Ben", "Dos", "31/02/1980", "en", "active"],
+            ["IMP-3", "Cy", "Tres", "1980/13/01", "en", "active"]]
+    report = importing.import_clients(ctx, path=write_csv(tmp_path / "c.csv", rows))
+    problems = _problems(report)
+    assert [(line, column) for line, column, _ in problems] == [
+        (2, "date_of_birth"), (3, "date_of_birth"), (4, "date_of_birth")]
+    assert "year in full" in problems[0][2]
+    assert "not a real date" in problems[1][2]
+    assert "not a real date" in problems[2][2]
+    assert clients.count_clients(ctx) == 0

@@ -54,13 +54,15 @@ examples:
 def _import_epilog() -> str:
     return _("""\
 The file is UTF-8 CSV with a header row naming its columns (any order; a UTF-8 byte-order mark
-is fine). Spaces around values are ignored. Line 1 is the header; problems are reported by line.
+is fine), separated by commas, semicolons or tabs. Spaces around values are ignored. Line 1 is
+the header; problems are reported by line. Dates are YYYY-MM-DD, or written in the clinic's
+date order when Settings names one (04/03/1980 is 4 March in a day/month/year clinic).
 
 required columns:
   record_number       the clinic's record number (unique)
   given_name          given name(s)
   family_name         family name(s)
-  date_of_birth       YYYY-MM-DD
+  date_of_birth       a date
   preferred_language  language code such as en, es, pt-BR, zh-Hant
   status              referred, waitlist, active, on_hold or discharged
 
@@ -70,7 +72,7 @@ optional columns:
   priority            routine, soon or urgent (blank = routine)
   assigned_ot         the user name of an active staff member
   diagnosis           a diagnosis as written; diagnosis_code its optional code
-  referral_date       YYYY-MM-DD (blank = the day of the import), referral_source text:
+  referral_date       a date (blank = the day of the import), referral_source text:
                       the referral of the episode of care a client in care is added with
 
 All or nothing: every row is checked first, and if any row has a problem nothing is imported

@@ -7,10 +7,15 @@ from datetime import UTC, date, datetime
 
 from otdesk.domain import messages
 from otdesk.domain.errors import FieldError
+from otdesk.domain.vocab import DateOrder
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _MAX_AGE = 120  # years: older dates of birth are typing mistakes
 _DMY = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
+# Any date written with separators other than ISO's: day, month and year in some order.
+_WRITTEN = re.compile(r"^\s*(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})\s*$")
+# Where each of year, month and day stands in a written date, by the clinic's order.
+_POSITIONS = {DateOrder.DMY: (3, 2, 1), DateOrder.MDY: (3, 1, 2)}
 
 
 def utcnow() -> datetime:
@@ -18,13 +23,30 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def parse_date(field: str, text: str) -> date | FieldError:
-    """Read a YYYY-MM-DD date, or say what is wrong with it."""
+def parse_date(field: str, text: str, order: DateOrder = DateOrder.YMD) -> date | FieldError:
+    """Read a date, or say what is wrong with it.
+
+    YYYY-MM-DD is always read. Where the clinic writes dates day/month/year (or month/day/year)
+    those are read too, with '/', '.' or '-' between the parts; a two-digit year, or a written
+    date in a clinic that has not said its order, is refused as ambiguous rather than guessed.
+    """
     m = _ISO.match(text)
-    if not m:
-        return FieldError.of(field, messages.NOT_A_DATE, value=text)
+    if m:
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    else:
+        written = _WRITTEN.match(text)
+        if order is DateOrder.YMD:
+            problem = messages.NOT_A_DATE_NO_ORDER if written else messages.NOT_A_DATE
+            return FieldError.of(field, problem, value=text)
+        form = "DD/MM/YYYY" if order is DateOrder.DMY else "MM/DD/YYYY"
+        if written is None:
+            return FieldError.of(field, messages.NOT_A_DATE_OR, value=text, form=form)
+        if len(written[3]) != 4 and len(written[1]) != 4:
+            return FieldError.of(field, messages.AMBIGUOUS_DATE, value=text, form=form)
+        positions = (1, 2, 3) if len(written[1]) == 4 else _POSITIONS[order]
+        y, mo, d = (int(written[i]) for i in positions)
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        return date(y, mo, d)
     except ValueError as exc:
         return FieldError.of(field, messages.NOT_A_REAL_DATE, value=text, problem=str(exc))
 

@@ -21,6 +21,7 @@ from otdesk.domain.translation import N_, _
 from otdesk.domain.vocab import (
     ClientStatus,
     ConsentScope,
+    DateOrder,
     Discipline,
     LabelledEnum,
     Priority,
@@ -55,8 +56,13 @@ def _language_error(field: str, value: str) -> FieldError | None:
     return None
 
 
-def check_value(name: str, spec: Field, value: Any, today: date) -> tuple[Any, FieldError | None]:
-    """Check and convert one value; return the clean value or the problem."""
+def check_value(
+    name: str, spec: Field, value: Any, today: date, date_order: DateOrder = DateOrder.YMD
+) -> tuple[Any, FieldError | None]:
+    """Check and convert one value; return the clean value or the problem.
+
+    A date typed as text is read in the clinic's ``date_order`` as well as YYYY-MM-DD.
+    """
     if spec.kind in ("text", "longtext"):
         if value is None:
             value = ""
@@ -80,7 +86,7 @@ def check_value(name: str, spec: Field, value: Any, today: date) -> tuple[Any, F
         if value is None or value == "":
             return None, FieldError.of(name, messages.REQUIRED) if spec.required else None
         if isinstance(value, str):
-            parsed = parse_date(name, value)
+            parsed = parse_date(name, value, date_order)
             if isinstance(parsed, FieldError):
                 return value, parsed
             value = parsed
@@ -135,6 +141,7 @@ def validate(
     *,
     today: date,
     partial: bool = False,
+    date_order: DateOrder = DateOrder.YMD,
 ) -> dict[str, Any]:
     """Check ``values`` against ``specs``; raise one error naming every bad field.
 
@@ -151,7 +158,7 @@ def validate(
             if spec.required and not partial:
                 errors.append(FieldError.of(name, messages.REQUIRED))
             continue
-        value, err = check_value(name, spec, values[name], today)
+        value, err = check_value(name, spec, values[name], today, date_order)
         if err:
             errors.append(err)
         else:
@@ -223,6 +230,7 @@ CLINIC_FIELDS: dict[str, Field] = {
     "reassessment_days": Field("int", minimum=7, maximum=1460),
     "unsigned_note_hours": Field("int", minimum=1, maximum=720),
     "handout_language": Field("language"),
+    "date_order": Field("choice", choices=DateOrder),
 }
 
 EPISODE_FIELDS: dict[str, Field] = {

@@ -25,6 +25,14 @@ INVISIBLE = N_(
     "else"
 )
 NOT_A_DATE = N_("'{value}' is not a date in the form YYYY-MM-DD")
+NOT_A_DATE_OR = N_("'{value}' is not a date in the form YYYY-MM-DD or {form}")
+NOT_A_DATE_NO_ORDER = N_(
+    "'{value}' is not a date in the form YYYY-MM-DD (to read dates written day/month/year, "
+    "set the clinic's date order in Settings)"
+)
+AMBIGUOUS_DATE = N_(
+    "'{value}' could be read more than one way: write the year in full, as {form}"
+)
 NOT_A_REAL_DATE = N_("'{value}' is not a real date ({problem})")
 IN_FUTURE = N_("is in the future")
 TOO_OLD = N_plural("is more than {count} year ago", "is more than {count} years ago")

@@ -62,6 +62,14 @@ class ClientStatus(LabelledEnum):
     DISCHARGED = "discharged"
 
 
+class DateOrder(LabelledEnum):
+    """How the clinic writes dates by hand and in spreadsheets (YYYY-MM-DD is always read)."""
+
+    YMD = "ymd"
+    DMY = "dmy"
+    MDY = "mdy"
+
+
 class Priority(LabelledEnum):
     ROUTINE = "routine"
     SOON = "soon"
@@ -201,6 +209,9 @@ _LABELS: dict[tuple[type, str], tuple[str, str]] = {
     (ClientStatus, ClientStatus.ACTIVE.value): NC_("client status", "Active"),
     (ClientStatus, ClientStatus.ON_HOLD.value): NC_("client status", "On hold"),
     (ClientStatus, ClientStatus.DISCHARGED.value): NC_("client status", "Discharged"),
+    (DateOrder, DateOrder.YMD.value): NC_("date order", "Year-month-day (2026-03-04)"),
+    (DateOrder, DateOrder.DMY.value): NC_("date order", "Day/month/year (04/03/2026)"),
+    (DateOrder, DateOrder.MDY.value): NC_("date order", "Month/day/year (03/04/2026)"),
     (Priority, Priority.ROUTINE.value): NC_("priority", "Routine"),
     (Priority, Priority.SOON.value): NC_("priority", "Soon"),
     (Priority, Priority.URGENT.value): NC_("priority", "Urgent"),

@@ -21,12 +21,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from otdesk.db.models import AuditEvent, Client, Staff
+from otdesk.db.models import AuditEvent, Client, ClinicSettings, Staff
+from otdesk.db.models.clinic import SETTINGS_ID
 from otdesk.domain import messages as msg
 from otdesk.domain.errors import FieldError, ValidationError, shortened
 from otdesk.domain.fields import CLIENT_FIELDS, DIAGNOSIS_FIELDS, EPISODE_FIELDS, validate
 from otdesk.domain.records import RecordKind
-from otdesk.domain.vocab import AuditAction
+from otdesk.domain.vocab import AuditAction, DateOrder
 from otdesk.services.clients import Diagnosis, Referral, _insert_clients
 from otdesk.services.context import Context
 
@@ -162,13 +163,30 @@ def _decode(path: Path) -> tuple[str | None, FieldError | None]:
         return None, FieldError.of("file", msg.FILE_NOT_UTF8, row=line)
 
 
+_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter the file's header row is written with.
+
+    Spreadsheets saved in locales whose decimal mark is a comma (Spanish, French ...) separate
+    cells with semicolons, and some exports use tabs: the header names otdesk's columns, so the
+    delimiter is the one that splits it into the most of them (a comma when none does better).
+    """
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    def known(delimiter: str) -> int:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        return sum(c.strip().casefold() in ALL_COLUMNS for c in cells)
+    return max(_DELIMITERS, key=known)  # max keeps the first of equals: the comma
+
+
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
     """Yield (first line number, cells) for each non-blank CSV record."""
     # A long cell is the rules' to refuse, by its column's own limit: the csv module's
     # (131,072 characters, process-wide) would report a valid file as broken CSV.
     if csv.field_size_limit() < _MAX_FILE_BYTES:
         csv.field_size_limit(_MAX_FILE_BYTES)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     line = 1
     while True:
         try:
@@ -202,7 +220,11 @@ def _check_header(cells: list[str], line: int) -> list[FieldError]:
 
 
 def _row_values(
-    line: int, record: dict[str, str], staff_ids: dict[str, tuple[int, bool]], ctx: Context
+    line: int,
+    record: dict[str, str],
+    staff_ids: dict[str, tuple[int, bool]],
+    ctx: Context,
+    order: DateOrder,
 ) -> tuple[ClientRow | None, list[FieldError]]:
     errors: list[FieldError] = []
     values: dict[str, Any] = {}
@@ -227,7 +249,7 @@ def _row_values(
             values["assigned_ot_id"] = found[0]
     clean: dict[str, Any] = {}
     try:
-        clean = validate(CLIENT_FIELDS, values, today=ctx.today())
+        clean = validate(CLIENT_FIELDS, values, today=ctx.today(), date_order=order)
     except ValidationError as exc:
         errors.extend(
             replace(e, field="assigned_ot" if e.field == "assigned_ot_id" else e.field, row=line)
@@ -246,26 +268,35 @@ def _row_values(
             errors.extend(
                 replace(e, field=names.get(e.field, e.field), row=line) for e in exc.errors
             )
-    referral, referral_errors = _referral(line, record, ctx)
+    referral, referral_errors = _referral(line, record, ctx, order)
     errors.extend(referral_errors)
     if errors:
         return None, errors
     return ClientRow(line, clean, diagnoses, referral), []
 
 
-def _referral(line: int, record: dict[str, str], ctx: Context) -> tuple[Referral, list[FieldError]]:
+def _referral(
+    line: int, record: dict[str, str], ctx: Context, order: DateOrder
+) -> tuple[Referral, list[FieldError]]:
     """The referral a row gives for its client's first episode (today's, where none is)."""
     given = {k: record[k] for k in REFERRAL_COLUMNS if record.get(k)}
     if not given:
         return Referral(), []
     try:
-        clean = validate(EPISODE_FIELDS, given, today=ctx.today(), partial=True)
+        clean = validate(EPISODE_FIELDS, given, today=ctx.today(), partial=True,
+                         date_order=order)
     except ValidationError as exc:
         return Referral(), [replace(e, row=line) for e in exc.errors]
     referred = clean.get("referral_date")
     if referred is not None and referred > ctx.today():
         return Referral(), [FieldError.of("referral_date", msg.IN_FUTURE, line)]
     return Referral(referred, clean.get("referral_source", "")), []
+
+
+def _date_order(session: Session) -> DateOrder:
+    """How the clinic writes dates (Settings), for the file's dates of birth and referrals."""
+    settings = session.get(ClinicSettings, SETTINGS_ID)
+    return DateOrder(settings.date_order) if settings is not None else DateOrder.YMD
 
 
 def _staff_lookup(session: Session) -> dict[str, tuple[int, bool]]:
@@ -321,6 +352,7 @@ def check_file(ctx: Context, *, path: Path) -> CheckedFile:
     first_seen: dict[str, int] = {}
     with ctx.db.reading() as session:
         staff_ids = _staff_lookup(session)
+        order = _date_order(session)
         for line, cells in records[1:]:
             if len(cells) != len(columns):
                 errors.append(
@@ -330,7 +362,7 @@ def check_file(ctx: Context, *, path: Path) -> CheckedFile:
                 )
                 continue
             record = dict(zip(columns, cells, strict=True))
-            row, row_errors = _row_values(line, record, staff_ids, ctx)
+            row, row_errors = _row_values(line, record, staff_ids, ctx, order)
             number = cells[number_at]
             if number in first_seen:
                 row_errors.append(

@@ -11,6 +11,7 @@ from otdesk.db.models import ClinicSettings
 from otdesk.db.models.clinic import SETTINGS_ID
 from otdesk.domain.fields import CLINIC_FIELDS, validate
 from otdesk.domain.records import RecordKind
+from otdesk.domain.vocab import DateOrder
 from otdesk.services._records import (
     check_version,
     stale_as_conflict,
@@ -35,6 +36,7 @@ class ClinicInfo:
     reassessment_days: int
     unsigned_note_hours: int
     handout_language: str
+    date_order: str
     version: int
 
 
@@ -52,6 +54,7 @@ def _row(session: Session, ctx: Context) -> ClinicSettings:
             reassessment_days=180,
             unsigned_note_hours=24,
             handout_language="en",
+            date_order=DateOrder.YMD.value,
         )
         stamp_new(row, ctx)
         session.add(row)

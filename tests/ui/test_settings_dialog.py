@@ -30,6 +30,7 @@ def test_saves_the_clinic_settings(qtbot, dialog: SettingsDialog, app_ctx, ctx) 
     dialog.address_edit.setPlainText("1 River Road\nSampletown")
     dialog.review_spin.setValue(60)
     dialog.handout_combo.setCurrentIndex(dialog.handout_combo.findData("es"))
+    dialog.date_order_combo.setCurrentIndex(dialog.date_order_combo.findData("dmy"))
     with qtbot.waitSignal(app_ctx.events.settings_changed):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
@@ -38,6 +39,7 @@ def test_saves_the_clinic_settings(qtbot, dialog: SettingsDialog, app_ctx, ctx) 
     assert info.address == "1 River Road\nSampletown"
     assert info.care_plan_review_days == 60
     assert info.handout_language == "es"
+    assert info.date_order == "dmy"
 
 
 def test_a_refused_field_is_explained_beside_it(qtbot, dialog: SettingsDialog, ctx) -> None:

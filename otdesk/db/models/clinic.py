@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from otdesk.db.base import Base, Tracked
 from otdesk.db.models._columns import vocab_column
-from otdesk.domain.vocab import StaffRole
+from otdesk.domain.vocab import DateOrder, StaffRole
 
 # The clinic's settings are one row with this id; the database refuses a second.
 SETTINGS_ID = 1
@@ -30,6 +30,7 @@ class ClinicSettings(Tracked, Base):
     reassessment_days: Mapped[int] = mapped_column(Integer, default=180)
     unsigned_note_hours: Mapped[int] = mapped_column(Integer, default=24)
     handout_language: Mapped[str] = mapped_column(String(35), default="en")
+    date_order: Mapped[str] = vocab_column(DateOrder, default=DateOrder.YMD)
 
 
 class Staff(Tracked, Base):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from otdesk.domain.errors import ConflictError, ValidationError
 from otdesk.domain.fields import CLINIC_FIELDS
 from otdesk.domain.translation import _
+from otdesk.domain.vocab import DateOrder
 from otdesk.services import settings as clinic_settings
 from otdesk.services.settings import ClinicInfo
 from otdesk.ui.parts.style import FIELD_SPACING, MARGIN, SPACING, apply_font_size, set_role
@@ -143,6 +144,16 @@ class SettingsDialog(QDialog):
         self._row(form, "phone", _("&Phone:"), self.phone_edit)
         self._row(form, "letterhead_text", _("&Letterhead text:"), self.letterhead_edit)
         self._row(form, "logo_path", _("L&ogo file:"), self.logo_edit, logo_row)
+        self.date_order_combo = QComboBox(self)
+        self.date_order_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        for order in DateOrder:
+            self.date_order_combo.addItem(order.label, order.value)
+        self._row(form, "date_order", _("&Dates written as:"), self.date_order_combo)
+        note = QLabel(_("Dates in imported client lists are read in this order as well as "
+                        "YYYY-MM-DD."), self)
+        note.setWordWrap(True)
+        set_role(note, "muted")
+        form.addRow(note)
         return page
 
     def _spin(self, name: str, suffix: str) -> QSpinBox:
@@ -227,6 +238,9 @@ class SettingsDialog(QDialog):
         else:
             self.handout_combo.setEditText(info.handout_language)
 
+        self.date_order_combo.setCurrentIndex(
+            max(self.date_order_combo.findData(info.date_order), 0))
+
     def handout_language(self) -> str:
         """The chosen handout language code (a listed language, or the code as typed)."""
         text = self.handout_combo.currentText().strip()
@@ -245,6 +259,7 @@ class SettingsDialog(QDialog):
             "reassessment_days": self.reassess_spin.value(),
             "unsigned_note_hours": self.unsigned_spin.value(),
             "handout_language": self.handout_language(),
+            "date_order": str(self.date_order_combo.currentData()),
         }
 
     def changes(self) -> dict[str, Any]:

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import otdesk
 from otdesk.domain.records import Changes, RecordKind
-from otdesk.domain.translation import _
+from otdesk.domain.translation import _, fill
 from otdesk.ui.parts.icons import icon
 from otdesk.ui.parts.style import apply_font_size, forget_closed_widgets
 from otdesk.ui.parts.widgets import StaffSelector, TaskStatus
@@ -45,6 +46,18 @@ if TYPE_CHECKING:
 
 
 NARROW_WINDOW = 1200  # narrower than this, the navigation pane shows icons only
+
+
+def about_text() -> str:
+    """What this version of otdesk does, as Help > About says it (only what exists today)."""
+    return fill(_(
+        "<h3>otdesk {version}</h3><p>Records for occupational therapists in community "
+        "mental-health clinics.</p><p>Today it keeps the caseload (clients, their episodes "
+        "of care, care team and family members), shows on the dashboard what falls due, "
+        "imports client lists from CSV and exports a client's record. Assessments, home "
+        "checklists, family-session notes, care plans and printing are being built.</p>"
+        "<p>Everything stays on this computer or your clinic's own database server; otdesk "
+        "never uses the internet.</p>"), version=otdesk.__version__)
 
 
 class MainWindow(QMainWindow):
@@ -381,10 +394,7 @@ class MainWindow(QMainWindow):
         """Say what otdesk is."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(self, _("About otdesk"), _(
-            "<h3>otdesk</h3><p>Records for occupational therapists in community mental-health "
-            "clinics: caseload, assessments, home checklists, family sessions and care plans."
-            "</p><p>Everything stays on this computer or your clinic's own server.</p>"))
+        QMessageBox.about(self, _("About otdesk"), about_text())
 
     def switch_staff(self, staff_id: int, name: str) -> None:
         """Act as another staff member: every screen shares the one app context."""
