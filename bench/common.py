@@ -52,6 +52,18 @@ def demo_database(clients: int, *, fresh: bool = False) -> tuple[Path, float | N
     return path, time.perf_counter() - start
 
 
+def _quiet_offscreen_warnings() -> None:
+    """Drop the offscreen platform's one warning, printed for every window shown, which would
+    bury the figures; every other Qt message still reaches stderr."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def desktop(db_path: Path) -> tuple[Any, Any]:
     """The QApplication, styled as the desktop styles it (palette, font size and style sheet:
     painting, and moving widgets between parents, cost more under a style sheet), and the
@@ -66,6 +78,7 @@ def desktop(db_path: Path) -> tuple[Any, Any]:
     from otdesk.ui.shell.settings_store import UiSettings
 
     ui_settings = UiSettings.in_file(tempfile.mktemp(suffix=".ini"))
+    _quiet_offscreen_warnings()
     qt_app = QApplication.instance() or QApplication([])
     apply_style(qt_app)
     apply_font_size(qt_app, ui_settings.font_point_size)

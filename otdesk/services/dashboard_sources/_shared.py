@@ -6,6 +6,7 @@ This module registers no source of its own.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from otdesk.db.models import Client, ClinicSettings
 from otdesk.domain.records import RecordKind
+from otdesk.domain.translation import Plural, _, fill
 from otdesk.services.dashboard import DueItem, RecordRef, SourceQuery, Urgency
 
 AnyRow = Row[*tuple[Any, ...]]
@@ -68,6 +70,37 @@ def clinic_interval(session: Session, column: InstrumentedAttribute[int], defaul
     """One of the clinic's intervals (e.g. reassessment days), or its default if none is saved."""
     value = session.scalar(select(column).order_by(ClinicSettings.id).limit(1))
     return default if value is None else int(value)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How a source words a date relative to today: passed, today, or in some days."""
+
+    overdue: Plural
+    today: str
+    due_in: Plural
+
+
+def dated_line(
+    row: AnyRow,
+    due: date,
+    today: date,
+    wording: Wording,
+    *,
+    entity: RecordKind,
+    record_id: int,
+) -> DueItem:
+    """A dashboard line for something due on ``due``: overdue, due today, or due in some days
+    (in the interface language, the number of days filled in)."""
+    days = (due - today).days
+    if days < 0:
+        summary, urgency = wording.overdue.text(-days), Urgency.OVERDUE
+    elif days == 0:
+        summary, urgency = _(wording.today), Urgency.DUE
+    else:
+        summary, urgency = wording.due_in.text(days), Urgency.DUE
+    return due_item(row, summary=fill(summary, days=abs(days)), due_date=due, urgency=urgency,
+                    entity=entity, record_id=record_id)
 
 
 def due_item(

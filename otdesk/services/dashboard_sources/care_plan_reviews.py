@@ -12,18 +12,24 @@ from sqlalchemy.orm import Session
 
 from otdesk.db.models import CarePlan, Client
 from otdesk.domain.records import RecordKind
-from otdesk.domain.translation import NC_, _, fill, ngettext
+from otdesk.domain.translation import N_, NC_, N_plural
 from otdesk.domain.vocab import CarePlanStatus, ClientStatus
 from otdesk.services.context import Context
-from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard import DueItem, SourceQuery, source
 from otdesk.services.dashboard_sources._shared import (
+    Wording,
     assigned_only,
-    due_item,
+    dated_line,
     total_and_first,
     with_client,
 )
 
 REVIEW_WINDOW_DAYS = 14
+WORDING = Wording(
+    N_plural("Care-plan review overdue by {days} day", "Care-plan review overdue by {days} days"),
+    N_("Care-plan review due today"),
+    N_plural("Review due in {days} day", "Review due in {days} days"),
+)
 
 
 @source("care_plan_reviews", title=NC_("dashboard section", "Care-plan reviews"), order=10)
@@ -41,26 +47,8 @@ def care_plan_reviews(
     )
     stmt = assigned_only(stmt, query).order_by(CarePlan.review_date, Client.sort_name, CarePlan.id)
     total, rows = total_and_first(session, stmt, query.limit)
-    items = []
-    for row in rows:
-        days = (row.review_date - query.today).days
-        if days < 0:
-            summary = ngettext("Care-plan review overdue by {days} day",
-                               "Care-plan review overdue by {days} days", -days)
-            urgency = Urgency.OVERDUE
-        elif days == 0:
-            summary, urgency = _("Care-plan review due today"), Urgency.DUE
-        else:
-            summary = ngettext("Review due in {days} day", "Review due in {days} days", days)
-            urgency = Urgency.DUE
-        items.append(
-            due_item(
-                row,
-                summary=fill(summary, days=abs(days)),
-                due_date=row.review_date,
-                urgency=urgency,
-                entity=RecordKind.CARE_PLAN,
-                record_id=row.plan_id,
-            )
-        )
-    return total, items
+    return total, [
+        dated_line(row, row.review_date, query.today, WORDING,
+                   entity=RecordKind.CARE_PLAN, record_id=row.plan_id)
+        for row in rows
+    ]

@@ -12,18 +12,24 @@ from sqlalchemy.orm import Session
 
 from otdesk.db.models import Client, Episode
 from otdesk.domain.records import RecordKind
-from otdesk.domain.translation import NC_, _, fill, ngettext
+from otdesk.domain.translation import N_, NC_, N_plural
 from otdesk.domain.vocab import ClientStatus
 from otdesk.services.context import Context
-from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard import DueItem, SourceQuery, source
 from otdesk.services.dashboard_sources._shared import (
+    Wording,
     assigned_only,
-    due_item,
+    dated_line,
     total_and_first,
     with_client,
 )
 
 WINDOW_DAYS = 14
+WORDING = Wording(
+    N_plural("Planned discharge passed {days} day ago", "Planned discharge passed {days} days ago"),
+    N_("Planned discharge today"),
+    N_plural("Planned discharge in {days} day", "Planned discharge in {days} days"),
+)
 
 
 @source("planned_discharges", title=NC_("dashboard section", "Planned discharges"), order=15)
@@ -44,27 +50,8 @@ def planned_discharges(
         Episode.planned_discharge_date, Client.sort_name, Episode.id
     )
     total, rows = total_and_first(session, stmt, query.limit)
-    items = []
-    for row in rows:
-        days = (row.planned_discharge_date - query.today).days
-        if days < 0:
-            summary = ngettext("Planned discharge passed {days} day ago",
-                               "Planned discharge passed {days} days ago", -days)
-            urgency = Urgency.OVERDUE
-        elif days == 0:
-            summary, urgency = _("Planned discharge today"), Urgency.DUE
-        else:
-            summary = ngettext("Planned discharge in {days} day",
-                               "Planned discharge in {days} days", days)
-            urgency = Urgency.DUE
-        items.append(
-            due_item(
-                row,
-                summary=fill(summary, days=abs(days)),
-                due_date=row.planned_discharge_date,
-                urgency=urgency,
-                entity=RecordKind.EPISODE,
-                record_id=row.episode_id,
-            )
-        )
-    return total, items
+    return total, [
+        dated_line(row, row.planned_discharge_date, query.today, WORDING,
+                   entity=RecordKind.EPISODE, record_id=row.episode_id)
+        for row in rows
+    ]

@@ -8,7 +8,6 @@ start date, was referred) more than 30 days ago.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, exists, func, or_, select
@@ -16,15 +15,16 @@ from sqlalchemy.orm import Session
 
 from otdesk.db.models import Assessment, Client, ClinicSettings, Episode
 from otdesk.domain.records import RecordKind
-from otdesk.domain.translation import N_, NC_, N_plural, Plural, _, fill
+from otdesk.domain.translation import N_, NC_, N_plural
 from otdesk.domain.vocab import ClientStatus, RecordStatus
 from otdesk.services.context import Context
-from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
+from otdesk.services.dashboard import DueItem, SourceQuery, source
 from otdesk.services.dashboard_sources._shared import (
     CLIENT_COLUMNS,
     AnyRow,
+    Wording,
     clinic_interval,
-    due_item,
+    dated_line,
     total_and_first,
 )
 
@@ -78,44 +78,21 @@ def _never(session: Session, query: SourceQuery) -> tuple[int, list[AnyRow]]:
     return total_and_first(session, stmt, query.limit)
 
 
-@dataclass(frozen=True)
-class _Wording:
-    """The summaries of one kind of assessment: overdue, due today, due in some days."""
-
-    overdue: Plural
-    today: str
-    due_in: Plural
-
-
-REASSESSMENT = _Wording(
+REASSESSMENT = Wording(
     N_plural("Reassessment overdue by {days} day", "Reassessment overdue by {days} days"),
     N_("Reassessment due today"),
     N_plural("Reassessment due in {days} day", "Reassessment due in {days} days"),
 )
-FIRST_ASSESSMENT = _Wording(
+FIRST_ASSESSMENT = Wording(
     N_plural("First assessment overdue by {days} day", "First assessment overdue by {days} days"),
     N_("First assessment due today"),
     N_plural("First assessment due in {days} day", "First assessment due in {days} days"),
 )
 
 
-def _line(row: AnyRow, due: date, today: date, wording: _Wording) -> tuple[date, str, DueItem]:
+def _line(row: AnyRow, due: date, today: date, wording: Wording) -> tuple[date, str, DueItem]:
     """A client due an assessment on ``due``, with what the dashboard sorts it by."""
-    days = abs((due - today).days)
-    if due < today:
-        summary, urgency = wording.overdue.text(days), Urgency.OVERDUE
-    elif due == today:
-        summary, urgency = _(wording.today), Urgency.DUE
-    else:
-        summary, urgency = wording.due_in.text(days), Urgency.DUE
-    item = due_item(
-        row,
-        summary=fill(summary, days=days),
-        due_date=due,
-        urgency=urgency,
-        entity=RecordKind.CLIENT,
-        record_id=row.client_id,
-    )
+    item = dated_line(row, due, today, wording, entity=RecordKind.CLIENT, record_id=row.client_id)
     return due, item.client_name, item
 
 
