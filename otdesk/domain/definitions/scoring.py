@@ -266,9 +266,9 @@ def _sum(definition: Definition, rule: ScoreRule, got: _Collected) -> float:
 def _gas(definition: Definition, rule: ScoreRule, got: _Collected,
          answers: Mapping[str, object]) -> float:
     levels = dict(got.values)
-    if rule.missing is Missing.LOWEST:
+    if rule.missing is Missing.LOWEST:  # a goal left unrated counts at its lowest level
         for item in got.expected:
-            levels.setdefault(item.key, _lowest(definition, rule, item))
+            levels.setdefault(item.key, (item_range(definition, item) or (0.0, 0.0))[0])
     weights: dict[str, float] = {}
     for key in levels:
         weight = answers.get(rule.weight_items.get(key, ""))
@@ -321,7 +321,7 @@ def score_rule(definition: Definition, rule: ScoreRule, answers: Mapping[str, ob
         reason = fill(_("too few answers: {answered} given, at least {needed} needed"),
                       answered=answered, needed=rule.min_answered)
         return Score(value=None, band=None, reason=reason, **base)  # type: ignore[arg-type]
-    value = min(max(round(_value(definition, rule, got, answers), rule.places), low), high)
+    value = round(_value(definition, rule, got, answers), rule.places)
     band = next((b for b in rule.bands if b.holds(value)), None)
     return Score(value=value, band=band, **base)  # type: ignore[arg-type]
 
