@@ -134,3 +134,41 @@ def test_another_programs_file_is_refused_and_the_app_exits(tmp_path: Path) -> N
     assert done.returncode == 1, done.stderr
     assert "is a SQLite database, but not an otdesk one" in done.stdout
     assert other.read_bytes() == before
+
+
+def test_a_broken_definition_file_is_reported_and_the_app_still_starts(
+    clinic: Path, tmp_path: Path
+) -> None:
+    own = tmp_path / "definitions"
+    own.mkdir()
+    (own / "broken.1.json").write_text('{"id": "broken", "version": ', encoding="utf-8")
+    script = textwrap.dedent(
+        """
+        import json, sys
+        from PySide6.QtWidgets import QMessageBox
+        warned = []
+        def warning(parent, title, text, *args, **kwargs):
+            warned.append([title, text])
+            return QMessageBox.StandardButton.Ok
+        QMessageBox.warning = warning
+        from otdesk.__main__ import main
+        seen = {}
+        def ready(window):
+            seen["rows"] = window.caseload.model.rowCount()
+            from PySide6.QtCore import QTimer
+            QTimer.singleShot(0, window.close)  # after the start's own messages
+        status = main(["--db", sys.argv[1]], on_ready=ready)
+        print(json.dumps({"warned": warned, **seen}))
+        sys.exit(status)
+        """
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               OTDESK_DEFINITIONS=str(own), PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", script, str(clinic)], capture_output=True,
+                          text=True, env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["rows"] == 300  # the caseload works as usual
+    [[title, text]] = seen["warned"]
+    assert title == "Some definition files were skipped"
+    assert "broken.1.json" in text and "instruments check" in text

@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from otdesk.domain.translation import _
+from otdesk.domain.translation import _, fill, ngettext
 from otdesk.ui.parts.icons import icon
 from otdesk.ui.parts.style import STYLE, STYLE_SET, apply_font_size, apply_style
 from otdesk.ui.shell.i18n import install_translators, remove_translators
@@ -137,6 +137,8 @@ def _start_session(
         if on_ready is not None:
             on_ready(window)
         recover_drafts_on_start(app, window, window.open_client)
+        if opened.definition_problems:
+            _report_skipped_definitions(window, opened.definition_problems)
 
     if opened.unknown_username:
         QMessageBox.warning(
@@ -147,6 +149,25 @@ def _start_session(
         )
     window.ready.connect(ready)
     window.start(app)
+
+
+SHOWN_PROBLEMS = 12  # listed one per line; the rest are counted
+
+
+def _report_skipped_definitions(parent: QWidget, problems: tuple[str, ...]) -> None:
+    """Say which definition files were skipped and why: the rest of the app works as usual."""
+    listed = "\n".join(problems[:SHOWN_PROBLEMS])
+    if len(problems) > SHOWN_PROBLEMS:
+        more = len(problems) - SHOWN_PROBLEMS
+        listed += "\n" + fill(ngettext("… and {count} more problem", "… and {count} more problems",
+                                        more), count=more)
+    QMessageBox.warning(
+        parent,
+        _("Some definition files were skipped"),
+        fill(_("These instrument or checklist files could not be used and were left out; "
+               "everything else works. Correct them (otdesk instruments check FILE names "
+               "every problem) and restart otdesk.\n\n{problems}"), problems=listed),
+    )
 
 
 def _cannot_open(parent: QWidget | None, error: BaseException | None) -> None:

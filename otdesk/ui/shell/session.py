@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from otdesk.db.database import Database
 from otdesk.db.engine import open_database
 from otdesk.domain.errors import NotFoundError
+from otdesk.services import definitions
 from otdesk.services import staff as staff_service
 from otdesk.services.context import Context
 from otdesk.services.summaries import StaffMember, pick_acting
@@ -28,6 +29,9 @@ class Opened:
     db: Database
     staff: StaffMember
     unknown_username: str = ""  # a --user name nobody has (the first OT is used instead)
+    # Definition files (instruments, checklists) skipped because they failed validation, each
+    # "file: where: what is wrong"; the desktop says so once it has started.
+    definition_problems: tuple[str, ...] = ()
 
 
 def build_app_context(
@@ -56,7 +60,8 @@ def choose_staff(ctx: Context, *, username: str | None, last_staff_id: int | Non
 
 
 def open_records(target: str, username: str | None, last_staff_id: int | None) -> Opened:
-    """Open (creating or upgrading) the database and find whom to act as (run on a worker)."""
+    """Open (creating or upgrading) the database, find whom to act as and load the definition
+    files (run on a worker)."""
     db = open_database(target)
     try:
         system = Context(db)
@@ -65,8 +70,14 @@ def open_records(target: str, username: str | None, last_staff_id: int | None) -
             staff = choose_staff(system, username=username, last_staff_id=last_staff_id)
         except NotFoundError:
             staff = choose_staff(system, username=None, last_staff_id=last_staff_id)
-            return Opened(db, staff, unknown_username=username or "")
+            return Opened(db, staff, unknown_username=username or "",
+                          definition_problems=_definition_problems())
     except BaseException:
         db.dispose()
         raise
-    return Opened(db, staff)
+    return Opened(db, staff, definition_problems=_definition_problems())
+
+
+def _definition_problems() -> tuple[str, ...]:
+    """Load the instruments and checklists now (on the worker), keeping what was skipped."""
+    return tuple(str(problem) for problem in definitions.library().problems)
