@@ -8,9 +8,9 @@ references to scales and items, bands against the score range) in ``otdesk.domai
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -26,6 +26,7 @@ from otdesk.domain.translation import NC_, pgettext
 from otdesk.domain.vocab import ModificationOwner, Priority
 
 FALLBACK_LANGUAGE = "en"
+T = TypeVar("T")
 
 Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64,
                            description="lower-case letters, digits and underscores")]
@@ -60,6 +61,9 @@ class Texts(RootModel[dict[str, str]]):
 
     def __str__(self) -> str:
         return self.root[FALLBACK_LANGUAGE]
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.root.items())))
 
 
 class DefinitionKind(StrEnum):
@@ -350,6 +354,8 @@ class Definition(_Model):
     _items: dict[str, Item] = PrivateAttr(default_factory=dict)
     _section_of: dict[str, Section] = PrivateAttr(default_factory=dict)
     _rules: dict[str, ScoreRule] = PrivateAttr(default_factory=dict)
+    # Facts worked out from the (immutable) definition once, e.g. which items a rule scores.
+    _derived: dict[object, Any] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -379,6 +385,17 @@ class Definition(_Model):
         self._rules = {rule.key: rule for rule in self.scoring}
 
     # -- helpers -------------------------------------------------------------------------
+
+    def derived(self, key: object, make: Callable[[], T]) -> T:
+        """``make()``, worked out once per definition (definitions never change)."""
+        try:
+            value: T = self._derived[key]
+        except KeyError:
+            value = self._derived[key] = make()
+        return value
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.version))
 
     def items(self) -> list[Item]:
         """Every item, in order."""

@@ -107,6 +107,10 @@ class ScoreChange:
 
 def rule_items(definition: Definition, rule: ScoreRule) -> list[Item]:
     """The items a rule scores: its list, else its domain's items, else every scored item."""
+    return definition.derived(("items", rule.key), lambda: _rule_items(definition, rule))
+
+
+def _rule_items(definition: Definition, rule: ScoreRule) -> list[Item]:
     if rule.items is not None:
         return [definition.item(key) for key in rule.items if definition.has_item(key)]
     items = definition.items()
@@ -124,6 +128,10 @@ def scorable(definition: Definition, item: Item, method: ScoringMethod) -> bool:
 
 def item_range(definition: Definition, item: Item) -> tuple[float, float] | None:
     """The lowest and highest score of one item, or None if it cannot be scored."""
+    return definition.derived(("range", item.key), lambda: _item_range(definition, item))
+
+
+def _item_range(definition: Definition, item: Item) -> tuple[float, float] | None:
     if item.type is ItemType.NUMBER:
         if item.min is None or item.max is None:
             return None
@@ -137,6 +145,10 @@ def item_range(definition: Definition, item: Item) -> tuple[float, float] | None
 
 def can_drop_out(definition: Definition, item: Item) -> bool:
     """Whether an item can leave a score's expected items (hidden, or not applicable)."""
+    return definition.derived(("drops", item.key), lambda: _can_drop_out(definition, item))
+
+
+def _can_drop_out(definition: Definition, item: Item) -> bool:
     if item.show_if is not None or definition.section_of(item.key).show_if is not None:
         return True
     scale = definition.scale_of(item)
@@ -179,8 +191,11 @@ def raw_range(definition: Definition, rule: ScoreRule) -> tuple[float, float]:
 
 def rule_range(definition: Definition, rule: ScoreRule) -> tuple[float, float]:
     """The lowest and highest value of a score, at the decimals it is given to."""
-    low, high = raw_range(definition, rule)
-    return round(low, rule.places), round(high, rule.places)
+    def make() -> tuple[float, float]:
+        low, high = raw_range(definition, rule)
+        return round(low, rule.places), round(high, rule.places)
+
+    return definition.derived(("rule range", rule.key), make)
 
 
 def step(rule: ScoreRule) -> float:
