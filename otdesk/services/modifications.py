@@ -134,6 +134,11 @@ class ClinicModification:
     record_number: str
     overdue: bool
 
+    @property
+    def id(self) -> int:
+        """The modification's id."""
+        return self.modification.id
+
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""
         return {"client_id": self.client_id, "client_name": self.client_name,
