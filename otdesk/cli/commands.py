@@ -172,8 +172,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
                                             made.family_sessions)),
             (made.assessments, ngettext("external assessment result",
                                         "external assessment results", made.assessments)),
-            (made.home_modifications, ngettext("open home modification",
-                                               "open home modifications",
+            (made.checklists, ngettext("home checklist", "home checklists", made.checklists)),
+            (made.home_modifications, ngettext("home modification", "home modifications",
                                                made.home_modifications)),
             (made.audit_events, ngettext("audit event", "audit events", made.audit_events)),
         ):
