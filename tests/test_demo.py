@@ -24,12 +24,23 @@ from otdesk.db.models import (
     CareTeamMember,
     Client,
     ClinicSettings,
+    EnvironmentalChecklist,
     FamilyMember,
     FamilySession,
     HomeModification,
+    ModificationStep,
 )
-from otdesk.domain.vocab import StaffRole
-from otdesk.services import caseload, clients, demo, episodes, family_members, integrity, staff
+from otdesk.domain.vocab import ModificationStatus, StaffRole
+from otdesk.services import (
+    battery,
+    caseload,
+    clients,
+    demo,
+    episodes,
+    family_members,
+    integrity,
+    staff,
+)
 from otdesk.services.context import Context
 
 if TYPE_CHECKING:
@@ -131,7 +142,22 @@ def test_dashboard_has_real_work(demo_ctx: Context) -> None:
     assert all(100 <= (today - a.administered_on).days <= 400 for a in assessments)
     mods = _all(demo_ctx, HomeModification)
     assert any(m.due_date < today for m in mods) and any(m.due_date >= today for m in mods)
-    assert {m.status for m in mods} <= {"recommended", "agreed", "ordered"}
+    # Modifications in every state, each from a final home checklist, its steps leading to it.
+    assert {m.status for m in mods} == {s.value for s in ModificationStatus}
+    checklists = {c.id: c for c in _all(demo_ctx, EnvironmentalChecklist)}
+    assert all(checklists[m.checklist_id].status == "final" for m in mods)
+    assert any(c.status == "draft" for c in checklists.values())
+    steps: dict[int, list[ModificationStep]] = {}
+    for step in sorted(_all(demo_ctx, ModificationStep), key=lambda s: s.id):
+        steps.setdefault(step.modification_id, []).append(step)
+    for m in mods:
+        path = steps[m.id]
+        assert path[0].status == "recommended" and path[-1].status == m.status
+        assert [s.on_date for s in path] == sorted(s.on_date for s in path)
+        assert path[-1].on_date <= today
+        assert (m.completed_on is not None) == (m.status in ("installed", "verified"))
+    assert [b.definition_id for b in battery.list_battery(demo_ctx)] == [
+        d for d, _days in battery.DEFAULT_BATTERY]
     assert _all(demo_ctx, FamilyMember) and _all(demo_ctx, CareTeamMember)
     due = caseload.find_ids(demo_ctx, where=caseload.CaseloadFilter(review_due=True))
     assert due

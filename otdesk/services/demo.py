@@ -1,7 +1,8 @@
 """A fictional clinic for demonstrations, training and testing at scale.
 
 ``populate`` fills an empty database with invented staff and clients and enough work in
-progress (care plans due for review, draft family sessions, open home modifications) for the
+progress (care plans due for review, draft family sessions, home checklists with modifications
+in every state, the discharge-readiness battery) for the
 dashboard and caseload to look real. Every name, number and address is invented: record numbers
 start with DEMO-, phone numbers are in the 555-01xx range and addresses are in Sampletown.
 
@@ -27,7 +28,7 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from otdesk.db.base import Base
@@ -39,14 +40,17 @@ from otdesk.db.models import (
     CarePlanIntervention,
     CarePlanNeed,
     CareTeamMember,
+    ChecklistAnswer,
     Client,
     ClientDiagnosis,
     ClientSearchTerm,
     ClinicSettings,
+    EnvironmentalChecklist,
     Episode,
     FamilyMember,
     FamilySession,
     HomeModification,
+    ModificationStep,
     SessionActionItem,
     SessionAttendee,
     Staff,
@@ -60,6 +64,7 @@ from otdesk.resources import resource_path
 from otdesk.services._records import insert_audited, snapshot, update_audited
 from otdesk.services.client_search import client_terms, sort_key
 from otdesk.services.context import Context
+from otdesk.services.demo_homes import home_visit
 
 ProgressFn = Callable[[int, int], None]
 
@@ -72,7 +77,8 @@ PRIORITIES = (("routine", 70), ("soon", 20), ("urgent", 10))
 _ORDER: tuple[type[Base], ...] = (
     Staff, Client, ClientDiagnosis, ClientSearchTerm, FamilyMember, Episode, CareTeamMember,
     CarePlan, CarePlanNeed, CarePlanGoal, CarePlanIntervention, FamilySession, SessionAttendee,
-    SessionActionItem, Assessment, HomeModification, AuditEvent,
+    SessionActionItem, Assessment, EnvironmentalChecklist, ChecklistAnswer, HomeModification,
+    ModificationStep, AuditEvent,
 )
 
 
@@ -93,6 +99,7 @@ class DemoSummary:
     goals: int
     family_sessions: int
     assessments: int
+    checklists: int
     home_modifications: int
     audit_events: int
 
@@ -129,6 +136,7 @@ class _Writer:
                 top = session.scalar(select(func.max(model.__table__.c.id)))
                 self.next_id[model] = (top or 0) + 1
         self.pending: dict[type[Base], list[dict[str, Any]]] = {m: [] for m in _ORDER}
+        self.to_finalise: list[tuple[int, datetime]] = []  # checklists made final once written
         self.counts: dict[type[Base], int] = dict.fromkeys(_ORDER, 0)
 
     def add(self, model: type[Base], values: dict[str, Any], at: datetime | None = None) -> int:
@@ -142,6 +150,17 @@ class _Writer:
         )
         self.pending[model].append(values)
         return row_id
+
+    def step(self, values: dict[str, Any]) -> None:
+        """Queue a home modification's step (steps are not Tracked rows)."""
+        values["id"] = self.next_id[ModificationStep]
+        self.next_id[ModificationStep] += 1
+        self.pending[ModificationStep].append(values)
+
+    def finalise(self, checklist_id: int, at: datetime) -> None:
+        """Make a queued checklist final once its answers are written (the database refuses
+        answers added to a final checklist)."""
+        self.to_finalise.append((checklist_id, at))
 
     def event(
         self, entity: str, values: dict[str, Any], client_id: int | None, changes: dict[str, Any]
@@ -165,6 +184,11 @@ class _Writer:
                 self.session.execute(insert(table), rows[start : start + 5000])
             self.counts[model] += len(rows)
             rows.clear()
+        for checklist_id, at in self.to_finalise:
+            self.session.execute(
+                update(EnvironmentalChecklist).where(EnvironmentalChecklist.id == checklist_id)
+                .values(status="final", finalised_at=at, updated_at=at))
+        self.to_finalise.clear()
 
     def sync_sequences(self) -> None:
         """On PostgreSQL, move each id sequence past the ids assigned here."""
@@ -311,8 +335,8 @@ class _Clinic:
             self.care_plan(cid, episode_id, start, ot, ident)
             if members and rng.random() < 0.15:
                 self.session(cid, episode_id, ot, members)
-            if rng.random() < 0.2:
-                self.modifications(cid)
+            if rng.random() < 0.25:
+                home_visit(self.w, rng, self.today, cid, episode_id, ot)
         if status in ("active", "on_hold", "discharged") and rng.random() < 0.25:
             self.assessment(cid, episode_id, ot)
 
@@ -477,22 +501,6 @@ class _Clinic:
         self.w.event("assessment", values, cid, snapshot(
             {k: values[k] for k in ("instrument_id", "administered_on", "external_total")}))
 
-    def modifications(self, cid: int) -> None:
-        rng = self.rng
-        for area, what, owner, cost, funding in rng.sample(
-            self.content["modifications"], rng.randint(1, 2)
-        ):
-            values = {
-                "client_id": cid, "checklist_id": None, "item_key": "", "area": area,
-                "recommendation": what, "priority": _pick(rng, PRIORITIES), "owner": owner,
-                "estimated_cost_cents": cost * 100, "funding_source": funding,
-                "status": _pick(rng, (("recommended", 4), ("agreed", 3), ("ordered", 3))),
-                "due_date": self.day(-30, 60), "completed_on": None,
-            }
-            self.w.add(HomeModification, values)
-            self.w.event("home modification", values, cid, snapshot(
-                {k: values[k] for k in ("area", "recommendation", "status", "due_date")}))
-
 
 def populate(
     ctx: Context, *, clients: int = 200, seed: int = 1, progress: ProgressFn | None = None
@@ -536,9 +544,15 @@ def populate(
         if sqlite:
             session.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default
         n = w.counts
-        return DemoSummary(
+        made = DemoSummary(
             staff=n[Staff], clients=n[Client], family_members=n[FamilyMember],
             episodes=n[Episode], care_team_members=n[CareTeamMember], care_plans=n[CarePlan],
             goals=n[CarePlanGoal], family_sessions=n[FamilySession], assessments=n[Assessment],
-            home_modifications=n[HomeModification], audit_events=n[AuditEvent],
+            checklists=n[EnvironmentalChecklist], home_modifications=n[HomeModification],
+            audit_events=n[AuditEvent],
         )
+    # The clinic's discharge-readiness battery, as a new clinic gets it.
+    from otdesk.services.battery import ensure_default_battery
+
+    ensure_default_battery(ctx)
+    return made

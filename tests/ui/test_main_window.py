@@ -30,6 +30,7 @@ from otdesk.ui.shell.navigation import (
     COMPACT_WIDTH,
     DASHBOARD,
     FULL_WIDTH,
+    MODIFICATIONS,
     client_key,
 )
 from otdesk.ui.shell.shortcuts_dialog import KeyboardShortcutsDialog
@@ -57,7 +58,7 @@ def window(qtbot, app_ctx: AppContext, sample_clients, monkeypatch) -> MainWindo
 
 def test_navigation_and_view_shortcuts(qtbot, window: MainWindow) -> None:
     assert window.current_key() == CASELOAD  # a new workstation opens on the caseload
-    assert window.navigation.keys() == [DASHBOARD, CASELOAD]
+    assert window.navigation.keys() == [DASHBOARD, CASELOAD, MODIFICATIONS]
     assert window.caseload_action.shortcut() == QKeySequence("Ctrl+2")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -67,6 +68,8 @@ def test_navigation_and_view_shortcuts(qtbot, window: MainWindow) -> None:
     assert window.current_key() == DASHBOARD
     window.navigation.list.setCurrentRow(1)  # choosing an entry shows its page
     assert window.current_key() == CASELOAD
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == MODIFICATIONS
 
 
 def test_window_reopens_on_the_page_last_shown(qtbot, app_ctx: AppContext, window) -> None:
@@ -143,7 +146,7 @@ def test_delete_in_the_navigation_closes_the_selected_client(qtbot, window, samp
     assert key not in list(window.navigation.keys())
     nav.setCurrentRow(1)  # the fixed pages never close
     qtbot.keyClick(nav, Qt.Key.Key_Delete)
-    assert window.navigation.keys() == [DASHBOARD, CASELOAD]
+    assert window.navigation.keys() == [DASHBOARD, CASELOAD, MODIFICATIONS]
 
 
 def test_closing_asks_each_open_client(qtbot, window, sample_clients, monkeypatch) -> None:

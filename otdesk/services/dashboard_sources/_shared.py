@@ -89,9 +89,11 @@ def dated_line(
     *,
     entity: RecordKind,
     record_id: int,
+    **names: str,
 ) -> DueItem:
     """A dashboard line for something due on ``due``: overdue, due today, or due in some days
-    (in the interface language, the number of days filled in)."""
+    (in the interface language, the number of days filled in, and ``names`` in the wording's
+    other places, such as the instrument)."""
     days = (due - today).days
     if days < 0:
         summary, urgency = wording.overdue.text(-days), Urgency.OVERDUE
@@ -99,8 +101,8 @@ def dated_line(
         summary, urgency = _(wording.today), Urgency.DUE
     else:
         summary, urgency = wording.due_in.text(days), Urgency.DUE
-    return due_item(row, summary=fill(summary, days=abs(days)), due_date=due, urgency=urgency,
-                    entity=entity, record_id=record_id)
+    return due_item(row, summary=fill(summary, days=abs(days), **names), due_date=due,
+                    urgency=urgency, entity=entity, record_id=record_id)
 
 
 def due_item(

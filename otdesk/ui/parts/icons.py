@@ -15,6 +15,7 @@ NAMES = (
     "close",
     "dashboard",
     "import",
+    "modifications",
     "new-client",
     "redo",
     "search",

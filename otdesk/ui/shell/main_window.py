@@ -31,7 +31,14 @@ from otdesk.ui.parts.icons import icon
 from otdesk.ui.parts.style import apply_font_size, forget_closed_widgets
 from otdesk.ui.parts.widgets import StaffSelector, TaskStatus
 from otdesk.ui.shell.loading_page import LoadingPage
-from otdesk.ui.shell.navigation import CASELOAD, DASHBOARD, Navigation, client_id_of, client_key
+from otdesk.ui.shell.navigation import (
+    CASELOAD,
+    DASHBOARD,
+    MODIFICATIONS,
+    Navigation,
+    client_id_of,
+    client_key,
+)
 from otdesk.ui.shell.settings_store import UiSettings
 from otdesk.ui.shell.tasks import TaskRunner
 
@@ -42,6 +49,7 @@ if TYPE_CHECKING:
     from otdesk.services.dashboard import RecordRef
     from otdesk.ui.caseload import CaseloadView
     from otdesk.ui.dashboard import DashboardView
+    from otdesk.ui.modifications import ModificationsView
     from otdesk.ui.shell.app_context import AppContext
 
 
@@ -80,6 +88,7 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(central)
         self.stack = QStackedWidget(central)
         self._dashboard: DashboardView | None = None
+        self._modifications: ModificationsView | None = None
         self._caseload: CaseloadView | None = None
         self.loading = LoadingPage(self.stack)
         self._pages: dict[str, QWidget] = {}
@@ -147,7 +156,8 @@ class MainWindow(QMainWindow):
 
     def _set_session_actions(self, enabled: bool) -> None:
         for action in (self.new_client_action, self.import_action, self.settings_action,
-                       self.find_action, self.dashboard_action, self.caseload_action):
+                       self.find_action, self.dashboard_action, self.caseload_action,
+                       self.modifications_action):
             action.setEnabled(enabled)
         self.navigation.setEnabled(enabled)
 
@@ -176,6 +186,18 @@ class MainWindow(QMainWindow):
             self._pages[DASHBOARD] = self._dashboard
             self.stack.insertWidget(0, self._dashboard)
         return self._dashboard
+
+    @property
+    def modifications(self) -> ModificationsView:
+        """The clinic's home modifications page (built the first time it is asked for)."""
+        if self._modifications is None:
+            from otdesk.ui.modifications import ModificationsView
+
+            self._modifications = ModificationsView(self._app, self.stack)
+            self._modifications.open_record.connect(self.open_record)
+            self._pages[MODIFICATIONS] = self._modifications
+            self.stack.addWidget(self._modifications)
+        return self._modifications
 
     # -- building -------------------------------------------------------------------------
 
@@ -221,12 +243,16 @@ class MainWindow(QMainWindow):
             _("&Dashboard"), lambda: self.show_page(DASHBOARD), [seq("Ctrl+1")], "dashboard")
         self.caseload_action = self._action(
             _("&Caseload"), lambda: self.show_page(CASELOAD), [seq("Ctrl+2")], "caseload")
+        self.modifications_action = self._action(
+            _("&Home modifications"), lambda: self.show_page(MODIFICATIONS), [seq("Ctrl+3")],
+            "modifications")
         self.bigger_action = self._action(
             _("&Bigger text"), lambda: self.change_font_size(+1),
             [seq(std.ZoomIn), seq("Ctrl+=")])
         self.smaller_action = self._action(
             _("&Smaller text"), lambda: self.change_font_size(-1), [seq(std.ZoomOut)])
-        self._menu(_("&View"), [self.dashboard_action, self.caseload_action, None,
+        self._menu(_("&View"), [self.dashboard_action, self.caseload_action,
+                                self.modifications_action, None,
                                       self.bigger_action, self.smaller_action])
         self.shortcuts_action = self._action(_("&Keyboard shortcuts"), self.show_shortcuts)
         self._menu(_("&Help"), [self.shortcuts_action, None,
@@ -267,7 +293,12 @@ class MainWindow(QMainWindow):
         """Bring page ``key`` forward (and its undo history, for a client)."""
         if not self.started:
             return
-        page = self.dashboard if key == DASHBOARD else self._pages.get(key)
+        if key == DASHBOARD:
+            page: QWidget | None = self.dashboard
+        elif key == MODIFICATIONS:
+            page = self.modifications
+        else:
+            page = self._pages.get(key)
         if page is None:
             return
         self.stack.setCurrentWidget(page)

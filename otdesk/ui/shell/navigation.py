@@ -1,4 +1,5 @@
-"""The navigation pane: Dashboard, Caseload, and one closable entry per open client.
+"""The navigation pane: Dashboard, Caseload, Home modifications, and one closable entry per
+open client.
 
 Entries are named by keys ("dashboard", "caseload", "client:42"); the window maps keys to the
 pages of its stack. The pane knows nothing about what the pages are.
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 
 DASHBOARD = "dashboard"
 CASELOAD = "caseload"
+MODIFICATIONS = "modifications"
 KeyRole = Qt.ItemDataRole.UserRole + 1
 ClosableRole = Qt.ItemDataRole.UserRole + 2
 _HEADER = "header:open-clients"
@@ -166,6 +168,7 @@ class Navigation(QFrame):
         self.list.setItemDelegate(self._delegate)
         self._add(DASHBOARD, _("Dashboard"), "dashboard", closable=False)
         self._add(CASELOAD, _("Caseload"), "caseload", closable=False)
+        self._add(MODIFICATIONS, _("Home modifications"), "modifications", closable=False)
         self._header = QListWidgetItem(_("Open clients"))
         self._header.setData(KeyRole, _HEADER)
         self._header.setFlags(Qt.ItemFlag.NoItemFlags)

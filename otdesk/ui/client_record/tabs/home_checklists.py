@@ -1,23 +1,223 @@
-"""The Home checklists tab (a placeholder: a later issue replaces this module)."""
+"""The Home checklists tab: the client's home (work, community) visits and their
+modifications. A visit is answered room by room; a hazard offers its recommendation as a
+modification row to edit and add; a modification is moved through its statuses with who and
+when."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from otdesk.domain.records import RecordKind
-from otdesk.domain.translation import N_, _
+from otdesk.domain.errors import OtdeskError
+from otdesk.domain.records import Changes, RecordKind
+from otdesk.domain.translation import N_, NC_, _, current_language, format_date
+from otdesk.services import checklists, modifications
+from otdesk.services.checklists import ChecklistInfo
+from otdesk.services.modifications import ModificationInfo
+from otdesk.ui.client_record.checklist_editor import ChecklistEditor, ModificationPanel
 from otdesk.ui.client_record.registry import TabContext, register_tab
-from otdesk.ui.client_record.tabs._placeholder import PlaceholderTab
+from otdesk.ui.parts.record_table_model import Column, RecordTableModel
+from otdesk.ui.parts.style import MARGIN, SPACING, set_role
+
+
+class ChecklistsModel(RecordTableModel[ChecklistInfo]):
+    """The client's checklists."""
+
+    COLUMNS = (
+        Column(NC_("column", "Visit"), lambda c: format_date(c.visit_date),
+               sort=lambda c: c.visit_date),
+        Column(NC_("column", "Checklist"), lambda c: c.title),
+        Column(NC_("column", "Status"), lambda c: c.status.label),
+        Column(NC_("column", "Hazards"), lambda c: str(c.hazards), sort=lambda c: c.hazards),
+    )
+
+
+class ClientModificationsModel(RecordTableModel[ModificationInfo]):
+    """The client's modifications."""
+
+    COLUMNS = (
+        Column(NC_("column", "Area"), lambda m: m.area),
+        Column(NC_("column", "Recommendation"),
+               lambda m: (m.recommendation.strip().splitlines() or [""])[0],
+               tip=lambda m: m.recommendation),
+        Column(NC_("column", "Owner"), lambda m: m.owner.label),
+        Column(NC_("column", "Status"), lambda m: m.status.label),
+        Column(NC_("column", "Since"),
+               lambda m: format_date(m.status_on) if m.status_on else ""),
+        Column(NC_("column", "Due"), lambda m: format_date(m.due_date) if m.due_date else ""),
+    )
+
+
+def _table(parent: QWidget, name: str, model: QAbstractTableModel) -> QTableView:
+    table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class HomeChecklistsTab(QWidget):
+    """Visits and modifications of one client."""
+
+    def __init__(self, tc: TabContext) -> None:
+        super().__init__(tc.parent)
+        self._tc = tc
+        self._app = tc.app
+        heading = QLabel(_("Home checklists"), self)
+        set_role(heading, "h2")
+        self.definitions = QComboBox(self)
+        self.definitions.setAccessibleName(_("Checklist to start"))
+        for definition in checklists.checklist_definitions():
+            self.definitions.addItem(definition.title.text(current_language()), definition.id)
+        self.start_button = QPushButton(_("&New visit"), self)
+        self.start_button.clicked.connect(self.start_visit)
+        self.checklist_model = ChecklistsModel(self)
+        self.checklist_table = _table(self, _("Home checklists"), self.checklist_model)
+        self.checklist_table.selectionModel().currentRowChanged.connect(self._checklist_chosen)
+        self.modification_model = ClientModificationsModel(self)
+        self.modification_table = _table(self, _("Home modifications"), self.modification_model)
+        self.modification_table.selectionModel().currentRowChanged.connect(
+            self._modification_chosen)
+        self.editor = ChecklistEditor(self._app, self)
+        self.editor.setEnabled(False)
+        self.editor.saved.connect(lambda _info: self.reload())
+        self.editor.modification_added.connect(self._added)
+        self.panel = ModificationPanel(self._app, self)
+        self.panel.moved.connect(lambda m: self.reload(select_modification=m.id))
+
+        start = QHBoxLayout()
+        start.addWidget(self.definitions, 1)
+        start.addWidget(self.start_button)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACING)
+        column.addWidget(heading)
+        column.addLayout(start)
+        column.addWidget(self.checklist_table, 1)
+        mods_heading = QLabel(_("Modifications"), left)
+        set_role(mods_heading, "h2")
+        column.addWidget(mods_heading)
+        column.addWidget(self.modification_table, 1)
+        column.addWidget(self.panel, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.addWidget(splitter)
+        self._app.events.records_changed.connect(self._records_changed)
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------------
+
+    def reload(self, *, select_modification: int | None = None) -> None:
+        """Read the client's checklists and modifications again, keeping the selection."""
+        ctx, cid = self._app.services, self._tc.client_id
+        chosen = self.editor.info.id if self.editor.info is not None else None
+        self.checklist_model.set_records(checklists.list_for_client(ctx, client_id=cid))
+        current = select_modification or (self.panel.info.id if self.panel.info else None)
+        self.modification_model.set_records(modifications.list_for_client(ctx, client_id=cid))
+        if chosen is not None and (row := self.checklist_model.row_of(chosen)) >= 0:
+            self.checklist_table.selectionModel().blockSignals(True)
+            self.checklist_table.selectRow(row)
+            self.checklist_table.selectionModel().blockSignals(False)
+        if current is not None and (row := self.modification_model.row_of(current)) >= 0:
+            self.modification_table.selectRow(row)
+
+    def _records_changed(self, changes: Changes) -> None:
+        if self._tc.client_id not in changes.clients:
+            return
+        touched = (changes.touches(RecordKind.HOME_MODIFICATION)
+                   or changes.touches(RecordKind.CHECKLIST))
+        if touched and not self.editor.dirty:
+            self.reload()
+
+    # -- actions ------------------------------------------------------------------------
+
+    def start_visit(self) -> ChecklistInfo | None:
+        """Start a draft checklist from the chosen definition, and open it."""
+        definition_id = self.definitions.currentData()
+        if not definition_id:
+            return None
+        try:
+            made = checklists.start_checklist(self._app.services, client_id=self._tc.client_id,
+                                              definition_id=definition_id)
+        except OtdeskError as exc:
+            QMessageBox.warning(self, _("The visit was not started"), str(exc))
+            return None
+        self.reload()
+        self.open_checklist(made.id)
+        return made
+
+    def open_checklist(self, checklist_id: int) -> None:
+        """Show a checklist in the editor."""
+        row = self.checklist_model.row_of(checklist_id)
+        if row >= 0:
+            self.checklist_table.selectRow(row)
+        self.editor.show_checklist(checklists.get_checklist(self._app.services,
+                                                            checklist_id=checklist_id))
+        self.editor.setEnabled(True)
+
+    def _checklist_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            if self.editor.dirty and not self.editor.save():
+                return
+            self.open_checklist(self.checklist_model.record(current.row()).id)
+
+    def _modification_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.panel.show_modification(self.modification_model.record(current.row()))
+
+    def _added(self, made: ModificationInfo) -> None:
+        self.reload(select_modification=made.id)
+
+    # -- the workspace asks -------------------------------------------------------------
+
+    def show_record(self, entity: str, record_id: int) -> None:
+        """Point the tab at a modification or a checklist (a dashboard or list link)."""
+        if entity == RecordKind.HOME_MODIFICATION:
+            row = self.modification_model.row_of(record_id)
+            if row >= 0:
+                self.modification_table.selectRow(row)
+                self.modification_table.setFocus()
+        elif entity == RecordKind.CHECKLIST:
+            self.open_checklist(record_id)
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether answers were changed and not saved."""
+        return self.editor.dirty
+
+    def save_changes(self) -> bool:
+        """Save the answers being changed."""
+        return self.editor.save()
+
+    def discard_changes(self) -> None:
+        """Forget answers not saved."""
+        self.editor.dirty = False
 
 
 def _make(tc: TabContext) -> QWidget:
-    return PlaceholderTab(
-        tc.parent,
-        _("Home checklists will appear here"),
-        _("Home, work and community visit checklists will be listed here, with each hazard "
-          "found and the modifications recommended, who owns them, and whether they are "
-          "done."),
-    )
+    return HomeChecklistsTab(tc)
 
 
 register_tab(
