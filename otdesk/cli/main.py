@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ from typing import NoReturn
 import otdesk
 from otdesk.catalogues import install_from_environment
 from otdesk.cli.argparse_texts import use_catalogue_for_argparse
+from otdesk.cli.instruments import add_instruments_parser
 from otdesk.cli.output import TABLE_LIMIT, fail
 from otdesk.domain import messages
 from otdesk.domain.errors import OtdeskError
@@ -26,6 +28,7 @@ from otdesk.paths import DB_ENV, USER_ENV, database_target, default_db_path
 
 DesktopFn = Callable[[str, str | None], int]
 
+COMMANDS = "otdesk.cli.commands"  # where handlers live unless a command names its module
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
 def _epilog() -> str:
@@ -235,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "index. Exit status 0 only when every check holds."),
     )
     p.set_defaults(handler="cmd_verify")
+
+    add_instruments_parser(sub, common)
     return parser
 
 
@@ -269,8 +274,7 @@ def main(argv: Sequence[str] | None = None, *, open_desktop: DesktopFn | None = 
             return open_desktop(database_target(args.db), username)
         # The commands (and the storage stack they load) are imported only when one runs:
         # opening the desktop must not wait for them.
-        from otdesk.cli import commands
-
+        commands = importlib.import_module(getattr(args, "handler_module", COMMANDS))
         code: int = getattr(commands, args.handler)(args)
         return code
     except OtdeskError as exc:
