@@ -82,8 +82,9 @@ def test_an_answer_the_definition_refuses_is_named(ctx: Context,
     with pytest.raises(ValidationError) as refused:
         a.save_answers(ctx, assessment_id=draft.id, expected_version=draft.version,
                        answers={"worn_out": "always", "no_such_item": "x"})
-    assert refused.value.for_field("worn_out") is not None
-    assert "always" in str(refused.value)
+    reason = refused.value.for_field("worn_out")
+    assert reason is not None and "'always' is not one of its answers" in reason
+    assert str(refused.value).startswith("worn_out: 'always'")
     assert refused.value.for_field("no_such_item") is not None
     # Nothing was saved, and a stale copy is refused.
     assert a.get_assessment(ctx, draft.id).answers == {}
@@ -107,6 +108,8 @@ def test_answers_merge_and_a_blank_answer_clears_an_item(ctx: Context,
 def test_finalising_names_the_required_items_left_open(ctx: Context,
                                                        make_client: MakeClient) -> None:
     draft = a.start_assessment(ctx, client_id=make_client().id, definition_id=CAREGIVER)
+    with pytest.raises(ValidationError, match="nothing has been answered"):
+        a.finalise_assessment(ctx, assessment_id=draft.id, expected_version=draft.version)
     partial = dict(CAREGIVER_ALL)
     del partial["know_plan"], partial["feel_supported"]
     saved = a.save_answers(ctx, assessment_id=draft.id, expected_version=draft.version,

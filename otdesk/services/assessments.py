@@ -202,7 +202,9 @@ def _clean_answers(definition: Definition, answers: Mapping[str, Any]) -> dict[s
     as ISO text, blank answers left out."""
     problems = check_answers(definition, answers)
     if problems:
-        raise ValidationError([FieldError(key, reason) for key, reason in problems.items()])
+        # The engine's reasons start with the item's key, which the field already names.
+        raise ValidationError([FieldError(key, reason.removeprefix(f"{key}: "))
+                               for key, reason in problems.items()])
     clean: dict[str, Any] = {}
     for key, value in answers.items():
         if not is_answered(value):
@@ -273,6 +275,9 @@ def finalise_assessment(ctx: Context, *, assessment_id: int,
         _not_final(row)
         definition = _definition(row.instrument_id, row.instrument_version)
         answers = row.answers or {}
+        if not any(is_answered(value) for value in answers.values()):
+            raise ValidationError.single("answers", N_(
+                "nothing has been answered yet; answer the form before finalising it"))
         missing = missing_required(definition, answers)
         if missing:
             language = current_language()
