@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from otdesk.db.models import BatteryInstrument
+from otdesk.db.models import Assessment, BatteryInstrument
 from otdesk.domain.definitions import UnknownDefinition
 from otdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from otdesk.domain.records import RecordKind
@@ -302,3 +302,20 @@ def test_the_default_battery_when_the_clinic_names_none(ctx: Context,
     lines = a.battery_status(ctx, make_client().id, today=date(2026, 11, 1))
     assert [line.definition_id for line in lines] == list(a.DEFAULT_BATTERY)
     assert all(line.state == "missing" for line in lines)
+
+
+def test_a_result_stored_before_definitions_is_listed_by_its_name(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    # Older databases hold results-only rows naming no installed definition.
+    client = make_client()
+    with ctx.db.transaction() as session:
+        row = Assessment(client_id=client.id, instrument_id="external", instrument_version="1",
+                         administered_on=date(2025, 5, 1), status="final",
+                         answers={"instrument_name": "Barthel Index"}, external_total="70")
+        stamp_new(row, ctx)
+        session.add(row)
+    [old] = a.list_assessments(ctx, client.id)
+    assert (old.title, old.kind, old.result, old.external_total) == (
+        "Barthel Index", None, None, "70")
+    assert old.to_json()["total"] is None and old.is_final

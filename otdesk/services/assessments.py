@@ -52,6 +52,7 @@ FINALISED = (RecordStatus.FINAL.value, RecordStatus.SIGNED.value)
 TOTAL_ITEM = "total"  # the item of an external-result definition holding the total
 BAND_ITEM = "band"
 DATE_ITEM = "date"
+LEGACY_NAME = "instrument_name"  # results stored before definitions named the instrument so
 
 
 class FinalisedAssessmentError(ValidationError):
@@ -165,7 +166,8 @@ def _info(session: Session, row: Assessment, *, corrected_by: int | None = _UNRE
     return AssessmentInfo(
         id=row.id, client_id=row.client_id, episode_id=row.episode_id,
         definition_id=row.instrument_id, definition_version=row.instrument_version,
-        title=definition.title_in(current_language()) if definition else row.instrument_id,
+        title=(definition.title_in(current_language()) if definition
+               else str((row.answers or {}).get(LEGACY_NAME) or row.instrument_id)),
         kind=definition.kind if definition else None, administered_on=row.administered_on,
         status=row.status, answers=dict(row.answers or {}), result=result,
         band_label=band_label, plain_band=plain_band, external_total=row.external_total,
