@@ -18,6 +18,7 @@ from typing import NoReturn
 import otdesk
 from otdesk.catalogues import install_from_environment
 from otdesk.cli.argparse_texts import use_catalogue_for_argparse
+from otdesk.cli.assessments import add_assessments_parser
 from otdesk.cli.clinical import add_clinical_parser
 from otdesk.cli.instruments import add_instruments_parser
 from otdesk.cli.output import TABLE_LIMIT, fail
@@ -242,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_instruments_parser(sub, common)
     add_clinical_parser(sub, common)
+    add_assessments_parser(sub, common)
     return parser
 
 
