@@ -27,7 +27,12 @@ from otdesk.services import assessments
 from otdesk.services.assessments import AssessmentInfo, Comparison
 from otdesk.services.definitions import library
 from otdesk.ui.assessments.chart import ChartSeries, TrendChart
-from otdesk.ui.assessments.models import ChangesModel, status_text, total_text
+from otdesk.ui.assessments.models import (
+    ChangesModel,
+    instrument_text,
+    status_text,
+    total_text,
+)
 from otdesk.ui.editing.form_fields import DateField
 from otdesk.ui.parts.style import MARGIN, SPACING, set_role
 from otdesk.ui.shell.app_context import AppContext
@@ -179,7 +184,7 @@ class CompareDialog(QDialog):
         before, after = comparison.before, comparison.after
         self.setWindowTitle(fill(_("Compare: {instrument}"), instrument=after.title))
         box = _dialog_box(self)
-        heading = QLabel(after.title, self)
+        heading = QLabel(instrument_text(after), self)
         set_role(heading, "h2")
         box.addWidget(heading)
         sides = QLabel(fill(_("Before: {before}\nAfter: {after}"), before=_side(before),
@@ -195,13 +200,15 @@ class CompareDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Score changes"))
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
         box.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
-        self.resize(760, 480)
+        self.resize(900, 480)
 
 
 class TrendDialog(QDialog):
@@ -212,14 +219,19 @@ class TrendDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(fill(_("Trend: {instrument}"), instrument=title))
         box = _dialog_box(self)
-        heading = QLabel(title, self)
+        found = assessments.trend(app.services, client_id, definition_id)
+        tasks = {s.task for s in found}
+        one_task = len(tasks) == 1 and "" not in tasks
+        heading = QLabel(fill(_("{instrument}: {task}"), instrument=title, task=found[0].task)
+                         if one_task else title, self)
         set_role(heading, "h2")
         box.addWidget(heading)
         self.chart = TrendChart(self)
         series = []
-        for s in assessments.trend(app.services, client_id, definition_id):
-            label = fill(_("{task}: {measure}"), task=s.task, measure=s.label) if s.task \
-                else s.label
+        for s in found:
+            # With several tasks each plot names its task; with one, the heading does.
+            label = (fill(_("{task}: {measure}"), task=s.task, measure=s.label)
+                     if s.task and not one_task else s.label)
             key = f"{s.task}:{s.key}" if s.task else s.key
             series.append(ChartSeries(key, label, list(s.points)))
         self.chart.set_series(series)

@@ -14,11 +14,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -36,7 +38,7 @@ from otdesk.ui.assessments.score_panel import ScorePanel
 from otdesk.ui.client_record.tabs._parts import confirm
 from otdesk.ui.editing.drafts_ui import DraftKeeper, client_draft_key
 from otdesk.ui.editing.form_fields import DateField
-from otdesk.ui.parts.style import SPACING, set_role
+from otdesk.ui.parts.style import SPACING, UNIT, set_role
 from otdesk.ui.shell.app_context import AppContext
 
 
@@ -98,10 +100,17 @@ class AssessmentEditor(QWidget):
         self.banner.hide()
         self.form = AssessmentForm(definition, language=self.language, answers=info.answers,
                                    parent=self)
-        self.panel = ScorePanel(definition, self.language, self)
+        # The scores scroll on their own when a definition has many domains.
+        panel_area = QScrollArea(self)
+        panel_area.setWidgetResizable(True)
+        panel_area.setFrameShape(QFrame.Shape.NoFrame)
+        panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel = ScorePanel(definition, self.language, panel_area)
+        panel_area.setWidget(self.panel)
+        panel_area.setMinimumWidth(self.panel.minimumWidth() + UNIT * 2)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.form)
-        split.addWidget(self.panel)
+        split.addWidget(panel_area)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)

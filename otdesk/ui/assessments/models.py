@@ -6,10 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QFont
 
-from otdesk.domain.definitions import ScoreChange
-from otdesk.domain.translation import NC_, _, current_language, format_date, format_number
+from otdesk.domain.definitions import DefinitionKind, ScoreChange
+from otdesk.domain.translation import (
+    NC_,
+    _,
+    current_language,
+    fill,
+    format_date,
+    format_number,
+)
 from otdesk.domain.vocab import RecordStatus
 from otdesk.services.assessments import AssessmentInfo, find_definition
 from otdesk.ui.assessments.score_panel import value_text
@@ -20,7 +27,6 @@ from otdesk.ui.parts.record_table_model import (
     ReadOnlyTableModel,
     RecordTableModel,
 )
-from otdesk.ui.parts.style import OVERDUE
 
 
 def status_text(a: AssessmentInfo) -> str:
@@ -42,6 +48,14 @@ def total_text(a: AssessmentInfo) -> str:
     return a.external_total or "—"
 
 
+def instrument_text(a: AssessmentInfo) -> str:
+    """The instrument's title; a task log's trial names its task too."""
+    task = str(a.answers.get("task") or "").strip()
+    if a.kind is DefinitionKind.TASK_LOG and task:
+        return fill(_("{instrument}: {task}"), instrument=a.title, task=task)
+    return a.title
+
+
 def _total_sort(a: AssessmentInfo) -> float:
     total = a.total
     if total is None:
@@ -59,7 +73,7 @@ class AssessmentsModel(RecordTableModel[AssessmentInfo]):
     COLUMNS = (
         Column(NC_("column", "Date"), lambda a: format_date(a.administered_on),
                sort=lambda a: (a.administered_on, a.id)),
-        Column(NC_("column", "Instrument"), lambda a: a.title),
+        Column(NC_("column", "Instrument"), instrument_text),
         Column(NC_("column", "Status"), status_text,
                bold=lambda a: a.status == RecordStatus.DRAFT.value),
         Column(NC_("column", "Total"), total_text, sort=_total_sort),
@@ -114,6 +128,9 @@ class ChangesModel(ReadOnlyTableModel):
                 change_text(c.change, places),
                 _("Yes, meaningful") if c.meaningful else "",
             ][column]
-        if role == Qt.ItemDataRole.ForegroundRole and c.meaningful and column >= 3:
-            return QBrush(QColor(OVERDUE.foreground if (c.change or 0) < 0 else "#14532d"))
+        # Bold, not coloured: whether a rise is good depends on the score (time, effort).
+        if role == Qt.ItemDataRole.FontRole and c.meaningful:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None

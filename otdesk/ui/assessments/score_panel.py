@@ -83,10 +83,10 @@ class ScorePanel(QFrame):
             grid.setColumnStretch(0, 1)
             box.addLayout(grid)
         box.addStretch(1)
-        self.setMinimumWidth(UNIT * 30)
+        self.setMinimumWidth(UNIT * 32)
 
-    def _detail(self, score: Score) -> str:
-        if score.value is None and score.reason:
+    def _detail(self, score: Score, *, reason: bool = False) -> str:
+        if reason and score.value is None and score.reason:
             return score.reason
         return fill(_("{answered} of {expected} answered"), answered=score.answered,
                     expected=score.expected)
@@ -99,7 +99,7 @@ class ScorePanel(QFrame):
                 self.total_value.setText(text)
                 self.total_value.setAccessibleName(fill(
                     _("{score}: {value}"), score=score.label.text(self.language), value=text))
-                self.total_detail.setText(self._detail(score))
+                self.total_detail.setText(self._detail(score, reason=True))
                 band = score.band
                 self.band.setVisible(band is not None)
                 self.plain.setVisible(band is not None)

@@ -245,7 +245,7 @@ QPushButton[role="chip-overdue"] {{
 QPushButton:disabled {{ color: #8a96a3; background: #f0f2f4; border-color: #d5dbe1; }}
 QPushButton[role="option"] {{ padding: {UNIT // 2}px {UNIT}px; }}
 QPushButton[role="option"]:checked {{
-    background: {ACCENT}; color: #ffffff; border: 1px solid {ACCENT}; font-weight: 600;
+    background: {ACCENT}; color: #ffffff; border: 1px solid {ACCENT};
 }}
 QPushButton[role="option"]:checked:disabled {{
     background: {ACCENT_SOFT}; color: {SELECTION_TEXT}; border: 1px solid {ACCENT};
