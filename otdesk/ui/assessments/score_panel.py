@@ -22,6 +22,13 @@ def value_text(definition: Definition, key: str, value: float | None) -> str:
     return number
 
 
+def _set(label: QLabel, text: str) -> None:
+    # Setting a word-wrapped label's text lays it out again even when the text is the same;
+    # most answers change two or three of the panel's scores.
+    if label.text() != text:
+        label.setText(text)
+
+
 class ScorePanel(QFrame):
     """Live scores of one administration."""
 
@@ -96,20 +103,20 @@ class ScorePanel(QFrame):
         for key, score in result.scores.items():
             text = value_text(self.definition, key, score.value)
             if key == self.total_key:
-                self.total_value.setText(text)
+                _set(self.total_value, text)
                 self.total_value.setAccessibleName(fill(
                     _("{score}: {value}"), score=score.label.text(self.language), value=text))
-                self.total_detail.setText(self._detail(score, reason=True))
+                _set(self.total_detail, self._detail(score, reason=True))
                 band = score.band
                 self.band.setVisible(band is not None)
                 self.plain.setVisible(band is not None)
                 if band is not None:
-                    self.band.setText(band.label.text(self.language))
-                    self.plain.setText(band.plain.text(self.language))
+                    _set(self.band, band.label.text(self.language))
+                    _set(self.plain, band.plain.text(self.language))
                 continue
             if key in self.values:
-                self.values[key].setText(text)
-                self.details[key].setText(self._detail(score))
+                _set(self.values[key], text)
+                _set(self.details[key], self._detail(score))
 
     def shown_value(self, key: str) -> str:
         """The text shown for score ``key`` (tests, screen readers)."""
