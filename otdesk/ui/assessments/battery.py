@@ -57,7 +57,7 @@ class BatteryModel(ReadOnlyTableModel):
     INSTRUMENT, LATEST, BAND, CHANGE, STATE = range(5)
     HEADERS = (
         NC_("column", "Instrument"), NC_("column", "Latest result"), NC_("column", "Band"),
-        NC_("column", "Change since first (★ meaningful)"), NC_("column", "Status"),
+        NC_("column", "Change since first"), NC_("column", "Status"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -112,6 +112,10 @@ class BatteryView(QWidget):
         set_role(heading, "h2")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        legend = QLabel(_("★ marks a meaningful change (at least the smallest change the "
+                          "instrument counts as real)."), self)
+        legend.setWordWrap(True)
+        set_role(legend, "small")
         self.model = BatteryModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -131,6 +135,7 @@ class BatteryView(QWidget):
         box.addWidget(heading)
         box.addWidget(self.summary)
         box.addWidget(self.table, 1)
+        box.addWidget(legend)
 
     def show_lines(self, lines: list[BatteryLine]) -> None:
         """Show the battery of one client."""
