@@ -270,6 +270,10 @@ def test_battery_missing_due_and_current(ctx: Context, make_client: MakeClient) 
                                     position=position, active=True)
             stamp_new(row, ctx)
             session.add(row)
+        retired = BatteryInstrument(definition_id="daily-living-skills", repeat_days=90,
+                                    position=1, active=False)  # left out of the battery
+        stamp_new(retired, ctx)
+        session.add(retired)
     _done(ctx, client.id, READINESS, _readiness("hands_on"), date(2026, 6, 1))
     _done(ctx, client.id, READINESS, _readiness("independent"), date(2026, 10, 1))
     _done(ctx, client.id, CAREGIVER, CAREGIVER_ALL, date(2026, 9, 1))

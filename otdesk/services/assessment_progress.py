@@ -133,11 +133,11 @@ def compare_assessments(ctx: Context, before_id: int, after_id: int) -> Comparis
     return Comparison(before, after, compare(definition, before.result, after.result))
 
 
-def _standing(ctx: Context, client_id: int, definition_id: str) -> list[AssessmentInfo]:
-    """The finalised administrations that stand, oldest first."""
-    from otdesk.services.assessments import effective, list_assessments
+def _standing(everything: list[AssessmentInfo], definition_id: str) -> list[AssessmentInfo]:
+    """The finalised administrations of one definition that stand, oldest first."""
+    from otdesk.services.assessments import effective
 
-    mine = [a for a in list_assessments(ctx, client_id) if a.definition_id == definition_id]
+    mine = [a for a in everything if a.definition_id == definition_id]
     return sorted(effective(mine), key=lambda a: (a.administered_on, a.id))
 
 
@@ -153,9 +153,9 @@ def trend(ctx: Context, client_id: int, definition_id: str) -> list[TrendSeries]
     """One series per score (each domain and the total) over the client's finalised
     administrations in date order. A task log gives one series per measure (time taken,
     errors, assistance, effort) and per task, the trials dated by their own date."""
-    from otdesk.services.assessments import find_definition
+    from otdesk.services.assessments import find_definition, list_assessments
 
-    standing = _standing(ctx, client_id, definition_id)
+    standing = _standing(list_assessments(ctx, client_id), definition_id)
     definition = find_definition(definition_id)
     if definition is None:
         return []
@@ -195,15 +195,16 @@ def battery_status(ctx: Context, client_id: int, today: date | None = None) -> l
     """Per instrument of the clinic's battery (``battery_instruments``, active rows by
     position; else ``DEFAULT_BATTERY``): the latest and first finalised results, the change
     between them, when it is due again and whether it is missing, due or current."""
-    from otdesk.services.assessments import find_definition
+    from otdesk.services.assessments import find_definition, list_assessments
 
+    everything = list_assessments(ctx, client_id)
     today = today or ctx.today()
     language = current_language()
     lines = []
     for definition_id, repeat_days in _battery(ctx):
         definition = find_definition(definition_id)
         title = definition.title_in(language) if definition else definition_id
-        standing = _standing(ctx, client_id, definition_id)
+        standing = _standing(everything, definition_id)
         if not standing:
             lines.append(BatteryLine(definition_id, title, repeat_days, None, None))
             continue

@@ -143,14 +143,25 @@ def _bands(result: ScoreResult | None, definition: Definition | None,
     return stored, stored
 
 
-def _info(session: Session, row: Assessment) -> AssessmentInfo:
+_UNREAD = -1  # _info reads the correction itself
+
+
+def _staff_name(session: Session, staff_id: int | None) -> str:
+    author = session.get(Staff, staff_id) if staff_id else None
+    return f"{author.given_name} {author.family_name}".strip() if author else ""
+
+
+def _info(session: Session, row: Assessment, *, corrected_by: int | None = _UNREAD,
+          author_name: str | None = None) -> AssessmentInfo:
+    """The row as handed out (``corrected_by`` and ``author_name`` when the caller read them
+    for many rows at once)."""
     definition = find_definition(row.instrument_id, row.instrument_version)
     result = _result(row, definition)
     band_label, plain_band = _bands(result, definition, row.band)
-    author = session.get(Staff, row.author_id) if row.author_id else None
-    corrected_by = session.scalar(
-        select(Assessment.id).where(Assessment.corrects_id == row.id)
-        .order_by(Assessment.id.desc()).limit(1))
+    if corrected_by == _UNREAD:
+        corrected_by = session.scalar(
+            select(Assessment.id).where(Assessment.corrects_id == row.id)
+            .order_by(Assessment.id.desc()).limit(1))
     return AssessmentInfo(
         id=row.id, client_id=row.client_id, episode_id=row.episode_id,
         definition_id=row.instrument_id, definition_version=row.instrument_version,
@@ -158,8 +169,9 @@ def _info(session: Session, row: Assessment) -> AssessmentInfo:
         kind=definition.kind if definition else None, administered_on=row.administered_on,
         status=row.status, answers=dict(row.answers or {}), result=result,
         band_label=band_label, plain_band=plain_band, external_total=row.external_total,
-        comment=row.comment, corrects_id=row.corrects_id, corrected_by_id=corrected_by,
-        author_name=(f"{author.given_name} {author.family_name}".strip() if author else ""),
+        comment=row.comment, corrects_id=row.corrects_id,
+        corrected_by_id=corrected_by,
+        author_name=_staff_name(session, row.author_id) if author_name is None else author_name,
         finalised_at=row.finalised_at, version=row.version)
 
 
@@ -368,8 +380,15 @@ def list_assessments(ctx: Context, client_id: int) -> list[AssessmentInfo]:
         load(session, Client, RecordKind.CLIENT, client_id)
         rows = session.scalars(select(Assessment).where(Assessment.client_id == client_id)
                                .order_by(Assessment.administered_on.desc(),
-                                         Assessment.id.desc()))
-        return [_info(session, row) for row in rows]
+                                         Assessment.id.desc())).all()
+        corrected_by: dict[int, int] = {}
+        for row in sorted(rows, key=lambda r: r.id):  # the newest correction wins
+            if row.corrects_id is not None:
+                corrected_by[row.corrects_id] = row.id
+        names = {staff_id: _staff_name(session, staff_id)
+                 for staff_id in {row.author_id for row in rows}}
+        return [_info(session, row, corrected_by=corrected_by.get(row.id),
+                      author_name=names[row.author_id]) for row in rows]
 
 
 def effective(items: list[AssessmentInfo]) -> list[AssessmentInfo]:

@@ -57,6 +57,7 @@ from otdesk.domain.text import fold
 from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import AuditAction, StaffRole
 from otdesk.resources import resource_path
+from otdesk.services import demo_assessments
 from otdesk.services._records import insert_audited, snapshot, update_audited
 from otdesk.services.client_search import client_terms, sort_key
 from otdesk.services.context import Context
@@ -309,6 +310,8 @@ class _Clinic:
         episode_id, start = self.episode(cid, status, ot)
         if status == "active" and ot is not None:
             self.care_plan(cid, episode_id, start, ot, ident)
+            demo_assessments.add_history(w, ident["record_number"] + ident["given_name"], cid,
+                                         episode_id, start, ot, self.today)
             if members and rng.random() < 0.15:
                 self.session(cid, episode_id, ot, members)
             if rng.random() < 0.2:
