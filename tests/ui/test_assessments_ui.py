@@ -28,12 +28,12 @@ Answer = QMessageBox.StandardButton
 
 @pytest.fixture
 def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    """Questions answer Yes; warnings are recorded, not shown."""
-    state: dict[str, Any] = {"asked": [], "warned": []}
+    """Questions answer ``state["answer"]`` (Yes); warnings are recorded, not shown."""
+    state: dict[str, Any] = {"answer": Answer.Yes, "asked": [], "warned": []}
 
     def question(parent: object, title: str, text: str, *a: object, **k: object) -> Any:
         state["asked"].append(title)
-        return Answer.Yes
+        return state["answer"]
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(
@@ -300,3 +300,33 @@ def test_the_form_in_spanish(qtbot: QtBot, spanish: None, app_ctx: AppContext,
     assert editor.save_button.text() == "&Guardar borrador"
     assert editor.form.rows["minutes"].label.text() == "Tiempo empleado (obligatorio)"
     assert editor.form.rows["assistance"].options[3].text() == "4  Ayuda física"
+
+
+def test_closing_the_record_saves_the_open_draft(
+        qtbot: QtBot, tab: AssessmentsTab, ctx: Context, client: ClientDetail,
+        boxes: dict[str, Any]) -> None:
+    info = assessments.start_assessment(ctx, client_id=client.id,
+                                        definition_id="daily-living-skills")
+    editor = tab.open_assessment(info.id)
+    assert editor is not None
+    _key(qtbot, editor, Qt.Key.Key_1)
+    workspace = tab.window()
+    assert isinstance(workspace, ClientWorkspace)
+    assert workspace.has_unsaved_changes()
+    assert "•" in workspace.tabs.tabText(workspace.tabs.currentIndex())  # marked unsaved
+    boxes["answer"] = Answer.Save
+    assert workspace.maybe_close()  # "Save changes?" answered Save
+    first = library().get("daily-living-skills").items()[0].key
+    assert assessments.get_assessment(ctx, info.id).answers == {first: editor.form.rows[
+        first].codes[0]}
+    assert not workspace.has_unsaved_changes()
+
+
+def test_a_dashboard_link_selects_its_assessment(
+        qtbot: QtBot, tab: AssessmentsTab, app_ctx: AppContext, client: ClientDetail) -> None:
+    older = _trial(app_ctx.services, client.id, date(2026, 3, 2), 40, 5, "hands_on", 8)
+    _trial(app_ctx.services, client.id, date(2026, 3, 9), 30, 3, "prompts", 6)
+    workspace = tab.window()
+    assert isinstance(workspace, ClientWorkspace)
+    workspace.show_record("assessment", older)
+    assert [a.id for a in tab.selected()] == [older]
