@@ -243,6 +243,18 @@ QPushButton[role="chip-overdue"] {{
     background: {OVERDUE.background};
 }}
 QPushButton:disabled {{ color: #8a96a3; background: #f0f2f4; border-color: #d5dbe1; }}
+QPushButton[role="option"] {{ padding: {UNIT // 2}px {UNIT}px; }}
+QPushButton[role="option"]:checked {{
+    background: {ACCENT}; color: #ffffff; border: 1px solid {ACCENT};
+}}
+QPushButton[role="option"]:checked:disabled {{
+    background: {ACCENT_SOFT}; color: {SELECTION_TEXT}; border: 1px solid {ACCENT};
+}}
+QFrame[role="item"] {{ border: 2px solid transparent; border-radius: 6px; }}
+QFrame[role="item"]:focus {{ border: 2px solid {ACCENT}; background: #eef4fb; }}
+QFrame[role="item-missing"] {{
+    border: 2px solid {OVERDUE.foreground}; border-radius: 6px; background: {OVERDUE.background};
+}}
 QScrollBar:vertical {{ background: #eef1f4; width: 14px; margin: 0; border: none; }}
 QScrollBar:horizontal {{ background: #eef1f4; height: 14px; margin: 0; border: none; }}
 QScrollBar::handle {{ background: #7b8794; border-radius: 4px; margin: 3px; }}
