@@ -55,6 +55,13 @@ def _at(day: date) -> datetime:
     return datetime.combine(day, time(15, 0)).astimezone()
 
 
+def _due(rng: random.Random, today: date, visit: date, status: str) -> date:
+    # Open ones fall due from a month ago to six weeks ahead: some late, most not yet.
+    if status in ("recommended", "agreed", "ordered"):
+        return max(visit + timedelta(days=14), today + timedelta(days=rng.randint(-30, 45)))
+    return visit + timedelta(days=rng.randint(21, 75))
+
+
 def home_visit(w: _Writer, rng: random.Random, today: date, cid: int, eid: int | None,
                ot: int | None) -> None:
     """Queue one home checklist for a client, and modifications for its hazards."""
@@ -117,7 +124,7 @@ def _modification(w: _Writer, rng: random.Random, today: date, cid: int, checkli
         "owner_name": "Harbour Housing" if owner == "landlord" and rng.random() < 0.5 else "",
         "estimated_cost_cents": rng.choice((5, 15, 20, 25, 40, 60, 120, 150, 300)) * 100,
         "funding_source": FUNDING.get(owner, ""), "status": status,
-        "due_date": visit + timedelta(days=rng.randint(21, 75)), "completed_on": installed,
+        "due_date": _due(rng, today, visit, status), "completed_on": installed,
         "notes": "",
     }
     mod_id = w.add(HomeModification, values, _at(visit))
