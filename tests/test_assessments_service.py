@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from otdesk.db.models import BatteryInstrument
+from otdesk.db.models import Assessment, BatteryInstrument
 from otdesk.domain.definitions import UnknownDefinition
 from otdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from otdesk.domain.records import RecordKind
@@ -82,8 +82,9 @@ def test_an_answer_the_definition_refuses_is_named(ctx: Context,
     with pytest.raises(ValidationError) as refused:
         a.save_answers(ctx, assessment_id=draft.id, expected_version=draft.version,
                        answers={"worn_out": "always", "no_such_item": "x"})
-    assert refused.value.for_field("worn_out") is not None
-    assert "always" in str(refused.value)
+    reason = refused.value.for_field("worn_out")
+    assert reason is not None and "'always' is not one of its answers" in reason
+    assert str(refused.value).startswith("worn_out: 'always'")
     assert refused.value.for_field("no_such_item") is not None
     # Nothing was saved, and a stale copy is refused.
     assert a.get_assessment(ctx, draft.id).answers == {}
@@ -107,6 +108,8 @@ def test_answers_merge_and_a_blank_answer_clears_an_item(ctx: Context,
 def test_finalising_names_the_required_items_left_open(ctx: Context,
                                                        make_client: MakeClient) -> None:
     draft = a.start_assessment(ctx, client_id=make_client().id, definition_id=CAREGIVER)
+    with pytest.raises(ValidationError, match="nothing has been answered"):
+        a.finalise_assessment(ctx, assessment_id=draft.id, expected_version=draft.version)
     partial = dict(CAREGIVER_ALL)
     del partial["know_plan"], partial["feel_supported"]
     saved = a.save_answers(ctx, assessment_id=draft.id, expected_version=draft.version,
@@ -299,3 +302,20 @@ def test_the_default_battery_when_the_clinic_names_none(ctx: Context,
     lines = a.battery_status(ctx, make_client().id, today=date(2026, 11, 1))
     assert [line.definition_id for line in lines] == list(a.DEFAULT_BATTERY)
     assert all(line.state == "missing" for line in lines)
+
+
+def test_a_result_stored_before_definitions_is_listed_by_its_name(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    # Older databases hold results-only rows naming no installed definition.
+    client = make_client()
+    with ctx.db.transaction() as session:
+        row = Assessment(client_id=client.id, instrument_id="external", instrument_version="1",
+                         administered_on=date(2025, 5, 1), status="final",
+                         answers={"instrument_name": "Barthel Index"}, external_total="70")
+        stamp_new(row, ctx)
+        session.add(row)
+    [old] = a.list_assessments(ctx, client.id)
+    assert (old.title, old.kind, old.result, old.external_total) == (
+        "Barthel Index", None, None, "70")
+    assert old.to_json()["total"] is None and old.is_final

@@ -52,6 +52,7 @@ FINALISED = (RecordStatus.FINAL.value, RecordStatus.SIGNED.value)
 TOTAL_ITEM = "total"  # the item of an external-result definition holding the total
 BAND_ITEM = "band"
 DATE_ITEM = "date"
+LEGACY_NAME = "instrument_name"  # results stored before definitions named the instrument so
 
 
 class FinalisedAssessmentError(ValidationError):
@@ -165,7 +166,8 @@ def _info(session: Session, row: Assessment, *, corrected_by: int | None = _UNRE
     return AssessmentInfo(
         id=row.id, client_id=row.client_id, episode_id=row.episode_id,
         definition_id=row.instrument_id, definition_version=row.instrument_version,
-        title=definition.title_in(current_language()) if definition else row.instrument_id,
+        title=(definition.title_in(current_language()) if definition
+               else str((row.answers or {}).get(LEGACY_NAME) or row.instrument_id)),
         kind=definition.kind if definition else None, administered_on=row.administered_on,
         status=row.status, answers=dict(row.answers or {}), result=result,
         band_label=band_label, plain_band=plain_band, external_total=row.external_total,
@@ -202,7 +204,9 @@ def _clean_answers(definition: Definition, answers: Mapping[str, Any]) -> dict[s
     as ISO text, blank answers left out."""
     problems = check_answers(definition, answers)
     if problems:
-        raise ValidationError([FieldError(key, reason) for key, reason in problems.items()])
+        # The engine's reasons start with the item's key, which the field already names.
+        raise ValidationError([FieldError(key, reason.removeprefix(f"{key}: "))
+                               for key, reason in problems.items()])
     clean: dict[str, Any] = {}
     for key, value in answers.items():
         if not is_answered(value):
@@ -273,6 +277,9 @@ def finalise_assessment(ctx: Context, *, assessment_id: int,
         _not_final(row)
         definition = _definition(row.instrument_id, row.instrument_version)
         answers = row.answers or {}
+        if not any(is_answered(value) for value in answers.values()):
+            raise ValidationError.single("answers", N_(
+                "nothing has been answered yet; answer the form before finalising it"))
         missing = missing_required(definition, answers)
         if missing:
             language = current_language()
