@@ -149,6 +149,7 @@ def test_a_broken_definition_file_is_reported_and_the_app_still_starts(
         warned = []
         def warning(parent, title, text, *args, **kwargs):
             warned.append([title, text])
+            parent.close()
             return QMessageBox.StandardButton.Ok
         QMessageBox.warning = warning
         from otdesk.__main__ import main
@@ -156,7 +157,7 @@ def test_a_broken_definition_file_is_reported_and_the_app_still_starts(
         def ready(window):
             seen["rows"] = window.caseload.model.rowCount()
             from PySide6.QtCore import QTimer
-            QTimer.singleShot(0, window.close)  # after the start's own messages
+            QTimer.singleShot(30_000, window.close)  # in case no warning ever comes
         status = main(["--db", sys.argv[1]], on_ready=ready)
         print(json.dumps({"warned": warned, **seen}))
         sys.exit(status)

@@ -127,7 +127,7 @@ def _start_session(
 ) -> None:
     """The records are open: start the window's screens, then offer drafts left by a crash."""
     from otdesk.ui.editing.drafts_ui import recover_drafts_on_start
-    from otdesk.ui.shell.session import build_app_context
+    from otdesk.ui.shell.session import build_app_context, load_definitions
 
     ui_settings.last_staff_id = opened.staff.id
     app = build_app_context(opened.db, ui_settings, opened.staff, tasks=tasks)
@@ -137,8 +137,11 @@ def _start_session(
         if on_ready is not None:
             on_ready(window)
         recover_drafts_on_start(app, window, window.open_client)
-        if opened.definition_problems:
-            _report_skipped_definitions(window, opened.definition_problems)
+        # The instruments and checklists load after the caseload shows: no screen before it
+        # needs them, and a file that fails is reported without holding up the start.
+        tasks.run(lambda _control: load_definitions(),
+                  label=_("Loading instruments and checklists"),
+                  on_done=lambda problems: _report_skipped_definitions(window, problems))
 
     if opened.unknown_username:
         QMessageBox.warning(
@@ -156,6 +159,8 @@ SHOWN_PROBLEMS = 12  # listed one per line; the rest are counted
 
 def _report_skipped_definitions(parent: QWidget, problems: tuple[str, ...]) -> None:
     """Say which definition files were skipped and why: the rest of the app works as usual."""
+    if not problems:
+        return
     listed = "\n".join(problems[:SHOWN_PROBLEMS])
     if len(problems) > SHOWN_PROBLEMS:
         more = len(problems) - SHOWN_PROBLEMS

@@ -61,9 +61,11 @@ def about_text() -> str:
     return fill(_(
         "<h3>otdesk {version}</h3><p>Records for occupational therapists in community "
         "mental-health clinics.</p><p>Today it keeps the caseload (clients, their episodes "
-        "of care, care team and family members), shows on the dashboard what falls due, "
-        "imports client lists from CSV and exports a client's record. Assessments, home "
-        "checklists, family-session notes, care plans and printing are being built.</p>"
+        "of care, care team and family members), runs assessments and home checklists from "
+        "definition files with scores, history and trends, tracks home modifications to "
+        "completion, shows on the dashboard what falls due, imports client lists from CSV "
+        "and exports a client's record. Family-session notes, care plans and printing are "
+        "being built.</p>"
         "<p>Everything stays on this computer or your clinic's own database server; otdesk "
         "never uses the internet.</p>"), version=otdesk.__version__)
 

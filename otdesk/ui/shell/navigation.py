@@ -195,7 +195,12 @@ class Navigation(QFrame):
     def full_width(self) -> int:
         """The pane's width with titles: wider with larger text, never below ``FULL_WIDTH``."""
         font = QFont(QGuiApplication.font())
-        widest = QFontMetrics(font).averageCharWidth() * NAME_CHARS
+        metrics = QFontMetrics(font)
+        widest = metrics.averageCharWidth() * NAME_CHARS
+        for row in range(self.list.count()):  # the pages' own titles stay whole too
+            item = self.list.item(row)
+            if item is not self._header and not item.data(ClosableRole):
+                widest = max(widest, metrics.horizontalAdvance(item.text()))
         font.setBold(True)
         widest = max(widest, QFontMetrics(font).horizontalAdvance(self._header.text()))
         return max(FULL_WIDTH, widest + ENTRY_CHROME)

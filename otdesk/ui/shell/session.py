@@ -29,9 +29,6 @@ class Opened:
     db: Database
     staff: StaffMember
     unknown_username: str = ""  # a --user name nobody has (the first OT is used instead)
-    # Definition files (instruments, checklists) skipped because they failed validation, each
-    # "file: where: what is wrong"; the desktop says so once it has started.
-    definition_problems: tuple[str, ...] = ()
 
 
 def build_app_context(
@@ -60,8 +57,7 @@ def choose_staff(ctx: Context, *, username: str | None, last_staff_id: int | Non
 
 
 def open_records(target: str, username: str | None, last_staff_id: int | None) -> Opened:
-    """Open (creating or upgrading) the database, find whom to act as and load the definition
-    files (run on a worker)."""
+    """Open (creating or upgrading) the database and find whom to act as (run on a worker)."""
     db = open_database(target)
     try:
         system = Context(db)
@@ -70,14 +66,14 @@ def open_records(target: str, username: str | None, last_staff_id: int | None) -
             staff = choose_staff(system, username=username, last_staff_id=last_staff_id)
         except NotFoundError:
             staff = choose_staff(system, username=None, last_staff_id=last_staff_id)
-            return Opened(db, staff, unknown_username=username or "",
-                          definition_problems=_definition_problems())
+            return Opened(db, staff, unknown_username=username or "")
     except BaseException:
         db.dispose()
         raise
-    return Opened(db, staff, definition_problems=_definition_problems())
+    return Opened(db, staff)
 
 
-def _definition_problems() -> tuple[str, ...]:
-    """Load the instruments and checklists now (on the worker), keeping what was skipped."""
+def load_definitions() -> tuple[str, ...]:
+    """Load the instruments and checklists (on a worker, once the caseload shows), returning
+    each file skipped as "file: where: what is wrong"."""
     return tuple(str(problem) for problem in definitions.library().problems)
