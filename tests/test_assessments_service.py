@@ -293,7 +293,7 @@ def test_battery_missing_due_and_current(ctx: Context, make_client: MakeClient) 
     assert "due since" in caregiver.summary
     assert (barthel.state, barthel.latest, barthel.due_on) == ("missing", None, None)
     assert a.battery_summary(lines) == (
-        "1 of 3 instruments up to date; missing: Barthel Index, result; "
+        "Instruments up to date: 1 of 3; missing: Barthel Index, result; "
         "due: Caregiver check-in")
 
 

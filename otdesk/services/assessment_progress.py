@@ -17,7 +17,7 @@ from sqlalchemy import select
 from otdesk.db.models import BatteryInstrument, ClinicSettings
 from otdesk.domain.definitions import Definition, DefinitionKind, ScoreChange, compare
 from otdesk.domain.errors import ValidationError
-from otdesk.domain.translation import N_, N_plural, _, current_language, fill, format_number
+from otdesk.domain.translation import N_, _, current_language, fill, format_number
 from otdesk.services.context import Context
 
 if TYPE_CHECKING:
@@ -93,13 +93,13 @@ class BatteryLine:
         return [c for c in self.changes if c.meaningful]
 
 
-_UP_TO_DATE = N_plural("{current} of {count} instrument up to date",
-                       "{current} of {count} instruments up to date")
+# Without a plural form: "1 of 4" takes the plural in some languages and not in others.
+_UP_TO_DATE = N_("Instruments up to date: {current} of {count}")
 
 
 def battery_summary(lines: list[BatteryLine]) -> str:
     """The battery in one line: how many are up to date, which are missing and which due."""
-    parts = [fill(_UP_TO_DATE.text(len(lines)),
+    parts = [fill(_(_UP_TO_DATE),
                   current=sum(line.state == "current" for line in lines), count=len(lines))]
     missing = [line.title for line in lines if line.state == "missing"]
     due = [line.title for line in lines if line.state == "due"]

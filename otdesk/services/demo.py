@@ -340,8 +340,6 @@ class _Clinic:
                 self.session(cid, episode_id, ot, members)
             if rng.random() < 0.25:
                 home_visit(self.w, rng, self.today, cid, episode_id, ot)
-        if status in ("active", "on_hold", "discharged") and rng.random() < 0.25:
-            self.assessment(cid, episode_id, ot)
 
     def family(self, cid: int, ident: dict[str, Any]) -> list[tuple[int, str]]:
         rng, lang = self.rng, ident["preferred_language"]
@@ -488,21 +486,6 @@ class _Clinic:
                                       "done": False}, at)
         w.event("family session", values, cid, snapshot(
             {k: values[k] for k in ("session_date", "mode", "status", "topics")}))
-
-    def assessment(self, cid: int, eid: int, ot: int | None) -> None:
-        rng = self.rng
-        on = self.day(-400, -100)
-        values = {
-            "client_id": cid, "episode_id": eid, "instrument_id": "external",
-            "instrument_version": "1", "administered_on": on, "author_id": ot,
-            "status": "final", "answers": {"instrument_name": "Barthel Index"}, "scores": {},
-            "band": "", "external_total": str(5 * rng.randint(8, 20)),
-            "comment": rng.choice(self.content["assessment_comments"]),
-            "finalised_at": self.w.now, "finalised_by_id": ot,
-        }
-        self.w.add(Assessment, values)
-        self.w.event("assessment", values, cid, snapshot(
-            {k: values[k] for k in ("instrument_id", "administered_on", "external_total")}))
 
 
 def populate(
