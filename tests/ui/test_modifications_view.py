@@ -81,7 +81,7 @@ def test_filters_by_owner_status_and_overdue(qtbot, app_ctx, recommended) -> Non
     assert view.proxy.index(1, 8).data() == "450.00"
     counts = view.counts.text()
     assert "Recommended: 1" in counts and "Ordered: 1" in counts and "Verified: 1" in counts
-    assert "overdue: 1" in counts
+    assert "Overdue: 1" in counts
 
     _wait(qtbot, view, lambda: view.owner.setCurrentIndex(view.owner.findData("landlord")))
     assert _shown(view) == ["Ramp at the front step"]

@@ -247,7 +247,7 @@ class ModificationsView(QWidget):
         parts = [fill(_("{status}: {count}"), status=s.label, count=n)
                  for s, n in rolled.counts.items() if n]
         if rolled.overdue:
-            parts.append(fill(_("overdue: {count}"), count=rolled.overdue))
+            parts.append(fill(_("Overdue: {count}"), count=rolled.overdue))
         self.counts.setText("  ·  ".join(parts))
         self.counts.setVisible(bool(parts))
         if rolled.lines:

@@ -195,13 +195,13 @@ class Navigation(QFrame):
     def full_width(self) -> int:
         """The pane's width with titles: wider with larger text, never below ``FULL_WIDTH``."""
         font = QFont(QGuiApplication.font())
-        metrics = QFontMetrics(font)
-        widest = metrics.averageCharWidth() * NAME_CHARS
-        for row in range(self.list.count()):  # the pages' own titles stay whole too
+        widest = QFontMetrics(font).averageCharWidth() * NAME_CHARS
+        font.setBold(True)  # the current page's title is bold, and must stay whole too
+        bold = QFontMetrics(font)
+        for row in range(self.list.count()):
             item = self.list.item(row)
             if item is not self._header and not item.data(ClosableRole):
-                widest = max(widest, metrics.horizontalAdvance(item.text()))
-        font.setBold(True)
+                widest = max(widest, bold.horizontalAdvance(item.text()))
         widest = max(widest, QFontMetrics(font).horizontalAdvance(self._header.text()))
         return max(FULL_WIDTH, widest + ENTRY_CHROME)
 
