@@ -16,7 +16,7 @@ import pytest
 
 from otdesk.db.engine import open_database
 from otdesk.db.migrate import head_revision
-from otdesk.services import clients, staff
+from otdesk.services import battery, clients, staff
 from otdesk.services.context import Context
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -245,6 +245,9 @@ def test_init_then_verify(otdesk: Run, tmp_path: Path) -> None:
     assert made.returncode == 0
     assert f"Database ready at {path}, schema {head_revision()}." in made.stdout
     assert "already up to date" in otdesk("--db", path, "init").stdout
+    with sqlite3.connect(path) as conn:  # the default battery, named once
+        named = conn.execute("SELECT definition_id FROM battery_instruments ORDER BY position")
+        assert [r[0] for r in named] == [d for d, _days in battery.DEFAULT_BATTERY]
     checked = otdesk("--db", path, "verify")
     assert checked.returncode == 0 and "All 5 checks passed" in checked.stdout
 

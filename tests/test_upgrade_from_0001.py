@@ -68,11 +68,16 @@ def _schema(engine: Engine) -> dict[str, Any]:
     return shape
 
 
+# Tables later migrations made: a database taken back to 0001 has lost their rows.
+NEWER_THAN_0001 = {"modification_steps", "battery_instruments"}
+
+
 def _counts(db: Database) -> dict[str, int]:
+    """Rows per table, for the tables 0001 already had."""
     with db.engine.connect() as conn:
         return {
             t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one()
-            for t in Base.metadata.tables
+            for t in Base.metadata.tables if t not in NEWER_THAN_0001
         }
 
 
@@ -123,6 +128,16 @@ def test_a_demo_clinic_at_0001_opens_at_head_with_every_row(
         for table, _old, new in RENAMED:
             assert _column(db, table, new) == held["authors"][table]
         assert _column(db, "clinic_settings", "id") == [1]
+        # Each modification's steps begin "recommended" and end at its status (0004).
+        with db.engine.connect() as conn:
+            steps: dict[int, list[str]] = {}
+            for mod, status in conn.execute(text(
+                "SELECT modification_id, status FROM modification_steps ORDER BY id"
+            )):
+                steps.setdefault(mod, []).append(status)
+            stored = dict(conn.execute(text("SELECT id, status FROM home_modifications")).all())
+        assert set(steps) == set(stored)
+        assert all(s[0] == "recommended" and s[-1] == stored[m] for m, s in steps.items())
         # And the services work on it.
         ctx = Context(db).acting_as(staff.ensure_administrator(Context(db)).id)
         clinic = settings.get_clinic(ctx)

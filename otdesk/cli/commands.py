@@ -41,6 +41,7 @@ from otdesk.domain.translation import (
 from otdesk.domain.vocab import ClientStatus, ConsentScope, Discipline, Priority
 from otdesk.paths import USER_ENV, database_target
 from otdesk.services import (
+    battery,
     clients,
     demo,
     episodes,
@@ -119,6 +120,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         backup = upgrade_to_head(db)
         head = head_revision()
         admin = staff.ensure_administrator(Context(db))
+        battery.ensure_default_battery(Context(db).acting_as(admin.id))
         print(_("Database ready at {location}, schema {schema}.").format(
             location=_where(db), schema=head))
         if before is None:

@@ -18,6 +18,7 @@ from typing import NoReturn
 import otdesk
 from otdesk.catalogues import install_from_environment
 from otdesk.cli.argparse_texts import use_catalogue_for_argparse
+from otdesk.cli.clinical import add_clinical_parser
 from otdesk.cli.instruments import add_instruments_parser
 from otdesk.cli.output import TABLE_LIMIT, fail
 from otdesk.domain import messages
@@ -240,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler="cmd_verify")
 
     add_instruments_parser(sub, common)
+    add_clinical_parser(sub, common)
     return parser
 
 

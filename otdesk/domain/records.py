@@ -31,6 +31,7 @@ class RecordKind(StrEnum):
     HOME_MODIFICATION = "home modification"
     FAMILY_SESSION = "family session"
     CARE_PLAN = "care plan"
+    BATTERY_INSTRUMENT = "battery instrument"
 
     @property
     def label(self) -> str:
@@ -57,6 +58,7 @@ _NAMES = {
     RecordKind.HOME_MODIFICATION: NC_("record kind", "home modification"),
     RecordKind.FAMILY_SESSION: NC_("record kind", "family session"),
     RecordKind.CARE_PLAN: NC_("record kind", "care plan"),
+    RecordKind.BATTERY_INSTRUMENT: NC_("record kind", "battery instrument"),
 }
 
 

@@ -7,14 +7,19 @@ from otdesk.db.models.care_plans import (
     CarePlanIntervention,
     CarePlanNeed,
 )
-from otdesk.db.models.checklists import ChecklistAnswer, EnvironmentalChecklist, HomeModification
+from otdesk.db.models.checklists import (
+    ChecklistAnswer,
+    EnvironmentalChecklist,
+    HomeModification,
+    ModificationStep,
+)
 from otdesk.db.models.clients import (
     Client,
     ClientDiagnosis,
     ClientSearchTerm,
     FamilyMember,
 )
-from otdesk.db.models.clinic import ClinicSettings, Staff
+from otdesk.db.models.clinic import BatteryInstrument, ClinicSettings, Staff
 from otdesk.db.models.episodes import Assessment, CareTeamMember, Episode
 from otdesk.db.models.family_sessions import (
     FamilySession,
@@ -27,6 +32,7 @@ from otdesk.db.models.family_sessions import (
 __all__ = [
     "Assessment",
     "AuditEvent",
+    "BatteryInstrument",
     "CarePlan",
     "CarePlanGoal",
     "CarePlanIntervention",
@@ -43,6 +49,7 @@ __all__ = [
     "FamilyMember",
     "FamilySession",
     "HomeModification",
+    "ModificationStep",
     "SessionActionItem",
     "SessionAddendum",
     "SessionAttendee",

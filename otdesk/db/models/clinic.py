@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otdesk.db.base import Base, Tracked
@@ -31,6 +31,25 @@ class ClinicSettings(Tracked, Base):
     unsigned_note_hours: Mapped[int] = mapped_column(Integer, default=24)
     handout_language: Mapped[str] = mapped_column(String(35), default="en")
     date_order: Mapped[str] = vocab_column(DateOrder, default=DateOrder.YMD)
+
+
+class BatteryInstrument(Tracked, Base):
+    """One instrument of the clinic's discharge-readiness battery, and how often it is repeated.
+
+    ``definition_id`` names a definition of the definitions library (an instrument, a checklist,
+    an external result); each is in the battery at most once.
+    """
+
+    __tablename__ = "battery_instruments"
+    __table_args__ = (
+        CheckConstraint("repeat_days > 0", name="ck_battery_instruments_repeat_days_positive"),
+        UniqueConstraint("definition_id"),
+    )
+
+    definition_id: Mapped[str] = mapped_column(String(64))
+    repeat_days: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Staff(Tracked, Base):

@@ -62,7 +62,12 @@ class CareTeamMember(Tracked, Base):
 
 
 class Assessment(Tracked, Base):
-    """One administration of an instrument: its answers, computed scores and band."""
+    """One administration of an instrument: its answers, computed scores and band.
+
+    Once its status is final or signed the row is read-only, kept so by the database itself
+    (triggers made by migration 0004 refuse UPDATE and DELETE of such a row). A correction is
+    a new administration whose ``corrects_id`` names the one it corrects.
+    """
 
     __tablename__ = "assessments"
 
@@ -83,3 +88,4 @@ class Assessment(Tracked, Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     finalised_at: Mapped[datetime | None]
     finalised_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"), index=True)
