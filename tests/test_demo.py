@@ -119,7 +119,8 @@ def test_dashboard_has_real_work(demo_ctx: Context) -> None:
     assert min(reviews) < 0 < max(reviews)  # some overdue, some ahead
     assert all(-60 <= d <= 90 for d in reviews)
     goals = _all(demo_ctx, CarePlanGoal)
-    assert all(g.family_text and g.gas_levels.keys() == {"-2", "-1", "0", "1", "2"} for g in goals)
+    levels = {"-2", "-1", "0", "1", "2"}
+    assert all(g.plain_language and g.gas_levels.keys() == levels for g in goals)
     assert {i.discipline for i in _all(demo_ctx, CarePlanIntervention)} >= {"ot", "psychiatry"}
     sessions = _all(demo_ctx, FamilySession)
     assert sessions and all(s.status == "draft" for s in sessions)

@@ -69,7 +69,10 @@ def _schema(engine: Engine) -> dict[str, Any]:
 
 
 # Tables later migrations made: a database taken back to 0001 has lost their rows.
-NEWER_THAN_0001 = {"modification_steps", "battery_instruments"}
+NEWER_THAN_0001 = {
+    "modification_steps", "battery_instruments", "care_plan_reviews", "care_plan_review_goals",
+    "case_conferences",
+}
 
 
 def _counts(db: Database) -> dict[str, int]:
