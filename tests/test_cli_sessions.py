@@ -27,7 +27,7 @@ def clinic(db_path: Path) -> tuple[Path, int, int]:
                                     preferred_language="en", status="active")
         note = family_sessions.create_session(
             ctx, client_id=ana.id, session_date=date(2026, 11, 3), start_time="10:15",
-            mode="home", note_format="soap", consent_confirmed=True, topics=["sleep"],
+            mode="home", note_format="soap", consent_confirmed=True, topics=["sleep_routine"],
             note_sections={"subjective": "Ana says nights are calmer.", "plan": "Diary."})
         note = family_sessions.add_attendee(ctx, session_id=note.id,
                                             expected_version=note.version, client=True)
@@ -52,7 +52,7 @@ def test_a_clients_sessions_listed(otdesk: Run, clinic: tuple[Path, int, int]) -
     data = json.loads(shown.stdout)
     assert [(s["id"], s["status"], s["addenda"]) for s in data] == [
         (draft, "draft", 0), (signed, "signed", 1)]
-    assert data[1]["start_time"] == "10:15" and data[1]["topics"] == ["sleep"]
+    assert data[1]["start_time"] == "10:15" and data[1]["topics"] == ["sleep_routine"]
     table = otdesk("--db", path, "sessions", "list", "FS-1").stdout
     assert "Signed" in table and "Draft" in table and "SOAP" in table
 

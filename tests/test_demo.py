@@ -27,6 +27,7 @@ from otdesk.db.models import (
     FamilyMember,
     FamilySession,
     HomeModification,
+    SessionAddendum,
 )
 from otdesk.domain.vocab import StaffRole
 from otdesk.services import caseload, clients, demo, episodes, family_members, integrity, staff
@@ -123,7 +124,11 @@ def test_dashboard_has_real_work(demo_ctx: Context) -> None:
     assert all(g.plain_language and g.gas_levels.keys() == levels for g in goals)
     assert {i.discipline for i in _all(demo_ctx, CarePlanIntervention)} >= {"ot", "psychiatry"}
     sessions = _all(demo_ctx, FamilySession)
-    assert sessions and all(s.status == "draft" for s in sessions)
+    # Every state a clinic sees: drafts, signed, awaiting an OT's co-signature.
+    assert {s.status for s in sessions} == {"draft", "signed", "awaiting_cosignature"}
+    assert all(s.consent_confirmed and s.start_time is not None for s in sessions)
+    assert _all(demo_ctx, SessionAddendum)
+    assert all(r.ok for r in integrity.verify(demo_ctx.db))
     assert all(1 <= (today - s.session_date).days <= 5 for s in sessions)
     assessments = _all(demo_ctx, Assessment)
     assert assessments

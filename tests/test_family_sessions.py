@@ -50,7 +50,7 @@ def _draft(ctx: Context, client_id: int, **extra: Any) -> SessionInfo:
         "mode": "home", "note_format": "soap", "consent_confirmed": True,
         "note_sections": {"subjective": "Sleeping better since the new routine.",
                           "plan": "Review the relapse plan next visit."},
-        "topics": ["sleep", "warning_signs"],
+        "topics": ["sleep_routine", "early_warning_signs"],
     }
     values.update(extra)
     note = family_sessions.create_session(ctx, client_id=client_id, **values)
@@ -73,13 +73,14 @@ def test_a_draft_is_written_with_attendees_topics_and_action_items(
                                         expected_version=note.version,
                                         family_member_id=member.id)
     assert note.status is SessionStatus.DRAFT and not note.locked
-    assert note.start_time == time(14, 30) and note.topics == ("sleep", "warning_signs")
+    assert note.start_time == time(14, 30)
+    assert note.topics == ("sleep_routine", "early_warning_signs")
     assert [(a.name.split()[0], a.role, a.is_client) for a in note.attendees] == [
         ("Lena", "client", True), ("Rosa", "mother", False)]
     assert [i.what for i in note.action_items] == ["Keep a sleep diary"]
     changed = family_sessions.update_session(
-        as_ot, session_id=note.id, expected_version=note.version, topics=["sleep"])
-    assert changed.topics == ("sleep",) and changed.version > note.version
+        as_ot, session_id=note.id, expected_version=note.version, topics=["sleep_routine"])
+    assert changed.topics == ("sleep_routine",) and changed.version > note.version
     with pytest.raises(ConflictError):  # a stale copy
         family_sessions.update_session(as_ot, session_id=note.id,
                                        expected_version=note.version, duration_minutes=30)
@@ -230,7 +231,7 @@ def test_verify_names_a_signed_note_changed_behind_the_triggers(
 
 def test_the_catalogue_and_templates_carry_three_languages() -> None:
     codes = [t.code for t in session_catalogues.topics()]
-    assert {"warning_signs", "crisis_contacts", "caregiver_self_care"} <= set(codes)
+    assert {"early_warning_signs", "crisis_contacts", "caregiver_self_care"} <= set(codes)
     assert len(codes) == 9
     soap = session_catalogues.template(NoteFormat.SOAP)
     assert soap.keys == ("subjective", "objective", "assessment", "plan")

@@ -57,6 +57,7 @@ from otdesk.domain.text import fold
 from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import AuditAction, StaffRole
 from otdesk.resources import resource_path
+from otdesk.services import demo_sessions
 from otdesk.services._records import insert_audited, snapshot, update_audited
 from otdesk.services.client_search import client_terms, sort_key
 from otdesk.services.context import Context
@@ -535,6 +536,7 @@ def populate(
             if progress:
                 progress(min(start + CHUNK, clients), clients)
         w.sync_sequences()
+        demo_sessions.finish(session, ctx, team.assistants, seed)
         if sqlite:
             session.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default
         n = w.counts
