@@ -170,16 +170,22 @@ def test_filters_combine(ctx: Context, book: Book) -> None:
     assert _find(ctx, book, where=where, sort=SortKey.RECORD_NUMBER) == ["D"]
 
 
-def _care_plan(ctx: Context, client_id: int, status: CarePlanStatus, review: date | None) -> None:
+def _care_plan(
+    ctx: Context, client_id: int, status: CarePlanStatus, review: date | None,
+    *, earlier_episode: bool = False,
+) -> None:
     with ctx.db.transaction() as session:
         # A client has at most one open episode: plans of the same client share it.
-        episode = session.scalar(
+        episode = None if earlier_episode else session.scalar(
             select(Episode).where(
                 Episode.client_id == client_id, Episode.actual_discharge_date.is_(None)
             )
         )
         if episode is None:
-            episode = Episode(client_id=client_id, referral_date=date(2025, 1, 6))
+            episode = Episode(
+                client_id=client_id, referral_date=date(2025, 1, 6),
+                actual_discharge_date=date(2025, 6, 1) if earlier_episode else None,
+            )
             stamp_new(episode, ctx)
             session.add(episode)
             session.flush()
@@ -193,7 +199,6 @@ def _care_plan(ctx: Context, client_id: int, status: CarePlanStatus, review: dat
             status=status.value,
             review_date=review,
             summary="",
-            sharing={},
         )
         stamp_new(plan, ctx)
         session.add(plan)
@@ -216,7 +221,9 @@ def test_filter_review_due_within_fourteen_days(ctx: Context, book: Book) -> Non
 def test_review_due_counts_a_client_once(ctx: Context, book: Book) -> None:
     today = ctx.today()
     _care_plan(ctx, book.ids["A"], CarePlanStatus.ACTIVE, today)
-    _care_plan(ctx, book.ids["A"], CarePlanStatus.ACTIVE, today + timedelta(days=1))
+    # An episode has one active plan at most; a client may have one in each episode.
+    _care_plan(ctx, book.ids["A"], CarePlanStatus.ACTIVE, today + timedelta(days=1),
+               earlier_episode=True)
     assert _find(ctx, book, where=CaseloadFilter(review_due=True)) == ["A"]
 
 

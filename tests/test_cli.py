@@ -249,7 +249,7 @@ def test_init_then_verify(otdesk: Run, tmp_path: Path) -> None:
         named = conn.execute("SELECT definition_id FROM battery_instruments ORDER BY position")
         assert [r[0] for r in named] == [d for d, _days in battery.DEFAULT_BATTERY]
     checked = otdesk("--db", path, "verify")
-    assert checked.returncode == 0 and "All 5 checks passed" in checked.stdout
+    assert checked.returncode == 0 and "All 6 checks passed" in checked.stdout
 
 
 def test_commands_do_not_create_a_missing_database(otdesk: Run, tmp_path: Path) -> None:
@@ -308,7 +308,7 @@ def test_a_postgresql_url_works_as_a_clinic_types_it(
     assert [(r["record_number"], r["given_name"], r["family_name"])
             for r in json.loads(listed.stdout)] == [("CLI-1", "Zoë", "Martín-López")]
     checked = otdesk("--db", typed, "verify")
-    assert checked.returncode == 0 and "All 5 checks passed" in checked.stdout
+    assert checked.returncode == 0 and "All 6 checks passed" in checked.stdout
 
 
 # -- no command: the desktop ------------------------------------------------------------------

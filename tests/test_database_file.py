@@ -155,7 +155,7 @@ def test_verify_leaves_the_database_byte_for_byte_unchanged(
     assert _journal_mode(path) == journal
     before = _digest(path)
     code, out, _err = _cli(capsys, "--db", str(path), "verify")
-    assert code == 0 and "All 5 checks passed." in out
+    assert code == 0 and "All 6 checks passed." in out
     assert _digest(path) == before
     assert _journal_mode(path) == journal
 

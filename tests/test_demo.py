@@ -29,6 +29,7 @@ from otdesk.db.models import (
     FamilySession,
     HomeModification,
     ModificationStep,
+    SessionAddendum,
 )
 from otdesk.domain.vocab import ModificationStatus, StaffRole
 from otdesk.services import (
@@ -130,10 +131,15 @@ def test_dashboard_has_real_work(demo_ctx: Context) -> None:
     assert min(reviews) < 0 < max(reviews)  # some overdue, some ahead
     assert all(-60 <= d <= 90 for d in reviews)
     goals = _all(demo_ctx, CarePlanGoal)
-    assert all(g.family_text and g.gas_levels.keys() == {"-2", "-1", "0", "1", "2"} for g in goals)
+    levels = {"-2", "-1", "0", "1", "2"}
+    assert all(g.plain_language and g.gas_levels.keys() == levels for g in goals)
     assert {i.discipline for i in _all(demo_ctx, CarePlanIntervention)} >= {"ot", "psychiatry"}
     sessions = _all(demo_ctx, FamilySession)
-    assert sessions and all(s.status == "draft" for s in sessions)
+    # Every state a clinic sees: drafts, signed, awaiting an OT's co-signature.
+    assert {s.status for s in sessions} == {"draft", "signed", "awaiting_cosignature"}
+    assert all(s.consent_confirmed and s.start_time is not None for s in sessions)
+    assert _all(demo_ctx, SessionAddendum)
+    assert all(r.ok for r in integrity.verify(demo_ctx.db))
     assert all(1 <= (today - s.session_date).days <= 5 for s in sessions)
     # Every assessment names an installed definition (their histories: test_demo_assessments).
     from otdesk.services.definitions import library

@@ -84,7 +84,7 @@ def full_client(
                               review_date=date(2025, 5, 1)))
     need = _add(ctx, CarePlanNeed(care_plan_id=plan.id, text="Skips meals"))
     goal = _add(ctx, CarePlanGoal(care_plan_id=plan.id, need_id=need.id, text="Cook 3 times",
-                                  family_text="Cook three evenings a week",
+                                  plain_language={"es": "Cocinar tres noches por semana"},
                                   gas_levels={"0": "3 evenings"}))
     _add(ctx, CarePlanIntervention(care_plan_id=plan.id, goal_id=goal.id,
                                    description="Practise recipes", discipline="ot"))
@@ -118,7 +118,7 @@ def test_export_holds_the_whole_record(ctx: Context, full_client: ClientDetail,
     assert session["signatures"][0]["signed_at"].startswith("2025-02-10T15:00:00")
     assert session["signatures"][0]["signer_id"] == ot.id
     [plan] = record["care_plans"]
-    assert plan["goals"][0]["family_text"] == "Cook three evenings a week"
+    assert plan["goals"][0]["plain_language"] == {"es": "Cocinar tres noches por semana"}
     assert [len(plan[k]) for k in ("needs", "goals", "interventions")] == [1, 1, 1]
     # The client's audit trail travels with it (the creation at least), and staff are named.
     actions = {(e["action"], e["entity_type"]) for e in record["audit_events"]}

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from otdesk.db.base import Tracked
 from otdesk.db.engine import Database, open_database
-from otdesk.db.migrate import alembic_config, current_revision
+from otdesk.db.migrate import alembic_config, current_revision, head_revision
 from otdesk.db.models import (
     Assessment,
     BatteryInstrument,
@@ -230,7 +230,7 @@ def test_modifications_made_before_0004_get_their_steps(
     ctx.db.dispose()
     db = open_database(db_target)
     try:
-        assert current_revision(db) == "0004"
+        assert current_revision(db) == head_revision()
         with db.reading() as session:
             steps = session.scalars(
                 select(ModificationStep).order_by(ModificationStep.id)).all()

@@ -34,7 +34,6 @@ MakeClient = Callable[..., clients.ClientDetail]
 FREE_TEXT = {
     ("session_attendees", "role"): "how the attendee is there, in the author's words",
     ("audit_events", "entity_type"): "record kinds: not yet one enumeration",
-    ("care_plan_needs", "source_type"): "record kinds: not yet one enumeration",
 }
 CHOICE_NAMES = re.compile(
     r"(status|priority|mode|answer|discipline|role|scope|owner|setting|action|kind|format|type)$"

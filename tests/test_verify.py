@@ -45,7 +45,7 @@ def test_sound_database_passes_every_check(db: Database, make_client: MakeClient
     results = integrity.verify(db)
     assert [r.name for r in results] == [
         "storage integrity", "foreign keys", "schema at head", "audit trail append-only",
-        "search index complete",
+        "search index complete", "signed family-session notes unchanged",
     ]
     assert all(r.ok for r in results), results
     assert head_revision() in _results(db)["schema at head"].detail

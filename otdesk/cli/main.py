@@ -22,6 +22,7 @@ from otdesk.cli.assessments import add_assessments_parser
 from otdesk.cli.clinical import add_clinical_parser
 from otdesk.cli.instruments import add_instruments_parser
 from otdesk.cli.output import TABLE_LIMIT, fail
+from otdesk.cli.sessions import add_sessions_parser
 from otdesk.domain import messages
 from otdesk.domain.errors import OtdeskError
 from otdesk.domain.translation import _, fill
@@ -244,6 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_instruments_parser(sub, common)
     add_clinical_parser(sub, common)
     add_assessments_parser(sub, common)
+    add_sessions_parser(sub, common)
     return parser
 
 

@@ -52,6 +52,12 @@ class StaffRole(LabelledEnum):
     PSYCHIATRIST = "psychiatrist"
     EXTERNAL = "external"
     ADMINISTRATOR = "administrator"
+    STUDENT = "student"
+
+    @property
+    def needs_cosignature(self) -> bool:
+        """Whether notes this role signs wait for an occupational therapist's co-signature."""
+        return self in (StaffRole.OT_ASSISTANT, StaffRole.STUDENT)
 
 
 class ClientStatus(LabelledEnum):
@@ -98,6 +104,23 @@ class RecordStatus(LabelledEnum):
     DRAFT = "draft"
     FINAL = "final"
     SIGNED = "signed"
+
+
+class SessionStatus(LabelledEnum):
+    """Life cycle of a family-session note: its content is fixed from the author's signature."""
+
+    DRAFT = "draft"
+    AWAITING_COSIGNATURE = "awaiting_cosignature"
+    SIGNED = "signed"
+
+
+class NeedSource(LabelledEnum):
+    """The kind of record a care-plan need was taken from."""
+
+    ASSESSMENT = "assessment"
+    BATTERY = "battery"
+    MODIFICATION = "modification"
+    CHECKLIST = "checklist"
 
 
 class CarePlanStatus(LabelledEnum):
@@ -204,6 +227,7 @@ _LABELS: dict[tuple[type, str], tuple[str, str]] = {
     (StaffRole, StaffRole.PSYCHIATRIST.value): NC_("staff role", "Psychiatrist"),
     (StaffRole, StaffRole.EXTERNAL.value): NC_("staff role", "External care-team member"),
     (StaffRole, StaffRole.ADMINISTRATOR.value): NC_("staff role", "Administrator"),
+    (StaffRole, StaffRole.STUDENT.value): NC_("staff role", "OT student"),
     (ClientStatus, ClientStatus.REFERRED.value): NC_("client status", "Referred"),
     (ClientStatus, ClientStatus.WAITLIST.value): NC_("client status", "Waitlist"),
     (ClientStatus, ClientStatus.ACTIVE.value): NC_("client status", "Active"),
@@ -226,6 +250,14 @@ _LABELS: dict[tuple[type, str], tuple[str, str]] = {
     (RecordStatus, RecordStatus.DRAFT.value): NC_("record status", "Draft"),
     (RecordStatus, RecordStatus.FINAL.value): NC_("record status", "Final"),
     (RecordStatus, RecordStatus.SIGNED.value): NC_("record status", "Signed"),
+    (SessionStatus, SessionStatus.DRAFT.value): NC_("session status", "Draft"),
+    (SessionStatus, SessionStatus.AWAITING_COSIGNATURE.value): NC_(
+        "session status", "Awaiting co-signature"),
+    (SessionStatus, SessionStatus.SIGNED.value): NC_("session status", "Signed"),
+    (NeedSource, NeedSource.ASSESSMENT.value): NC_("need source", "Assessment"),
+    (NeedSource, NeedSource.BATTERY.value): NC_("need source", "Discharge-readiness battery"),
+    (NeedSource, NeedSource.MODIFICATION.value): NC_("need source", "Home modification"),
+    (NeedSource, NeedSource.CHECKLIST.value): NC_("need source", "Environmental checklist"),
     (CarePlanStatus, CarePlanStatus.DRAFT.value): NC_("care plan status", "Draft"),
     (CarePlanStatus, CarePlanStatus.ACTIVE.value): NC_("care plan status", "Active"),
     (CarePlanStatus, CarePlanStatus.SUPERSEDED.value): NC_("care plan status", "Superseded"),

@@ -61,7 +61,7 @@ from otdesk.domain.text import fold
 from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import AuditAction, StaffRole
 from otdesk.resources import resource_path
-from otdesk.services import demo_assessments
+from otdesk.services import demo_assessments, demo_sessions
 from otdesk.services._records import insert_audited, snapshot, update_audited
 from otdesk.services.client_search import client_terms, sort_key
 from otdesk.services.context import Context
@@ -430,29 +430,31 @@ class _Clinic:
             "client_id": cid, "episode_id": eid, "plan_version": 1, "status": "active",
             "effective_from": effective, "review_date": review, "author_id": ot,
             "summary": rng.choice(self.content["plan_summaries"]),
-            "sharing": {"family": ident["consent_family"],
-                        "community": ident["consent_community"]},
+            "share_with_family": ident["consent_family"],
+            "share_with_partners": ident["consent_community"], "based_on_id": None,
         }
         pid = w.add(CarePlan, values)
         templates = rng.sample(self.content["needs"], rng.randint(1, 3))
         interventions = 0
         for pos, t in enumerate(templates):
             need_id = w.add(CarePlanNeed, {"care_plan_id": pid, "position": pos,
-                                           "text": t["need"], "source_type": "",
-                                           "source_uuid": "", "source_detail": ""})
+                                           "text": t["need"], "symptom_or_barrier": "",
+                                           "activity_limited": "", "source_kind": None,
+                                           "source_id": None, "source_detail": ""})
             levels = {str(level): text_ for level, text_ in zip(range(-2, 3), t["gas"],
                                                                    strict=True)}
             goal_id = w.add(CarePlanGoal, {
                 "care_plan_id": pid, "need_id": need_id, "position": pos, "text": t["goal"],
-                "family_text": t["family"], "domain": t["domain"], "baseline": t["baseline"],
+                "plain_language": {ident["preferred_language"]: t["family"]},
+                "measure": "", "domain": t["domain"], "baseline": t["baseline"],
                 "target_date": review + timedelta(days=rng.randint(0, 60)),
-                "gas_levels": levels, "gas_weight": 1.0, "attainment": None, "status": "active",
+                "gas_levels": levels, "gas_weight": 1.0, "status": "active", "status_reason": "",
             })
             for what, how_often, discipline, who in t["interventions"][: rng.randint(1, 2)]:
                 w.add(CarePlanIntervention, {
                     "care_plan_id": pid, "goal_id": goal_id, "position": interventions,
                     "description": what, "frequency": how_often, "discipline": discipline,
-                    "responsible": who,
+                    "owner_name": who,
                 })
                 interventions += 1
         changes = snapshot({k: values[k] for k in ("plan_version", "status", "review_date")})
@@ -527,6 +529,7 @@ def populate(
             if progress:
                 progress(min(start + CHUNK, clients), clients)
         w.sync_sequences()
+        demo_sessions.finish(session, ctx, team.assistants, seed)
         if sqlite:
             session.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default
         n = w.counts

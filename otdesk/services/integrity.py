@@ -192,3 +192,7 @@ def verify(db: Database) -> list[CheckResult]:
             detail = _("could not be checked: {reason}").format(reason=reason)
             results.append(CheckResult(_(name), False, detail))
     return results
+
+
+# Checks other modules register (imported last: they import ``check`` from here).
+from otdesk.services import session_signing  # noqa: E402, F401

@@ -6,6 +6,9 @@ from otdesk.db.models.care_plans import (
     CarePlanGoal,
     CarePlanIntervention,
     CarePlanNeed,
+    CarePlanReview,
+    CarePlanReviewGoal,
+    CaseConference,
 )
 from otdesk.db.models.checklists import (
     ChecklistAnswer,
@@ -37,7 +40,10 @@ __all__ = [
     "CarePlanGoal",
     "CarePlanIntervention",
     "CarePlanNeed",
+    "CarePlanReview",
+    "CarePlanReviewGoal",
     "CareTeamMember",
+    "CaseConference",
     "ChecklistAnswer",
     "Client",
     "ClientDiagnosis",

@@ -24,8 +24,10 @@ def vocab_column(
     default: StrEnum | None = None,
     index: bool = False,
     length: int = 20,
+    nullable: bool = False,
 ) -> MappedColumn[Any]:
-    """A required text column holding one of ``vocabulary``'s codes, kept so by a CHECK."""
+    """A text column holding one of ``vocabulary``'s codes, kept so by a CHECK (required unless
+    ``nullable``: NULL then means "none")."""
     codes = [member.value for member in vocabulary]
     kind = Enum(
         *codes,
@@ -34,7 +36,9 @@ def vocab_column(
         length=length,
         validate_strings=False,  # the services validate; the database has the last word
     )
-    options: dict[str, Any] = {"index": index, "info": {VOCABULARY: vocabulary}}
+    options: dict[str, Any] = {
+        "index": index, "nullable": nullable, "info": {VOCABULARY: vocabulary}
+    }
     if default is not None:
         options["default"] = default.value
     return mapped_column(kind, **options)

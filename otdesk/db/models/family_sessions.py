@@ -1,11 +1,15 @@
 """Family session notes: attendees, action items, signatures and addenda.
 
-Signatures and addenda are append-only rows: a signed note never changes; corrections are added.
+A note's content is fixed when its author signs it (status ``awaiting_cosignature`` when the
+author is an OT assistant or student, else ``signed``); from then on the database refuses any
+change to the note, its attendees and its action items (except marking an action item done),
+and the only change to a note awaiting co-signature is becoming signed. Signatures and addenda
+are append-only rows: corrections are added, never written over (migration 0005).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
@@ -13,7 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from otdesk.db.base import Base, Tracked
 from otdesk.db.models._columns import vocab_column
-from otdesk.domain.vocab import DiscussionMode, NoteFormat, RecordStatus, SignatureKind
+from otdesk.domain.vocab import DiscussionMode, NoteFormat, SessionStatus, SignatureKind
 
 
 class FamilySession(Tracked, Base):
@@ -26,16 +30,25 @@ class FamilySession(Tracked, Base):
         ForeignKey("episodes.id", ondelete="SET NULL"), index=True
     )
     session_date: Mapped[date]
+    start_time: Mapped[time | None]  # local wall-clock time the session began
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
     mode: Mapped[str] = vocab_column(DiscussionMode, default=DiscussionMode.CLINIC)
+    # The client's consent covers what was discussed, and with whom.
+    consent_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The note template (resources/note_templates/<code>.json) and its sections' text by key.
     note_format: Mapped[str] = vocab_column(NoteFormat, default=NoteFormat.DAP)
     note_sections: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)  # session-topic codes
+    # Answers kept on the note before check-ins were assessments (read only, never written).
     caregiver_checkin: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    checkin_assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"))
     handouts_given: Mapped[list[str]] = mapped_column(JSON, default=list)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    status: Mapped[str] = vocab_column(RecordStatus, default=RecordStatus.DRAFT, index=True)
-    signed_at: Mapped[datetime | None]
+    status: Mapped[str] = vocab_column(SessionStatus, default=SessionStatus.DRAFT, index=True)
+    needs_cosign: Mapped[bool] = mapped_column(Boolean, default=False)
+    signed_at: Mapped[datetime | None]  # the author's signature
+    signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # SHA-256 (hex) of the canonical JSON of what the author signed.
     content_hash: Mapped[str] = mapped_column(String(128), default="")
 
 
@@ -66,7 +79,9 @@ class SessionActionItem(Tracked, Base):
     who: Mapped[str] = mapped_column(String(200))
     what: Mapped[str] = mapped_column(Text)
     due_date: Mapped[date | None]
+    # Whether it was done, and when, may still be recorded after the note is signed.
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_on: Mapped[date | None]
 
 
 class SessionSignature(Tracked, Base):

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from otdesk.db.models import Client, ClinicSettings, FamilySession
 from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import NC_, fill, ngettext
-from otdesk.domain.vocab import RecordStatus
+from otdesk.domain.vocab import SessionStatus
 from otdesk.services.context import Context
 from otdesk.services.dashboard import DueItem, SourceQuery, Urgency, source
 from otdesk.services.dashboard_sources._shared import (
@@ -57,7 +57,7 @@ def unsigned_notes(session: Session, ctx: Context, query: SourceQuery) -> tuple[
         FamilySession.created_at,
         client_id=FamilySession.client_id,
     ).where(
-        FamilySession.status == RecordStatus.DRAFT.value,
+        FamilySession.status == SessionStatus.DRAFT.value,
         FamilySession.created_at < now - window,
     )
     if query.staff_id is not None:
