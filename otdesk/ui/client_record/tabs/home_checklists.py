@@ -210,8 +210,10 @@ class HomeChecklistsTab(QWidget):
     def edit_modification(self) -> None:
         """Edit the selected modification's details in a dialog."""
         dialog = self.edit_dialog()
-        if dialog is not None and dialog.exec():
-            self.reload(select_modification=dialog.info.id)
+        if dialog is not None:
+            if dialog.exec():
+                self.reload(select_modification=dialog.info.id)
+            dialog.deleteLater()
 
     def _added(self, made: ModificationInfo) -> None:
         self.reload(select_modification=made.id)
