@@ -1,4 +1,4 @@
-"""Settings: the clinic's letterhead and intervals (shared, in the database) and this
+"""Settings: the clinic's letterhead, intervals and battery (shared, in the database) and this
 workstation's preferences (interface language and text size, in the typed UiSettings)."""
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ DAY_FIELDS = ("care_plan_review_days", "reassessment_days", "unsigned_note_hours
 
 
 class SettingsDialog(QDialog):
-    """Clinic letterhead, review intervals, handout language, interface language, text size."""
+    """Clinic letterhead, review intervals, handout language, battery, interface language and
+    text size."""
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
