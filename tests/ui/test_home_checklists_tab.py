@@ -110,3 +110,63 @@ def test_finalising_asks_for_required_items_then_locks_the_answers(
     assert not editor.combos["risk_check"].isEnabled()
     assert checklists.get_checklist(ctx, checklist_id=started.id).is_final
     assert tab.checklist_model.record(0).status.value == "final"
+
+
+def test_a_modifications_details_are_edited_in_a_dialog(
+    qtbot, tab_of, make_client: Callable[..., ClientDetail], boxes: list[Any], ctx, monkeypatch
+) -> None:
+    client = make_client()
+    made = modifications.create_modification(
+        ctx, client_id=client.id, recommendation="Fit a grab rail by the bath", owner="client",
+        estimated_cost_cents=4500)
+    tab = tab_of(client.id)
+    assert not tab.edit_button.isEnabled()
+    tab.modification_table.selectRow(0)
+    assert tab.edit_button.isEnabled()
+    dialog = tab.edit_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.cost.text() == "45.00"
+    dialog.cost.setText("banana")
+    assert not dialog.save()
+    assert dialog.errors["estimated_cost_cents"].isVisible()
+    assert "amount of money" in dialog.errors["estimated_cost_cents"].text()
+    assert modifications.get_modification(ctx, modification_id=made.id).version == made.version
+
+    dialog.cost.setText("1234,50")
+    dialog.funding_source.setText("Home adaptations grant (fictional)")
+    dialog.notes.setPlainText("Landlord agreed by phone")
+    assert dialog.save()
+    now = modifications.get_modification(ctx, modification_id=made.id)
+    assert (now.estimated_cost_cents, now.funding_source, now.notes) == (
+        123450, "Home adaptations grant (fictional)", "Landlord agreed by phone")
+    assert now.recommendation == "Fit a grab rail by the bath"  # unchanged fields kept
+
+
+def test_editing_a_modification_someone_changed_asks_first(
+    qtbot, tab_of, make_client: Callable[..., ClientDetail], ctx, monkeypatch
+) -> None:
+    from otdesk.ui.editing import conflict_dialog
+    from otdesk.ui.editing.conflict_dialog import ConflictChoice
+
+    client = make_client()
+    made = modifications.create_modification(
+        ctx, client_id=client.id, recommendation="Lower the kitchen shelf", owner="client")
+    tab = tab_of(client.id)
+    tab.modification_table.selectRow(0)
+    dialog = tab.edit_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    modifications.update_modification(ctx, modification_id=made.id,
+                                      expected_version=made.version, notes="Theirs")
+    asked: list[Any] = []
+    monkeypatch.setattr(conflict_dialog, "ask_conflict", lambda *_a, **k: (
+        asked.append(k["differences"]), ConflictChoice.KEEP_MINE)[1])
+    dialog.cost.setText("80.00")
+    assert not dialog.save()
+    assert asked == [[("Estimated cost", "80.00", "")]]
+    assert dialog.notes.toPlainText() == "Theirs"  # their change shown, mine kept on top
+    assert dialog.save()
+    now = modifications.get_modification(ctx, modification_id=made.id)
+    assert (now.notes, now.estimated_cost_cents) == ("Theirs", 8000)

@@ -130,3 +130,25 @@ def test_double_click_opens_the_clients_record_at_the_modification(
     ben = sample_clients[1]
     assert window.current_key() == client_key(ben.id)
     assert shown == [(RecordKind.HOME_MODIFICATION, recommended["ramp"].id)]
+
+
+def test_a_lines_details_are_edited_from_the_page(qtbot, app_ctx, recommended) -> None:
+    view = ModificationsView(app_ctx)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 2, timeout=10_000)
+    assert view.edit_dialog() is None  # nothing selected yet
+    row = _shown(view).index("Ramp at the front step")
+    view.table.selectRow(row)
+    dialog = view.edit_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.cost.text() == "450.00"
+    dialog.cost.setText("1.234,50")
+    dialog.funding_source.setText("Landlord's repair budget")
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        assert dialog.save()
+    ramp = modifications.get_modification(app_ctx.services, modification_id=recommended[
+        "ramp"].id)
+    assert (ramp.estimated_cost_cents, ramp.funding_source) == (123450, "Landlord's repair budget")
+    line = view.line_at(_shown(view).index("Ramp at the front step"))
+    assert line.modification.estimated_cost_cents == 123450

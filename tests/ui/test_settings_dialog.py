@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
+from otdesk.services import battery
 from otdesk.services import settings as clinic_settings
 from otdesk.ui.dialogs.settings_dialog import SettingsDialog
 from otdesk.ui.parts.icons import icon_path
@@ -137,3 +138,44 @@ def test_the_spanish_catalogue_switches_the_interface(qtbot, app_ctx, spanish) -
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Archivo", "&Editar", "&Ver", "A&yuda"]
     assert window.caseload.search.accessibleName() == "Buscar"
+
+
+def test_the_battery_page_saves_the_clinics_battery(qtbot, app_ctx, ctx) -> None:
+    battery.set_battery(ctx, entries=[("discharge-readiness", 90), ("client-priorities", 90)])
+    dialog = SettingsDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    page = dialog.battery_page
+    assert page.entries() == [("discharge-readiness", 90), ("client-priorities", 90)]
+    assert page.choice.findData("discharge-readiness") < 0  # already in the battery
+    page.choice.setCurrentIndex(page.choice.findData("caregiver-check-in"))
+    page.add_button.click()
+    page.table.cellWidget(page.row_of("caregiver-check-in"), 1).setValue(180)
+    page.table.selectRow(page.row_of("caregiver-check-in"))
+    page.up_button.click()
+    page.table.selectRow(page.row_of("discharge-readiness"))
+    page.remove_button.click()
+    dialog.save()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert [(e.definition_id, e.repeat_days) for e in battery.list_battery(ctx)] == [
+        ("caregiver-check-in", 180), ("client-priorities", 90)]
+
+
+def test_a_refused_battery_row_is_named(qtbot, app_ctx, ctx, monkeypatch) -> None:
+    battery.set_battery(ctx, entries=[("discharge-readiness", 90)])
+    dialog = SettingsDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.battery_page
+    page.choice.setCurrentIndex(page.choice.findData("client-priorities"))
+    page.add_button.click()
+    # The definition vanishes from the library between opening the dialog and saving.
+    known = battery.library()
+    monkeypatch.setattr(battery, "library", lambda: type(known)(
+        [d for d in known.all() if d.id != "client-priorities"]))
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.tabs.currentWidget() is page
+    assert page.message.isVisible()
+    assert "Row 2" in page.message.text()
+    assert "client-priorities" in page.message.text()
+    assert [e.definition_id for e in battery.list_battery(ctx)] == ["discharge-readiness"]

@@ -1,4 +1,4 @@
-"""Settings: the clinic's letterhead and intervals (shared, in the database) and this
+"""Settings: the clinic's letterhead, intervals and battery (shared, in the database) and this
 workstation's preferences (interface language and text size, in the typed UiSettings)."""
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from otdesk.domain.translation import _
 from otdesk.domain.vocab import DateOrder
 from otdesk.services import settings as clinic_settings
 from otdesk.services.settings import ClinicInfo
+from otdesk.ui.dialogs.battery_page import BatteryPage
 from otdesk.ui.parts.style import FIELD_SPACING, MARGIN, SPACING, apply_font_size, set_role
 from otdesk.ui.parts.widgets import FieldError, buddy_label, reason_text
 from otdesk.ui.shell.app_context import AppContext
@@ -52,7 +53,8 @@ DAY_FIELDS = ("care_plan_review_days", "reassessment_days", "unsigned_note_hours
 
 
 class SettingsDialog(QDialog):
-    """Clinic letterhead, review intervals, handout language, interface language, text size."""
+    """Clinic letterhead, review intervals, handout language, battery, interface language and
+    text size."""
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._clinic_page(), _("Clinic"))
         self.tabs.addTab(self._intervals_page(), _("Reviews and handouts"))
+        self.battery_page = BatteryPage(app.services, self)
+        self.tabs.addTab(self.battery_page, _("Battery"))
         self.tabs.addTab(self._workstation_page(), _("This computer"))
         self.banner = QLabel(self)
         set_role(self.banner, "banner-error")
@@ -332,6 +336,9 @@ class SettingsDialog(QDialog):
             except ConflictError:
                 self._conflict()
                 return
+        if not self.battery_page.save():
+            self.tabs.setCurrentWidget(self.battery_page)
+            return
         settings = self._app.settings
         language = str(self.language_combo.currentData())
         settings.font_point_size = self.font_spin.value()

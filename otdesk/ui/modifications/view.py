@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from otdesk.domain.vocab import ModificationOwner, ModificationStatus
 from otdesk.services import modifications
 from otdesk.services.dashboard import RecordRef
 from otdesk.services.modifications import ClinicModification, ClinicModifications
+from otdesk.ui.modifications.edit_dialog import ModificationDialog
 from otdesk.ui.parts.record_table_model import (
     ID_ROLE,
     RECORD_ROLE,
@@ -158,6 +160,9 @@ class ModificationsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
+        self.edit_button = QPushButton(_("&Edit details…"), self)
+        self.edit_button.setAccessibleName(_("Edit the modification's details"))
+        self.edit_button.clicked.connect(self.edit_selected)
         self.empty = QLabel(self)
         set_role(self.empty, "empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -173,6 +178,7 @@ class ModificationsView(QWidget):
         filters.addSpacing(MARGIN)
         filters.addWidget(self.overdue)
         filters.addStretch(1)
+        filters.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
@@ -277,3 +283,19 @@ class ModificationsView(QWidget):
         if isinstance(line, ClinicModification):
             self.open_record.emit(
                 RecordRef(RecordKind.HOME_MODIFICATION, int(index.data(ID_ROLE)), line.client_id))
+
+    def edit_dialog(self) -> ModificationDialog | None:
+        """The details dialog for the selected line (None when no line is selected)."""
+        row = self.table.currentIndex().row()
+        if row < 0:
+            return None
+        chosen = self.line_at(row).modification
+        info = modifications.get_modification(self._app.services, modification_id=chosen.id)
+        return ModificationDialog(self._app, info, self)
+
+    def edit_selected(self) -> None:
+        """Edit the selected modification's details (the list refreshes when it is saved)."""
+        dialog = self.edit_dialog()
+        if dialog is not None:
+            dialog.exec()
+            dialog.deleteLater()

@@ -28,6 +28,7 @@ from otdesk.services.checklists import ChecklistInfo
 from otdesk.services.modifications import ModificationInfo
 from otdesk.ui.client_record.checklist_editor import ChecklistEditor, ModificationPanel
 from otdesk.ui.client_record.registry import TabContext, register_tab
+from otdesk.ui.modifications.edit_dialog import ModificationDialog
 from otdesk.ui.parts.record_table_model import Column, RecordTableModel
 from otdesk.ui.parts.style import MARGIN, SPACING, set_role
 
@@ -96,6 +97,11 @@ class HomeChecklistsTab(QWidget):
         self.modification_table = _table(self, _("Home modifications"), self.modification_model)
         self.modification_table.selectionModel().currentRowChanged.connect(
             self._modification_chosen)
+        self.modification_table.doubleClicked.connect(lambda _index: self.edit_modification())
+        self.edit_button = QPushButton(_("&Edit details…"), self)
+        self.edit_button.setAccessibleName(_("Edit the modification's details"))
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self.edit_modification)
         self.editor = ChecklistEditor(self._app, self)
         self.editor.setEnabled(False)
         self.editor.saved.connect(lambda _info: self.reload())
@@ -115,7 +121,10 @@ class HomeChecklistsTab(QWidget):
         column.addWidget(self.checklist_table, 1)
         mods_heading = QLabel(_("Modifications"), left)
         set_role(mods_heading, "h2")
-        column.addWidget(mods_heading)
+        mods_row = QHBoxLayout()
+        mods_row.addWidget(mods_heading, 1)
+        mods_row.addWidget(self.edit_button)
+        column.addLayout(mods_row)
         column.addWidget(self.modification_table, 1)
         column.addWidget(self.panel, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -185,8 +194,26 @@ class HomeChecklistsTab(QWidget):
             self.open_checklist(self.checklist_model.record(current.row()).id)
 
     def _modification_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.edit_button.setEnabled(current.isValid())
         if current.isValid():
             self.panel.show_modification(self.modification_model.record(current.row()))
+
+    def edit_dialog(self) -> ModificationDialog | None:
+        """The details dialog for the selected modification (None when none is selected)."""
+        row = self.modification_table.currentIndex().row()
+        if row < 0:
+            return None
+        chosen = self.modification_model.record(row)
+        info = modifications.get_modification(self._app.services, modification_id=chosen.id)
+        return ModificationDialog(self._app, info, self)
+
+    def edit_modification(self) -> None:
+        """Edit the selected modification's details in a dialog."""
+        dialog = self.edit_dialog()
+        if dialog is not None:
+            if dialog.exec():
+                self.reload(select_modification=dialog.info.id)
+            dialog.deleteLater()
 
     def _added(self, made: ModificationInfo) -> None:
         self.reload(select_modification=made.id)
