@@ -120,8 +120,8 @@ def test_a_modifications_details_are_edited_in_a_dialog(
         ctx, client_id=client.id, recommendation="Fit a grab rail by the bath", owner="client",
         estimated_cost_cents=4500)
     tab = tab_of(client.id)
-    assert not tab.edit_button.isEnabled()
-    tab.modification_table.selectRow(0)
+    # The first modification is shown (and can be edited) as soon as the tab opens.
+    assert tab.panel.info is not None and tab.panel.info.id == made.id
     assert tab.edit_button.isEnabled()
     dialog = tab.edit_dialog()
     assert dialog is not None

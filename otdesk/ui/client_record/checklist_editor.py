@@ -47,6 +47,16 @@ def _day(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+
+def _date_edit(parent: QWidget, app: AppContext) -> QDateEdit:
+    """A date picker written as the interface writes dates ("3 Jan 2027"), set to today until
+    a record fills it (Qt's own default reads "1/1/00")."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setDate(_qdate(app.services.today()))
+    return edit
+
 class ChecklistEditor(QWidget):
     """One checklist: areas on the left, the area's items on the right, hazards below."""
 
@@ -94,8 +104,7 @@ class ChecklistEditor(QWidget):
         self.rec_priority.setAccessibleName(_("Priority"))
         for priority in Priority:
             self.rec_priority.addItem(priority.label, priority.value)
-        self.rec_due = QDateEdit(self)
-        self.rec_due.setCalendarPopup(True)
+        self.rec_due = _date_edit(self, app)
         self.rec_due.setAccessibleName(_("Due date"))
         self.add_button = QPushButton(_("&Add as modification"), self)
         self.add_button.clicked.connect(self.add_modification)
@@ -311,8 +320,7 @@ class ModificationPanel(QGroupBox):
         self.history.setAccessibleName(_("Steps so far"))
         self.status = QComboBox(self)
         self.status.setAccessibleName(_("Next status"))
-        self.on_date = QDateEdit(self)
-        self.on_date.setCalendarPopup(True)
+        self.on_date = _date_edit(self, app)
         self.on_date.setAccessibleName(_("When it happened"))
         self.who = QLineEdit(self)
         self.who.setAccessibleName(_("Who did it"))

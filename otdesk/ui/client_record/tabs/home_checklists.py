@@ -152,6 +152,11 @@ class HomeChecklistsTab(QWidget):
             self.checklist_table.selectionModel().blockSignals(False)
         if current is not None and (row := self.modification_model.row_of(current)) >= 0:
             self.modification_table.selectRow(row)
+        # A first look shows the latest visit and the first modification, not empty panes.
+        if chosen is None and self.checklist_model.rowCount():
+            self.checklist_table.selectRow(0)
+        if current is None and self.modification_model.rowCount():
+            self.modification_table.selectRow(0)
 
     def _records_changed(self, changes: Changes) -> None:
         if self._tc.client_id not in changes.clients:
