@@ -237,8 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "verify", parents=[common], help=_("check the database is sound (changes nothing)"),
         description=_("Check the database without changing it: storage integrity, foreign "
-                      "keys, schema version, the audit trail's append-only guard and the search "
-                      "index. Exit status 0 only when every check holds."),
+                      "keys, schema version, the audit trail's append-only guard, the search "
+                      "index and the content of signed family-session notes. Exit status 0 only "
+                      "when every check holds."),
     )
     p.set_defaults(handler="cmd_verify")
 
