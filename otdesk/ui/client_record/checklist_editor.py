@@ -79,6 +79,8 @@ class ChecklistEditor(QWidget):
         self.areas.currentRowChanged.connect(self._show_area)
         self.items = QWidget()
         self.form = QFormLayout(self.items)
+        # Item texts are sentences: each above its answer, never squeezed beside it.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.items)
@@ -90,6 +92,7 @@ class ChecklistEditor(QWidget):
         set_role(self.state, "muted")
 
         self.recommendations = QListWidget(self)
+        self.recommendations.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.recommendations.setAccessibleName(_("Recommended modifications"))
         self.recommendations.currentRowChanged.connect(self._pick_recommendation)
         self.rec_text = QLineEdit(self)
@@ -132,9 +135,9 @@ class ChecklistEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
         layout.addWidget(self.title)
-        layout.addLayout(rooms, 2)
+        layout.addLayout(rooms, 1)
         layout.addLayout(buttons)
-        layout.addWidget(hazards, 1)
+        layout.addWidget(hazards, 0)
 
     # -- showing ----------------------------------------------------------------------------
 
