@@ -88,6 +88,26 @@ def test_a_draft_is_written_with_attendees_topics_and_action_items(
     assert [line.id for line in lines] == [note.id]
 
 
+def test_attendees_and_action_items_come_off_a_draft_and_only_their_own(
+    as_ot: Context, make_client: MakeClient
+) -> None:
+    note = _draft(as_ot, make_client().id)
+    other = _draft(as_ot, make_client().id)
+    with pytest.raises(ValidationError) as refused:  # another note's action item
+        family_sessions.remove_action_item(as_ot, session_id=note.id,
+                                           expected_version=note.version,
+                                           item_id=other.action_items[0].id)
+    assert refused.value.errors[0].field == "item_id"
+    note = family_sessions.remove_action_item(as_ot, session_id=note.id,
+                                              expected_version=note.version,
+                                              item_id=note.action_items[0].id)
+    note = family_sessions.remove_attendee(as_ot, session_id=note.id,
+                                           expected_version=note.version,
+                                           attendee_id=note.attendees[0].id)
+    assert note.action_items == () and note.attendees == ()
+    assert len(family_sessions.get_session(as_ot, session_id=other.id).action_items) == 1
+
+
 @pytest.mark.parametrize(("field", "value", "named"), [
     ("topics", ["astrology"], "topics"),
     ("note_sections", {"data": "DAP's section on a SOAP note"}, "note_sections"),

@@ -11,6 +11,7 @@ still be recorded.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, time
 from typing import Any
 
@@ -309,15 +310,8 @@ def remove_attendee(
     ctx: Context, *, session_id: int, expected_version: int, attendee_id: int
 ) -> SessionInfo:
     """Take an attendee off a draft."""
-    with editing(ctx, FamilySession, ENTITY, session_id, expected_version,
-                 named=note_label) as (session, row):
-        refuse_if_locked(row)
-        attendee = session.get(SessionAttendee, attendee_id)
-        if attendee is None or attendee.session_id != row.id:
-            raise ValidationError(FieldError.of("attendee_id", NOT_THIS_CLIENTS, id=attendee_id))
-        _touch(session, ctx, row, {"attendee": [{"name": attendee.name}, None]})
-        session.delete(attendee)
-        return session_info(session, row)
+    return _remove_part(ctx, session_id, expected_version, SessionAttendee, attendee_id,
+                        field="attendee_id", change="attendee", describe=lambda a: {"name": a.name})
 
 
 def add_action_item(
@@ -339,14 +333,30 @@ def remove_action_item(
     ctx: Context, *, session_id: int, expected_version: int, item_id: int
 ) -> SessionInfo:
     """Take an action item off a draft."""
+    return _remove_part(ctx, session_id, expected_version, SessionActionItem, item_id,
+                        field="item_id", change="action_item", describe=lambda i: {"what": i.what})
+
+
+def _remove_part(
+    ctx: Context,
+    session_id: int,
+    expected_version: int,
+    model: type[SessionAttendee] | type[SessionActionItem],
+    part_id: int,
+    *,
+    field: str,
+    change: str,
+    describe: Callable[[Any], dict[str, Any]],
+) -> SessionInfo:
+    """Delete one attendee or action item of a draft, noting what it was on the note's trail."""
     with editing(ctx, FamilySession, ENTITY, session_id, expected_version,
                  named=note_label) as (session, row):
         refuse_if_locked(row)
-        item = session.get(SessionActionItem, item_id)
-        if item is None or item.session_id != row.id:
-            raise ValidationError(FieldError.of("item_id", NOT_THIS_CLIENTS, id=item_id))
-        _touch(session, ctx, row, {"action_item": [{"what": item.what}, None]})
-        session.delete(item)
+        part: Any = session.get(model, part_id)
+        if part is None or part.session_id != row.id:
+            raise ValidationError(FieldError.of(field, NOT_THIS_CLIENTS, id=part_id))
+        _touch(session, ctx, row, {change: [describe(part), None]})
+        session.delete(part)
         return session_info(session, row)
 
 
