@@ -61,7 +61,7 @@ from otdesk.domain.text import fold
 from otdesk.domain.translation import _, fill, ngettext
 from otdesk.domain.vocab import AuditAction, StaffRole
 from otdesk.resources import resource_path
-from otdesk.services import demo_assessments, demo_sessions
+from otdesk.services import demo_assessments, demo_care_plans, demo_sessions
 from otdesk.services._records import insert_audited, snapshot, update_audited
 from otdesk.services.client_search import client_terms, sort_key
 from otdesk.services.context import Context
@@ -333,7 +333,8 @@ class _Clinic:
         members = self.family(cid, ident)
         episode_id, start = self.episode(cid, status, ot)
         if status == "active" and ot is not None:
-            self.care_plan(cid, episode_id, start, ot, ident)
+            demo_care_plans.add_plan(w, rng, self.content, self.day(-60, 90), cid,
+                                     episode_id, start, ot, ident)
             demo_assessments.add_history(w, ident["record_number"] + ident["given_name"], cid,
                                          episode_id, start, ot, self.today)
             if members and rng.random() < 0.15:
@@ -417,49 +418,6 @@ class _Clinic:
         changes["care_team"] = [None, [[m["discipline"], m["role_in_team"]] for m in team]]
         self.w.event("episode", values, cid, changes)
         return eid, start
-
-    def care_plan(
-        self, cid: int, eid: int, start: date | None, ot: int, ident: dict[str, Any]
-    ) -> None:
-        rng, w = self.rng, self.w
-        review = self.day(-60, 90)
-        effective = review - timedelta(days=90)
-        if start is not None:
-            effective = max(effective, start)
-        values = {
-            "client_id": cid, "episode_id": eid, "plan_version": 1, "status": "active",
-            "effective_from": effective, "review_date": review, "author_id": ot,
-            "summary": rng.choice(self.content["plan_summaries"]),
-            "share_with_family": ident["consent_family"],
-            "share_with_partners": ident["consent_community"], "based_on_id": None,
-        }
-        pid = w.add(CarePlan, values)
-        templates = rng.sample(self.content["needs"], rng.randint(1, 3))
-        interventions = 0
-        for pos, t in enumerate(templates):
-            need_id = w.add(CarePlanNeed, {"care_plan_id": pid, "position": pos,
-                                           "text": t["need"], "symptom_or_barrier": "",
-                                           "activity_limited": "", "source_kind": None,
-                                           "source_id": None, "source_detail": ""})
-            levels = {str(level): text_ for level, text_ in zip(range(-2, 3), t["gas"],
-                                                                   strict=True)}
-            goal_id = w.add(CarePlanGoal, {
-                "care_plan_id": pid, "need_id": need_id, "position": pos, "text": t["goal"],
-                "plain_language": {ident["preferred_language"]: t["family"]},
-                "measure": "", "domain": t["domain"], "baseline": t["baseline"],
-                "target_date": review + timedelta(days=rng.randint(0, 60)),
-                "gas_levels": levels, "gas_weight": 1.0, "status": "active", "status_reason": "",
-            })
-            for what, how_often, discipline, who in t["interventions"][: rng.randint(1, 2)]:
-                w.add(CarePlanIntervention, {
-                    "care_plan_id": pid, "goal_id": goal_id, "position": interventions,
-                    "description": what, "frequency": how_often, "discipline": discipline,
-                    "owner_name": who,
-                })
-                interventions += 1
-        changes = snapshot({k: values[k] for k in ("plan_version", "status", "review_date")})
-        changes["goals"] = [None, [t["goal"] for t in templates]]
-        w.event("care plan", values, cid, changes)
 
     def session(self, cid: int, eid: int, ot: int, members: list[tuple[int, str]]) -> None:
         rng, w, c = self.rng, self.w, self.content
