@@ -173,7 +173,8 @@ def _delimiter(text: str) -> str:
     cells with semicolons, and some exports use tabs: the header names otdesk's columns, so the
     delimiter is the one that splits it into the most of them (a comma when none does better).
     """
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    # The first non-blank line, read lazily: splitting a 200 MB file into lines would copy it.
+    first = next((line for line in io.StringIO(text) if line.strip()), "")
     def known(delimiter: str) -> int:
         cells = next(csv.reader([first], delimiter=delimiter), [])
         return sum(c.strip().casefold() in ALL_COLUMNS for c in cells)
