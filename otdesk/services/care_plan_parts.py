@@ -207,8 +207,9 @@ def _goal_extras(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _clean(specs: dict[str, Field], values: Mapping[str, Any], ctx: Context, *,
-           partial: bool, extra: tuple[str, ...] = ()) -> dict[str, Any]:
+def clean_values(specs: dict[str, Field], values: Mapping[str, Any], ctx: Context, *,
+                 partial: bool, extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Checked values of a part as stored (``extra``: the goal's own kinds of value)."""
     plain = {k: v for k, v in values.items() if k not in extra}
     clean = _stored(validate(specs, plain, today=ctx.today(), partial=partial))
     if extra:
@@ -216,7 +217,8 @@ def _clean(specs: dict[str, Field], values: Mapping[str, Any], ctx: Context, *,
     return clean
 
 
-def _audit_form(values: Mapping[str, Any]) -> dict[str, Any]:
+def audit_form(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values as the audit trail holds them."""
     return {k: jsonable(v) for k, v in values.items()}
 
 
@@ -225,7 +227,7 @@ def _audit_form(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def add_need(ctx: Context, *, plan_id: int, version: int, values: Mapping[str, Any]) -> PlanInfo:
     """Add a need (fields of NEED_FIELDS) to a draft."""
-    clean = _clean(NEED_FIELDS, values, ctx, partial=False)
+    clean = clean_values(NEED_FIELDS, values, ctx, partial=False)
     with editing(ctx, CarePlan, ENTITY, plan_id, version, named=plan_label) as (session, plan):
         refuse_unless_draft(plan, "needs")
         check_source(session, plan.client_id, clean.get("source_kind"), clean.get("source_id"))
@@ -233,14 +235,14 @@ def add_need(ctx: Context, *, plan_id: int, version: int, values: Mapping[str, A
                            position=next_position(session, CarePlanNeed, plan.id), **clean)
         insert_audited(session, ctx, RecordKind.CARE_PLAN_NEED, row, clean,
                        client_id=plan.client_id)
-        touch(session, ctx, plan, {"need": [None, _audit_form(clean)]})
+        touch(session, ctx, plan, {"need": [None, audit_form(clean)]})
         return plan_info(session, plan)
 
 
 def update_need(ctx: Context, *, need_id: int, version: int,
                 values: Mapping[str, Any]) -> PlanInfo:
     """Change some fields of a draft's need."""
-    clean = _clean(NEED_FIELDS, values, ctx, partial=True)
+    clean = clean_values(NEED_FIELDS, values, ctx, partial=True)
     with editing(ctx, CarePlanNeed, RecordKind.CARE_PLAN_NEED, need_id, version) as (session, row):
         plan = load(session, CarePlan, ENTITY, row.care_plan_id)
         refuse_unless_draft(plan, "needs")
@@ -274,7 +276,7 @@ def add_goal(ctx: Context, *, plan_id: int, version: int, values: Mapping[str, A
     """Add a goal (fields of GOAL_FIELDS, and ``gas_levels`` {"-2".."2": words},
     ``gas_weight`` above 0, ``plain_language`` {language: words}) to a draft."""
     clean = {"gas_weight": 1.0, "gas_levels": {}, "plain_language": {},
-             **_clean(GOAL_FIELDS, values, ctx, partial=False, extra=GOAL_EXTRA)}
+             **clean_values(GOAL_FIELDS, values, ctx, partial=False, extra=GOAL_EXTRA)}
     with editing(ctx, CarePlan, ENTITY, plan_id, version, named=plan_label) as (session, plan):
         refuse_unless_draft(plan, "goals")
         _in_plan(session, CarePlanNeed, clean.get("need_id"), plan.id, "need_id")
@@ -283,14 +285,14 @@ def add_goal(ctx: Context, *, plan_id: int, version: int, values: Mapping[str, A
                            position=next_position(session, CarePlanGoal, plan.id), **clean)
         insert_audited(session, ctx, RecordKind.CARE_PLAN_GOAL, row, clean,
                        client_id=plan.client_id)
-        touch(session, ctx, plan, {"goal": [None, _audit_form(clean)]})
+        touch(session, ctx, plan, {"goal": [None, audit_form(clean)]})
         return plan_info(session, plan)
 
 
 def update_goal(ctx: Context, *, goal_id: int, version: int,
                 values: Mapping[str, Any]) -> PlanInfo:
     """Change some fields of a draft's goal (its status changes through ``set_goal_status``)."""
-    clean = _clean(GOAL_FIELDS, values, ctx, partial=True, extra=GOAL_EXTRA)
+    clean = clean_values(GOAL_FIELDS, values, ctx, partial=True, extra=GOAL_EXTRA)
     with editing(ctx, CarePlanGoal, RecordKind.CARE_PLAN_GOAL, goal_id, version) as (session, row):
         plan = load(session, CarePlan, ENTITY, row.care_plan_id)
         refuse_unless_draft(plan, "goals")
@@ -344,7 +346,7 @@ def add_intervention(ctx: Context, *, plan_id: int, version: int,
                      values: Mapping[str, Any]) -> PlanInfo:
     """Add an intervention (fields of INTERVENTION_FIELDS: what, how often, which discipline,
     who) to a draft."""
-    clean = _clean(INTERVENTION_FIELDS, {"discipline": Discipline.OT.value, **values}, ctx,
+    clean = clean_values(INTERVENTION_FIELDS, {"discipline": Discipline.OT.value, **values}, ctx,
                    partial=False)
     with editing(ctx, CarePlan, ENTITY, plan_id, version, named=plan_label) as (session, plan):
         refuse_unless_draft(plan, "interventions")
@@ -354,14 +356,14 @@ def add_intervention(ctx: Context, *, plan_id: int, version: int,
             **clean)
         insert_audited(session, ctx, RecordKind.CARE_PLAN_INTERVENTION, row, clean,
                        client_id=plan.client_id)
-        touch(session, ctx, plan, {"intervention": [None, _audit_form(clean)]})
+        touch(session, ctx, plan, {"intervention": [None, audit_form(clean)]})
         return plan_info(session, plan)
 
 
 def update_intervention(ctx: Context, *, intervention_id: int, version: int,
                         values: Mapping[str, Any]) -> PlanInfo:
     """Change some fields of a draft's intervention."""
-    clean = _clean(INTERVENTION_FIELDS, values, ctx, partial=True)
+    clean = clean_values(INTERVENTION_FIELDS, values, ctx, partial=True)
     with editing(ctx, CarePlanIntervention, RecordKind.CARE_PLAN_INTERVENTION, intervention_id,
                  version) as (session, row):
         plan = load(session, CarePlan, ENTITY, row.care_plan_id)
