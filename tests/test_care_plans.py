@@ -339,13 +339,20 @@ def test_the_t_score_of_each_review_matches_the_formula_worked_by_hand(
     low = care_plan_reviews.record_review(ctx, plan_id=plan.id, review_date=date(2026, 11, 20),
                                           levels={one: -2, two: -2})
     assert low.t_score == 25.9
+    seen: list[Changes] = []
+    care_plan_reviews.record_review(dataclasses.replace(ctx, on_change=seen.append),
+                                    plan_id=plan.id, review_date=date(2026, 11, 20),
+                                    levels={three: 0})
+    [changes] = seen  # the plan is announced with its review, for the screen showing it
+    assert changes.ids(RecordKind.CARE_PLAN) == {plan.id}
+    assert len(changes.ids(RecordKind.CARE_PLAN_REVIEW)) == 1
     history = care_plan_reviews.t_score_history(ctx, client_id=person.id)
     assert [(p.review_date.month, p.t_score, p.goals_rated) for p in history] == [
-        (10, 50.0, 3), (11, 61.02, 3), (11, 25.9, 2)]
+        (10, 50.0, 3), (11, 61.02, 3), (11, 25.9, 2), (11, 50.0, 1)]
     assert care_plan_reviews.t_score_history(ctx, episode_id=plan.episode_id) == history
     shown = care_plans.get_plan(ctx, plan_id=plan.id)
-    assert shown.latest_review is not None and shown.latest_review.t_score == 25.9
-    assert care_plans.list_plans(ctx, client_id=person.id)[0].latest_t_score == 25.9
+    assert shown.latest_review is not None and shown.latest_review.t_score == 50.0
+    assert care_plans.list_plans(ctx, client_id=person.id)[0].latest_t_score == 50.0
 
 
 def test_a_review_is_checked(ctx: Context, make_client: MakeClient) -> None:

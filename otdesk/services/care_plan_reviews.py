@@ -33,7 +33,7 @@ from otdesk.domain.records import RecordKind
 from otdesk.domain.text import LONG_MAX
 from otdesk.domain.translation import N_, _, fill
 from otdesk.domain.vocab import CarePlanStatus, Discipline
-from otdesk.services._records import insert_audited, jsonable, load, update_audited
+from otdesk.services._records import insert_audited, jsonable, load, note, update_audited
 from otdesk.services.care_plan_parts import refuse_if_superseded
 from otdesk.services.care_plan_views import (
     ConferenceInfo,
@@ -131,6 +131,8 @@ def record_review(
                                            updated_at=ctx.now(), created_by_id=ctx.actor_id,
                                            updated_by_id=ctx.actor_id))
         session.flush()
+        # Announced as a change of the plan too: a screen showing it refreshes on that alone.
+        note(session, RecordKind.CARE_PLAN, [plan.id], clients=[plan.client_id])
         return review_info(session, row)
 
 
@@ -213,4 +215,5 @@ def record_conference(
             draft = copy_plan(session, ctx, plan)
             update_audited(session, ctx, RecordKind.CASE_CONFERENCE, row,
                            {"new_plan_id": draft.id}, client_id=plan.client_id)
+        note(session, RecordKind.CARE_PLAN, [plan.id], clients=[plan.client_id])
         return conference_info(session, row)
