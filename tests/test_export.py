@@ -19,6 +19,9 @@ from otdesk.db.models import (
     CarePlanGoal,
     CarePlanIntervention,
     CarePlanNeed,
+    CarePlanReview,
+    CarePlanReviewGoal,
+    CaseConference,
     ChecklistAnswer,
     EnvironmentalChecklist,
     FamilySession,
@@ -88,6 +91,12 @@ def full_client(
                                   gas_levels={"0": "3 evenings"}))
     _add(ctx, CarePlanIntervention(care_plan_id=plan.id, goal_id=goal.id,
                                    description="Practise recipes", discipline="ot"))
+    review = _add(ctx, CarePlanReview(care_plan_id=plan.id, review_date=date(2025, 4, 1),
+                                      reviewer_id=ot.id, t_score=60.0))
+    _add(ctx, CarePlanReviewGoal(review_id=review.id, goal_id=goal.id, level=1, note="Twice"))
+    _add(ctx, CaseConference(care_plan_id=plan.id, held_on=date(2025, 4, 2), author_id=ot.id,
+                             attendees=[{"discipline": "psychiatry", "name": "Dr Example"}],
+                             decisions="Keep going", next_review_date=date(2025, 7, 1)))
     return c
 
 
@@ -120,6 +129,13 @@ def test_export_holds_the_whole_record(ctx: Context, full_client: ClientDetail,
     [plan] = record["care_plans"]
     assert plan["goals"][0]["plain_language"] == {"es": "Cocinar tres noches por semana"}
     assert [len(plan[k]) for k in ("needs", "goals", "interventions")] == [1, 1, 1]
+    [review] = plan["reviews"]
+    assert review["t_score"] == 60.0 and review["reviewer_id"] == ot.id
+    assert [(g["goal_id"], g["level"], g["note"]) for g in review["goals"]] == [
+        (plan["goals"][0]["id"], 1, "Twice")]
+    [conference] = plan["conferences"]
+    assert conference["attendees"] == [{"discipline": "psychiatry", "name": "Dr Example"}]
+    assert conference["next_review_date"] == "2025-07-01"
     # The client's audit trail travels with it (the creation at least), and staff are named.
     actions = {(e["action"], e["entity_type"]) for e in record["audit_events"]}
     assert ("create", "client") in actions and ("create", "family member") in actions

@@ -19,6 +19,7 @@ import otdesk
 from otdesk.catalogues import install_from_environment
 from otdesk.cli.argparse_texts import use_catalogue_for_argparse
 from otdesk.cli.assessments import add_assessments_parser
+from otdesk.cli.careplan import add_careplan_parser
 from otdesk.cli.clinical import add_clinical_parser
 from otdesk.cli.instruments import add_instruments_parser
 from otdesk.cli.output import TABLE_LIMIT, fail
@@ -247,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_clinical_parser(sub, common)
     add_assessments_parser(sub, common)
     add_sessions_parser(sub, common)
+    add_careplan_parser(sub, common)
     return parser
 
 

@@ -31,6 +31,11 @@ class RecordKind(StrEnum):
     HOME_MODIFICATION = "home modification"
     FAMILY_SESSION = "family session"
     CARE_PLAN = "care plan"
+    CARE_PLAN_NEED = "care plan need"
+    CARE_PLAN_GOAL = "care plan goal"
+    CARE_PLAN_INTERVENTION = "care plan intervention"
+    CARE_PLAN_REVIEW = "care plan review"
+    CASE_CONFERENCE = "case conference"
     BATTERY_INSTRUMENT = "battery instrument"
 
     @property
@@ -58,6 +63,11 @@ _NAMES = {
     RecordKind.HOME_MODIFICATION: NC_("record kind", "home modification"),
     RecordKind.FAMILY_SESSION: NC_("record kind", "family session"),
     RecordKind.CARE_PLAN: NC_("record kind", "care plan"),
+    RecordKind.CARE_PLAN_NEED: NC_("record kind", "care-plan need"),
+    RecordKind.CARE_PLAN_GOAL: NC_("record kind", "care-plan goal"),
+    RecordKind.CARE_PLAN_INTERVENTION: NC_("record kind", "care-plan intervention"),
+    RecordKind.CARE_PLAN_REVIEW: NC_("record kind", "care-plan review"),
+    RecordKind.CASE_CONFERENCE: NC_("record kind", "case conference"),
     RecordKind.BATTERY_INSTRUMENT: NC_("record kind", "battery instrument"),
 }
 

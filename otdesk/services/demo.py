@@ -39,7 +39,10 @@ from otdesk.db.models import (
     CarePlanGoal,
     CarePlanIntervention,
     CarePlanNeed,
+    CarePlanReview,
+    CarePlanReviewGoal,
     CareTeamMember,
+    CaseConference,
     ChecklistAnswer,
     Client,
     ClientDiagnosis,
@@ -77,9 +80,10 @@ PRIORITIES = (("routine", 70), ("soon", 20), ("urgent", 10))
 # Insert order: parents before children (SQLite checks foreign keys per statement).
 _ORDER: tuple[type[Base], ...] = (
     Staff, Client, ClientDiagnosis, ClientSearchTerm, FamilyMember, Episode, CareTeamMember,
-    CarePlan, CarePlanNeed, CarePlanGoal, CarePlanIntervention, FamilySession, SessionAttendee,
-    SessionActionItem, Assessment, EnvironmentalChecklist, ChecklistAnswer, HomeModification,
-    ModificationStep, AuditEvent,
+    Assessment, EnvironmentalChecklist, ChecklistAnswer, HomeModification, CarePlan,
+    CarePlanNeed, CarePlanGoal, CarePlanIntervention, CarePlanReview, CarePlanReviewGoal,
+    CaseConference, FamilySession, SessionAttendee, SessionActionItem, ModificationStep,
+    AuditEvent,
 )
 
 
@@ -333,14 +337,16 @@ class _Clinic:
         members = self.family(cid, ident)
         episode_id, start = self.episode(cid, status, ot)
         if status == "active" and ot is not None:
-            demo_care_plans.add_plan(w, rng, self.content, self.day(-60, 90), cid,
-                                     episode_id, start, ot, ident)
+            review = self.day(-60, 90)
             demo_assessments.add_history(w, ident["record_number"] + ident["given_name"], cid,
                                          episode_id, start, ot, self.today)
             if members and rng.random() < 0.15:
                 self.session(cid, episode_id, ot, members)
             if rng.random() < 0.25:
                 home_visit(self.w, rng, self.today, cid, episode_id, ot)
+            # After the findings its needs cite.
+            demo_care_plans.add_plan(w, rng, self.content, review, cid, episode_id, start, ot,
+                                     ident, self.today)
 
     def family(self, cid: int, ident: dict[str, Any]) -> list[tuple[int, str]]:
         rng, lang = self.rng, ident["preferred_language"]

@@ -29,7 +29,10 @@ from otdesk.db.models import (
     CarePlanGoal,
     CarePlanIntervention,
     CarePlanNeed,
+    CarePlanReview,
+    CarePlanReviewGoal,
     CareTeamMember,
+    CaseConference,
     ChecklistAnswer,
     Client,
     ClientDiagnosis,
@@ -157,12 +160,18 @@ def _gather(session: Session, ctx: Context, c: Client) -> dict[str, Any]:
     interventions = _children(
         session, CarePlanIntervention, CarePlanIntervention.care_plan_id, ids
     )
+    reviews = _children(session, CarePlanReview, CarePlanReview.care_plan_id, ids)
+    rated = _children(session, CarePlanReviewGoal, CarePlanReviewGoal.review_id,
+                      [r.id for group in reviews.values() for r in group])
+    conferences = _children(session, CaseConference, CaseConference.care_plan_id, ids)
     plan_json = [
         out.one(
             p,
             needs=out.many(needs[p.id]),
             goals=out.many(goals[p.id]),
             interventions=out.many(interventions[p.id]),
+            reviews=[out.one(r, goals=out.many(rated[r.id])) for r in reviews[p.id]],
+            conferences=out.many(conferences[p.id]),
         )
         for p in plans
     ]
