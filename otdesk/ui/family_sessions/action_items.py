@@ -37,7 +37,6 @@ class ActionItemsBox(QWidget):
         self.model = ActionItemsModel(self)
         self.model.done_requested.connect(self.done_requested)
         self.table, self.proxy = record_table(self, self.model, _("Action items"))
-        self.table.setMaximumHeight(UNIT * 20)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.who = QLineEdit(self)
         self.who.setAccessibleName(_("Who will do it"))
@@ -89,6 +88,11 @@ class ActionItemsBox(QWidget):
         kept = self.selected()
         self.model.set_records(items)
         self.table.resizeColumnsToContents()
+        # As tall as its rows (two at least): the page scrolls, not the table.
+        rows = max(2, len(items))
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
+                                  + rows * self.table.verticalHeader().defaultSectionSize()
+                                  + 2 * self.table.frameWidth() + UNIT // 2)
         if kept is not None:
             row = self.model.row_of(kept.id)
             if row >= 0:

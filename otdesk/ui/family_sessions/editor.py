@@ -39,6 +39,7 @@ from otdesk.ui.family_sessions.dialogs import (
 )
 from otdesk.ui.family_sessions.layout import EditorLayout
 from otdesk.ui.family_sessions.models import status_words
+from otdesk.ui.parts.icons import icon_path
 from otdesk.ui.parts.style import set_role
 from otdesk.ui.shell.app_context import AppContext
 from otdesk.ui.shell.keys import SAVE_SESSION, add_shortcut
@@ -193,6 +194,7 @@ class SessionEditor(EditorLayout):
         for control in (self.mode, self.consent, self.checkin):
             control.setEnabled(not locked)
         self.checkin_button.setVisible(not locked)
+        self.handouts_label.setVisible(not locked)
         self.topics.set_locked(locked)
         self.note.set_locked(locked)
         self.attendees.set_locked(locked)
@@ -204,7 +206,12 @@ class SessionEditor(EditorLayout):
         self.addendum_button.setVisible(locked)
         self.banner.setVisible(locked)
         if locked:
-            self.banner.setText(self._banner_text())
+            text = self._banner_text()
+            escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            lock = (f'<img src="{icon_path("lock")}" width="18" height="18" '
+                    'style="vertical-align: middle">')
+            self.banner.setText(f"{lock} <b>{escaped}</b>")
+            self.banner.setAccessibleName(text)
             set_role(self.banner, "banner-locked")
         self.consent_note.setVisible(not locked and not self.client_consent)
 
@@ -215,10 +222,10 @@ class SessionEditor(EditorLayout):
         when = (info.signed_at or info.created_at).astimezone().date()
         digest = info.content_hash[:HASH_SHOWN]
         if info.status is SessionStatus.AWAITING_COSIGNATURE:
-            text = _("🔒 Signed by {name} on {date}, awaiting an occupational therapist's "
+            text = _("Signed by {name} on {date}, awaiting an occupational therapist's "
                      "co-signature — locked; corrections are addenda. Signature {hash}…")
         else:
-            text = _("🔒 Signed by {name} on {date} — locked; corrections are addenda. "
+            text = _("Signed by {name} on {date} — locked; corrections are addenda. "
                      "Signature {hash}…")
         return fill(text, name=name, date=format_date(when), hash=digest)
 

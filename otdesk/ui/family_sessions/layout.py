@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,8 @@ from otdesk.ui.parts.style import MARGIN, SPACING, UNIT, set_role
 def _heading(parent: QWidget, text: str) -> QLabel:
     label = QLabel(text, parent)
     set_role(label, "h2")
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    label.setContentsMargins(0, SPACING, 0, 0)
     return label
 
 
@@ -73,20 +76,12 @@ class EditorLayout(QWidget):
         page.addLayout(self._details(body))
         page.addWidget(self.consent)
         page.addWidget(self.consent_note)
-        people = QHBoxLayout()
-        people.setSpacing(2 * MARGIN)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(_heading(body, _("Attendees")))
+        page.addWidget(_heading(body, _("Attendees")))
         self.attendees = AttendeesBox(body)
-        left.addWidget(self.attendees)
-        left.addStretch(1)
-        right.addWidget(_heading(body, _("Topics covered")))
+        page.addWidget(self.attendees)
+        page.addWidget(_heading(body, _("Topics covered")))
         self.topics = TopicsBox(body)
-        right.addWidget(self.topics)
-        right.addStretch(1)
-        people.addLayout(left, 1)
-        people.addLayout(right, 1)
-        page.addLayout(people)
+        page.addWidget(self.topics)
         page.addWidget(_heading(body, _("Note")))
         self.note = NoteBox(body)
         page.addWidget(self.note)
@@ -191,14 +186,18 @@ class EditorLayout(QWidget):
         left.addLayout(pick)
         left.addWidget(self.checkin_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)
+        left.setSpacing(SPACING)
+        right.setSpacing(SPACING // 2)
         right.addWidget(_heading(body, _("Handouts given")))
         self.handouts = QPlainTextEdit(body)
         self.handouts.setTabChangesFocus(True)
         self.handouts.setAccessibleName(_("Handouts given, one per line"))
         self.handouts.setPlaceholderText(_("One handout per line"))
         self.handouts.setMaximumHeight(UNIT * 12)
-        right.addWidget(_labelled(body, _("Titles, one &per line:"), self.handouts))
+        self.handouts_label = _labelled(body, _("Titles, one &per line:"), self.handouts)
+        right.addWidget(self.handouts_label)
         right.addWidget(self.handouts)
+        right.addStretch(1)
         row.addLayout(left, 1)
         row.addLayout(right, 1)
         return row

@@ -10,18 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +37,8 @@ from otdesk.ui.client_record.tabs._parts import confirm
 from otdesk.ui.parts.style import SPACING, UNIT, set_role
 
 OTHER = "other"  # the attendee choice "someone else", named by hand
+COLUMNS = 3  # of the topic checklist
+LINES_SHOWN = 3  # a note section shows at least this many lines, and grows with its text
 
 
 def _escape(text: str) -> str:
@@ -63,7 +67,6 @@ class AttendeesBox(QWidget):
         self._choices: list[tuple[dict[str, Any], str]] = []
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Attendees"))
-        self.list.setMaximumHeight(UNIT * 14)
         self.choice = QComboBox(self)
         self.choice.setAccessibleName(_("Person to add to the attendees"))
         self.other_name = QLineEdit(self)
@@ -78,17 +81,22 @@ class AttendeesBox(QWidget):
         self.other_name.returnPressed.connect(self._add)
         self.choice.currentIndexChanged.connect(lambda _i: self._chosen())
         self.list.currentRowChanged.connect(lambda _r: self._enable())
-        picker = QHBoxLayout()
-        picker.setSpacing(SPACING)
-        picker.addWidget(self.choice, 2)
-        picker.addWidget(self.other_name, 2)
-        picker.addWidget(self.add_button)
-        picker.addWidget(self.remove_button)
-        box = QVBoxLayout(self)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(SPACING)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        picker = QVBoxLayout()
+        picker.setSpacing(SPACING // 2)
+        picker.addWidget(self.choice)
+        picker.addWidget(self.other_name)
+        picker.addLayout(buttons)
+        picker.addStretch(1)
+        box = QHBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(SPACING // 2)
-        box.addWidget(self.list)
-        box.addLayout(picker)
+        box.setSpacing(2 * SPACING)
+        box.addWidget(self.list, 3, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(picker, 2)
         self._locked = False
 
     def set_people(self, client_name: str, family: Sequence[Any], staff: Sequence[Any]) -> None:
@@ -138,6 +146,10 @@ class AttendeesBox(QWidget):
             item = QListWidgetItem(_("No attendees recorded yet"))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
+        # As tall as its names (three lines at least): the page scrolls, not the list.
+        rows = max(3, self.list.count())
+        self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), UNIT * 2)
+                                 + 2 * self.list.frameWidth() + UNIT)
         self._fill_choices()
 
     def set_locked(self, locked: bool) -> None:
@@ -178,7 +190,8 @@ class AttendeesBox(QWidget):
 
 
 class TopicsBox(QWidget):
-    """The topics covered: one box per topic of the catalogue (the clinic's own too)."""
+    """The topics covered: one box per topic of the catalogue (the clinic's own too), in as
+    many columns (up to three) as the width allows, read down each column."""
 
     changed = Signal()
 
@@ -186,17 +199,48 @@ class TopicsBox(QWidget):
         super().__init__(parent)
         language = current_language()
         self.boxes: dict[str, QCheckBox] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(2 * SPACING)
-        grid.setVerticalSpacing(SPACING // 2)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(2 * SPACING)
+        self.grid.setVerticalSpacing(SPACING // 2)
+        # The box decides its columns from its width, so the layout must not hold it wide.
+        self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         found: list[Topic] = session_catalogues.topics()
-        half = (len(found) + 1) // 2
-        for n, topic in enumerate(found):
+        for topic in found:
             box = QCheckBox(topic.label(language), self)
             box.toggled.connect(lambda _on: self.changed.emit())
-            grid.addWidget(box, n % half, n // half)
             self.boxes[topic.code] = box
+        self.columns = 0
+        self._arrange(1)
+
+    def _widest(self) -> int:
+        return max((b.sizeHint().width() for b in self.boxes.values()), default=0)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        boxes = list(self.boxes.values())
+        for box in boxes:
+            self.grid.removeWidget(box)
+        rows = max(1, (len(boxes) + columns - 1) // columns)
+        for n, box in enumerate(boxes):
+            self.grid.addWidget(box, n % rows, n // rows)
+        for column in range(COLUMNS):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._widest(), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._widest(), self.grid.sizeHint().height())
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        room = self._widest() + self.grid.horizontalSpacing()
+        self._arrange(max(1, min(COLUMNS, (self.width() + self.grid.horizontalSpacing())
+                                 // max(room, 1))))
 
     def topics(self) -> list[str]:
         """The codes ticked, in catalogue order."""
@@ -213,6 +257,40 @@ class TopicsBox(QWidget):
         """Signed: the boxes are shown, not changed."""
         for box in self.boxes.values():
             box.setEnabled(not locked)
+
+
+class SectionEdit(QPlainTextEdit):
+    """A note section that grows with its text (the page scrolls, not each section), so a
+    signed note reads top to bottom."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)  # Tab goes on to the next section
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().documentLayout().documentSizeChanged.connect(
+            lambda _size: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        # A signed note's section is as tall as its text; a draft's leaves room to write.
+        least = 1 if self.isReadOnly() else LINES_SHOWN
+        lines = max(least, int(self.document().documentLayout().documentSize().height()))
+        # Around the text: the frame and the style sheet's padding (what the viewport lacks)
+        # and the document's own margin.
+        around = max(0, self.height() - self.viewport().height()) if self.isVisible() else (
+            2 * self.frameWidth() + UNIT)
+        around += int(2 * self.document().documentMargin())
+        return QSize(hint.width(), lines * self.fontMetrics().lineSpacing() + around)
+
+    def minimumSizeHint(self) -> QSize:
+        # A scroll area asks for room for its scroll bars; this one has none.
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.updateGeometry()  # the wrap width changed: so may the lines
 
 
 class NoteBox(QWidget):
@@ -243,7 +321,7 @@ class NoteBox(QWidget):
         box.setSpacing(SPACING)
         box.addLayout(top)
         box.addLayout(self.fields_box)
-        self.fields: dict[str, QPlainTextEdit] = {}
+        self.fields: dict[str, SectionEdit] = {}
         self._labels: list[QLabel] = []
         self.template: NoteTemplate = session_catalogues.template(NoteFormat.DAP)
         self._locked = False
@@ -273,10 +351,8 @@ class NoteBox(QWidget):
         for section in template.sections:
             title = section.title(self.language)
             label = QLabel(f"<b>{_escape(title)}</b>", self)
-            edit = QPlainTextEdit(self)
-            edit.setTabChangesFocus(True)  # Tab goes on to the next section
+            edit = SectionEdit(self)
             edit.setAccessibleName(fill(_("Note section: {title}"), title=title))
-            edit.setMinimumHeight(UNIT * 10)
             edit.setPlainText(sections.get(section.key, ""))
             edit.setReadOnly(self._locked)
             edit.textChanged.connect(self.changed)
@@ -288,8 +364,6 @@ class NoteBox(QWidget):
                 edit.show()
             self._labels.append(label)
             self.fields[section.key] = edit
-        if len(template.sections) == 1:
-            self.fields[template.keys[0]].setMinimumHeight(UNIT * 24)
         # New fields join the end of the window's Tab chain: put them back after the format.
         previous: QWidget = self.format_choice
         for edit in self.fields.values():
@@ -328,6 +402,7 @@ class NoteBox(QWidget):
         self.format_choice.setEnabled(not locked)
         for edit in self.fields.values():
             edit.setReadOnly(locked)
+            edit.updateGeometry()
 
     def focus_first(self) -> None:
         """Put the cursor in the first section."""
