@@ -351,3 +351,95 @@ def test_the_editor_speaks_spanish(qtbot: QtBot, spanish: None, app_ctx: AppCont
     assert editor.sign_button.text() == "&Firmar…"
     assert editor.note.format_choice.currentText() == "DAP"
     assert editor.note._labels[0].text() == "<b>Datos</b>"  # the template's own Spanish
+
+
+def test_saves_attendees_and_action_items_undo_and_redo(
+        qtbot: QtBot, app_ctx: AppContext, ctx: Context, client: ClientDetail,
+        boxes: dict[str, Any]) -> None:
+    tab = _tab(qtbot, _workspace(qtbot, app_ctx, client.id))
+    editor = tab.new_session()
+    assert editor is not None
+    stack = tab.tc.undo_stack
+    editor.note.fields["data"].setPlainText("First words")
+    assert editor.save()
+    editor.note.fields["data"].setPlainText("Second words")
+    assert editor.save()
+    editor.attendees.choice.setCurrentIndex(0)  # the client
+    qtbot.mouseClick(editor.attendees.add_button, Qt.MouseButton.LeftButton)
+    editor.action_items.who.setText("Client")
+    editor.action_items.what.setText("Walk to the shop")
+    qtbot.mouseClick(editor.action_items.add_button, Qt.MouseButton.LeftButton)
+
+    def stored() -> Any:
+        return family_sessions.get_session(ctx, session_id=editor.info.id)
+
+    assert [a.name for a in stored().attendees] == ["Mara Quill"]
+    assert [i.what for i in stored().action_items] == ["Walk to the shop"]
+    stack.undo()  # the action item
+    assert stored().action_items == ()
+    stack.undo()  # the attendee
+    assert stored().attendees == ()
+    assert editor.attendees.list.item(0).text() == "No attendees recorded yet"
+    stack.undo()  # the second save
+    assert stored().note_sections["data"] == "First words"
+    assert editor.note.sections()["data"] == "First words"  # the editor shows it again
+    stack.redo()
+    stack.redo()
+    assert stored().note_sections["data"] == "Second words"
+    assert [a.name for a in stored().attendees] == ["Mara Quill"]
+    # Taking the attendee off again is undoable too.
+    editor.attendees.list.setCurrentRow(0)
+    qtbot.mouseClick(editor.attendees.remove_button, Qt.MouseButton.LeftButton)
+    assert stored().attendees == ()
+    stack.undo()
+    assert [a.name for a in stored().attendees] == ["Mara Quill"]
+    # Once signed, an undo of an edit is refused and says why; the note stays as signed.
+    editor.consent.setChecked(True)
+    assert editor.sign()
+    stack.undo()
+    assert stored().attendees != () and stored().status is SessionStatus.SIGNED
+    assert "signed" in editor.message.text()
+
+
+def test_a_caregiver_check_in_is_recorded_and_linked(
+        qtbot: QtBot, app_ctx: AppContext, ctx: Context, client: ClientDetail,
+        boxes: dict[str, Any]) -> None:
+    editor = _tab(qtbot, _workspace(qtbot, app_ctx, client.id)).new_session()
+    assert editor is not None
+    dialog = editor.record_checkin()
+    assert dialog.form is not None
+    dialog.form.set_answers({key: "sometimes" for key in (
+        "worn_out", "sleep_affected", "worried_safety", "own_health", "no_time",
+        "relationship_strain", "know_plan", "know_signs", "know_whom_to_call",
+        "feel_supported")})
+    assert dialog.submit()
+    assert dialog.recorded is not None
+    linked = editor.checkin.currentData()
+    assert linked == dialog.recorded.id
+    assert dialog.recorded.definition_id == "caregiver-check-in"
+    assert editor.has_unsaved_changes()
+    assert editor.save()
+    assert family_sessions.get_session(ctx, session_id=editor.info.id).checkin_assessment_id \
+        == linked
+
+
+def test_a_draft_can_be_deleted_after_asking_a_signed_note_cannot(
+        qtbot: QtBot, app_ctx: AppContext, ctx: Context, client: ClientDetail,
+        boxes: dict[str, Any]) -> None:
+    note = {"consent_confirmed": True, "note_sections": {"data": "x"}}
+    signed = family_sessions.create_session(ctx, client_id=client.id,
+                                            session_date=date(2026, 8, 1), **note)
+    session_signing.sign(ctx, session_id=signed.id, expected_version=signed.version)
+    draft = family_sessions.create_session(ctx, client_id=client.id,
+                                           session_date=date(2026, 9, 1))
+    tab = _tab(qtbot, _workspace(qtbot, app_ctx, client.id))
+    tab.select(signed.id)
+    assert not tab.delete_button.isEnabled()
+    tab.select(draft.id)
+    boxes["answer"] = Answer.Cancel
+    assert not tab.delete_selected()
+    boxes["answer"] = Answer.Yes
+    assert tab.delete_selected()
+    assert [s.id for s in family_sessions.list_sessions(ctx, client_id=client.id)] == [
+        signed.id]
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
