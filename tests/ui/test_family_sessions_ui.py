@@ -161,7 +161,8 @@ def test_a_soap_note_written_from_the_keyboard_is_signed_locked_and_amended(
         ("Ines", "Put the morning list on the fridge")]
     assert "Ines Quill — mother" in editor.attendees.list.item(0).text()
 
-    qtbot.mouseClick(editor.sign_button, Qt.MouseButton.LeftButton)
+    _focus(qtbot, editor.note.fields["plan"])
+    _key(qtbot, Qt.Key.Key_Return, CTRL)  # Sign, from the keyboard
     title, text = boxes["asked"][-1]
     assert title == "Sign this note?" and "cannot be changed" in text
     assert editor.info.status is SessionStatus.SIGNED

@@ -42,7 +42,7 @@ from otdesk.ui.family_sessions.models import status_words
 from otdesk.ui.parts.icons import icon_path
 from otdesk.ui.parts.style import set_role
 from otdesk.ui.shell.app_context import AppContext
-from otdesk.ui.shell.keys import SAVE_SESSION, add_shortcut
+from otdesk.ui.shell.keys import SAVE_SESSION, SIGN_SESSION, add_shortcut
 
 HASH_SHOWN = 12  # hex digits of a signature's hash shown on the banner
 
@@ -81,6 +81,7 @@ class SessionEditor(EditorLayout):
         self.action_items.remove_requested.connect(self.remove_action_item)
         self.action_items.done_requested.connect(self.mark_done)
         add_shortcut(SAVE_SESSION, self, self.save, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_shortcut(SIGN_SESSION, self, self.sign, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._people()
         self.keeper = DraftKeeper(
             app, key=client_draft_key(client_uuid, f"family_sessions:{info.id}"),

@@ -109,7 +109,7 @@ class EditorLayout(QWidget):
         self.save_button = QPushButton(_("&Save"), self)
         self.save_button.setToolTip(_("Save the note (Ctrl+S)"))
         self.sign_button = QPushButton(_("Si&gn…"), self)
-        self.sign_button.setToolTip(_("Sign the note: it is locked from then on"))
+        self.sign_button.setToolTip(_("Sign the note: it is locked from then on (Ctrl+Enter)"))
         set_role(self.sign_button, "primary")
         self.cosign_button = QPushButton(_("Co-si&gn…"), self)
         self.cosign_button.setToolTip(_("Co-sign this note as an occupational therapist"))

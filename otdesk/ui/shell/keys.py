@@ -85,6 +85,9 @@ REMOVE_FAMILY_MEMBER = ScreenKey(
 SAVE_SESSION = ScreenKey(
     SESSION, (STANDARD.Save,), N_("Save the note")
 )
+SIGN_SESSION = ScreenKey(
+    SESSION, ("Ctrl+Return", "Ctrl+Enter"), N_("Sign the note (after asking)")
+)
 
 SCREEN_KEYS = (
     SEARCH_TO_RESULTS,
@@ -97,6 +100,7 @@ SCREEN_KEYS = (
     EDIT_FAMILY_MEMBER,
     REMOVE_FAMILY_MEMBER,
     SAVE_SESSION,
+    SIGN_SESSION,
 )
 
 
