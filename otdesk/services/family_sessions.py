@@ -114,10 +114,15 @@ def list_sessions(ctx: Context, *, client_id: int) -> list[SessionLine]:
         load(session, Client, RecordKind.CLIENT, client_id)
         counts = (select(SessionAddendum.session_id, func.count().label("n"))
                   .group_by(SessionAddendum.session_id).subquery())
+        open_items = (select(SessionActionItem.session_id, func.count().label("n"))
+                      .where(SessionActionItem.done.is_(False))
+                      .group_by(SessionActionItem.session_id).subquery())
         rows = session.execute(
-            select(FamilySession, Staff.given_name, Staff.family_name, counts.c.n)
+            select(FamilySession, Staff.given_name, Staff.family_name, counts.c.n,
+                   open_items.c.n)
             .outerjoin(Staff, Staff.id == FamilySession.author_id)
             .outerjoin(counts, counts.c.session_id == FamilySession.id)
+            .outerjoin(open_items, open_items.c.session_id == FamilySession.id)
             .where(FamilySession.client_id == client_id)
             .order_by(FamilySession.session_date.desc(), FamilySession.start_time.desc(),
                       FamilySession.id.desc())
@@ -128,8 +133,9 @@ def list_sessions(ctx: Context, *, client_id: int) -> list[SessionLine]:
                 mode=DiscussionMode(s.mode), note_format=NoteFormat(s.note_format),
                 status=SessionStatus(s.status), author_name=staff_name(given, family),
                 topics=tuple(s.topics or ()), addenda=n or 0, version=s.version,
+                open_actions=todo or 0,
             )
-            for s, given, family, n in rows
+            for s, given, family, n, todo in rows
         ]
 
 

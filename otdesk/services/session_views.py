@@ -146,6 +146,7 @@ class SessionLine:
     topics: tuple[str, ...]
     addenda: int
     version: int
+    open_actions: int = 0  # action items agreed and not yet done
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""

@@ -15,6 +15,7 @@ NAMES = (
     "close",
     "dashboard",
     "import",
+    "lock",
     "modifications",
     "new-client",
     "redo",

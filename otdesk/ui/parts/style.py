@@ -135,6 +135,13 @@ QLabel[role="banner-ok"] {{
     background: #e5f4ea; color: #14532d; border: 1px solid #2f7a4a;
     border-radius: 4px; padding: {UNIT}px;
 }}
+QLabel[role="banner-locked"] {{
+    background: #e9eef4; color: {TEXT}; border: 1px solid #5b6b7d;
+    border-left: {UNIT // 2}px solid #34495e; border-radius: 4px; padding: {UNIT}px;
+}}
+QPlainTextEdit[role="locked"], QLineEdit[role="locked"], QSpinBox[role="locked"] {{
+    background: {WINDOW}; color: {TEXT}; border: 1px dashed {BORDER};
+}}
 QFrame[role="card"] {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px;
 }}

@@ -46,6 +46,7 @@ NAVIGATION = N_("List of pages and open clients")
 DASHBOARD = N_("Dashboard")
 RECORD = N_("Client record")
 FAMILY = N_("Family and caregivers")
+SESSION = N_("Family-session note")
 STANDARD = QKeySequence.StandardKey
 
 SEARCH_TO_RESULTS = ScreenKey(
@@ -81,6 +82,12 @@ EDIT_FAMILY_MEMBER = ScreenKey(
 REMOVE_FAMILY_MEMBER = ScreenKey(
     FAMILY, (STANDARD.Delete,), N_("Remove the selected person")
 )
+SAVE_SESSION = ScreenKey(
+    SESSION, (STANDARD.Save,), N_("Save the note")
+)
+SIGN_SESSION = ScreenKey(
+    SESSION, ("Ctrl+Return", "Ctrl+Enter"), N_("Sign the note (after asking)")
+)
 
 SCREEN_KEYS = (
     SEARCH_TO_RESULTS,
@@ -92,6 +99,8 @@ SCREEN_KEYS = (
     RECORD_TABS,
     EDIT_FAMILY_MEMBER,
     REMOVE_FAMILY_MEMBER,
+    SAVE_SESSION,
+    SIGN_SESSION,
 )
 
 

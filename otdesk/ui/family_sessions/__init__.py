@@ -1,0 +1,1 @@
+"""The family-session screens: the list of a client's sessions and the note editor."""
