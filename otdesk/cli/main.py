@@ -23,6 +23,7 @@ from otdesk.cli.careplan import add_careplan_parser
 from otdesk.cli.clinical import add_clinical_parser
 from otdesk.cli.instruments import add_instruments_parser
 from otdesk.cli.output import TABLE_LIMIT, fail
+from otdesk.cli.printing import add_print_parser
 from otdesk.cli.sessions import add_sessions_parser
 from otdesk.domain import messages
 from otdesk.domain.errors import OtdeskError
@@ -249,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_assessments_parser(sub, common)
     add_sessions_parser(sub, common)
     add_careplan_parser(sub, common)
+    add_print_parser(sub, common)
     return parser
 
 
