@@ -80,10 +80,13 @@ class TaskLog:
 class AssessmentSummary:
     """The summary of one administration, its progress, and the task-performance log."""
 
+    assessment_id: int
+    record_version: int  # the administration's version as the record keeps it
     title: str  # the instrument's title
     version: str
     administered_on: date
     status: str
+    is_final: bool
     author: str
     label_note: str  # "clinical checklist, not a standardised instrument", or ""
     band: str  # the total's band (clinician label), "" when none

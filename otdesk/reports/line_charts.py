@@ -17,6 +17,7 @@ from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from otdesk.reports.assessment_view import TrendChart
 
@@ -30,7 +31,9 @@ _MARKERS = ("FilledCircle", "FilledSquare", "FilledDiamond", "FilledTriangle", "
 
 def _ticks(low: float, high: float) -> float:
     span = high - low
-    for step in (0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 500):
+    for step in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 500):
+        if step < 1 and span >= 3:
+            continue
         if span / step <= 6:
             return float(step)
     return span / 5
@@ -84,7 +87,10 @@ def line_chart(chart: TrendChart, *, width: float, height: float = 55 * mm,
                                  fillColor=_COLOURS[i % len(_COLOURS)],
                                  strokeColor=_COLOURS[i % len(_COLOURS)])
     drawing.add(plot)
-    title = Group(String(0, 0, chart.y_label[:48], fontName=font, fontSize=font_size,
+    label = chart.y_label
+    if stringWidth(label, font, font_size) > plot.height:  # "Errors (count)" -> "Errors"
+        label = label.split(" (")[0]
+    title = Group(String(0, 0, label, fontName=font, fontSize=font_size,
                          textAnchor="middle", fillColor=colors.HexColor("#1a1a1a")))
     title.translate(font_size, bottom + plot.height / 2)
     title.rotate(90)

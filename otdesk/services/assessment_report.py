@@ -211,8 +211,9 @@ def assessment_summary(ctx: Context, *, client_id: int,
     history = tuple((a.administered_on, _number(a.total, places) if a.total is not None
                      else a.external_total, a.band_label) for a in standing)
     return AssessmentSummary(
-        title=info.title, version=info.definition_version, administered_on=info.administered_on,
-        status=RecordStatus(info.status).label, author=info.author_name,
+        assessment_id=info.id, record_version=info.version, title=info.title,
+        version=info.definition_version, administered_on=info.administered_on,
+        status=RecordStatus(info.status).label, is_final=info.is_final, author=info.author_name,
         label_note=(definition.label_note.text(language)
                     if definition and definition.label_note else ""),
         band=info.band_label, plain_band=info.plain_band, comment=info.comment,
