@@ -68,7 +68,7 @@ def _room(styles: Styles, room: RoomGroup, width: float, first_number: int) -> l
                      _status(line), _due(line), label_text(line.cost), user_text(line.funding)])
     header = ["", _("Modification"), _("Priority"), _("Who"), _("Status"), _("Due"),
               _("Cost"), _("Funding")]
-    widths = [0.035, 0.25, 0.09, 0.11, 0.15, 0.12, 0.095, 0.15]
+    widths = [0.035, 0.23, 0.085, 0.11, 0.145, 0.115, 0.09, 0.19]
     title = room.room
     if room.cost:
         title = fill(_("{room} (estimated {cost})"), room=room.room, cost=room.cost)
