@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether
 
 from otdesk.domain.translation import N_, _, fill, format_date
 from otdesk.reports import blocks
@@ -41,9 +42,8 @@ def _chart(styles: Styles, chart: TrendChart, width: float) -> list[Flowable]:
     height = (62 if styles.large_print else 52) * 2.835 + 10 * max(len(chart.series) - 1, 0)
     drawing = line_chart(chart, width=width, height=height, font=REGULAR,
                          date_label=format_date, font_size=styles.small_size * 0.95)
-    # The heading keeps with its chart by its style (a KeepTogether here would nest in the
-    # section's own and be moved to a new page needlessly).
-    return [blocks.fixed(styles, chart.title, "h2"), drawing]
+    # blocks.section opens this up when it keeps its heading with the first chart.
+    return [KeepTogether([blocks.fixed(styles, chart.title, "h2"), drawing])]
 
 
 def _scores(styles: Styles, s: AssessmentSummary, width: float) -> list[Flowable]:
@@ -51,7 +51,7 @@ def _scores(styles: Styles, s: AssessmentSummary, width: float) -> list[Flowable
              label_text(line.band), label_text(line.note)] for line in s.scores]
     bold = [i for i, line in enumerate(s.scores) if line.is_total]
     return [ruled(styles, [_("Score"), _("Result"), _("Possible range"), _("Band"), _("Note")],
-                  rows, [width * w for w in (0.34, 0.1, 0.16, 0.24, 0.16)], bold_rows=bold)]
+                  rows, [width * w for w in (0.32, 0.12, 0.16, 0.24, 0.16)], bold_rows=bold)]
 
 
 def _changes(styles: Styles, s: AssessmentSummary, width: float) -> list[Flowable]:
@@ -73,7 +73,7 @@ def _changes(styles: Styles, s: AssessmentSummary, width: float) -> list[Flowabl
         ruled(styles, [_("Score"), fill(_("On {date}"), date=format_date(s.previous_on)),
                        fill(_("On {date}"), date=format_date(s.administered_on)), _("Change"),
                        _("Smallest meaningful change"), _("Meaningful")], rows,
-              [width * w for w in (0.3, 0.12, 0.12, 0.1, 0.2, 0.16)], bold_rows=bold),
+              [width * w for w in (0.28, 0.12, 0.12, 0.12, 0.2, 0.16)], bold_rows=bold),
     ]
 
 
@@ -106,7 +106,7 @@ def _task_log(styles: Styles, log: TaskLog, width: float) -> list[Flowable]:
                      label_text(t.assistance), label_text(t.effort), notes])
     body.append(ruled(styles, ["", _("Date"), _("Task"), _("Minutes"), _("Errors"),
                                _("Assistance"), _("Effort"), _("Notes")], rows,
-                      [width * w for w in (0.04, 0.13, 0.2, 0.09, 0.08, 0.14, 0.08, 0.24)],
+                      [width * w for w in (0.055, 0.13, 0.2, 0.095, 0.085, 0.135, 0.085, 0.215)],
                       compact=True))
     return blocks.section(styles, log.title, [*body, *after])
 
@@ -134,12 +134,14 @@ def story(view: AssessmentSummaryView, styles: Styles, width: float) -> list[Flo
         (_("Band"), s.band if not s.plain_band or s.plain_band == s.band
          else fill(_("{band}: {plain}"), band=s.band, plain=s.plain_band)),
         (_("Previous administration"), format_date(s.previous_on) if s.previous_on else ""),
-    ], width=width)
+    ], width=width, label_width=(62 if styles.large_print else 42) * mm)
     if s.external:
         out.append(blocks.fixed(styles, _("Result recorded from an administration on the "
                                           "instrument's own forms: total and band only."),
                                 "note"))
     out += blocks.section(styles, _("Scores by domain"), _scores(styles, s, width))
+    if s.licence:  # the instrument's own terms, under its scores
+        out.append(blocks.fixed(styles, s.licence, "muted"))
     if s.comment.strip():
         out += blocks.section(styles, _("Comment"), blocks.long_text(styles, s.comment))
     out += blocks.section(styles, _("Change since the previous administration"),
@@ -148,9 +150,6 @@ def story(view: AssessmentSummaryView, styles: Styles, width: float) -> list[Flo
         out += blocks.section(styles, _("Over time"), _history(styles, s, width))
     for log in s.task_logs:
         out += _task_log(styles, log, width)
-    if s.licence:
-        out.append(blocks.spacer(styles))
-        out.append(blocks.fixed(styles, s.licence, "muted"))
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from otdesk.domain.translation import N_, _, fill, format_date
@@ -46,7 +47,35 @@ def _due(line: ModificationLine) -> str:
     return f"{when}<br/><b>{label_text(_('overdue'))}</b>" if line.overdue else when
 
 
+def _title(room: RoomGroup) -> str:
+    if room.cost:
+        return fill(_("{room} (estimated {cost})"), room=room.room, cost=room.cost)
+    return room.room
+
+
+def _room_large(styles: Styles, room: RoomGroup, width: float,
+                first_number: int) -> list[Flowable]:
+    """Large print: each modification as its own short list of facts (eight columns of
+    large type would leave a word or two per line)."""
+    body: list[Flowable] = []
+    for number, line in enumerate(room.lines, start=first_number):
+        status = line.status if line.status_on is None else fill(
+            _("{status} on {date}"), status=line.status, date=format_date(line.status_on))
+        due = "" if line.due_date is None else format_date(line.due_date)
+        if line.overdue:
+            due = fill(_("{date} (overdue)"), date=due)
+        # Each modification keeps together, so a room's heading never stands alone.
+        body.append(blocks.keep_together([blocks.labelled(
+            styles, f"{number}.", line.recommendation, "h2"), *blocks.facts(styles, [
+            (_("Priority"), line.priority), (_("Who"), line.owner), (_("Status"), status),
+            (_("Due"), due), (_("Cost"), line.cost), (_("Funding"), line.funding),
+            (_("Note"), line.notes)], label_width=40 * mm, width=width)]))
+    return blocks.section(styles, _title(room), body)
+
+
 def _room(styles: Styles, room: RoomGroup, width: float, first_number: int) -> list[Flowable]:
+    if styles.large_print:
+        return _room_large(styles, room, width, first_number)
     rows: list[list[str]] = []
     after: list[Flowable] = []
     for number, line in enumerate(room.lines, start=first_number):
@@ -69,11 +98,8 @@ def _room(styles: Styles, room: RoomGroup, width: float, first_number: int) -> l
     header = ["", _("Modification"), _("Priority"), _("Who"), _("Status"), _("Due"),
               _("Cost"), _("Funding")]
     widths = [0.035, 0.23, 0.085, 0.11, 0.145, 0.115, 0.09, 0.19]
-    title = room.room
-    if room.cost:
-        title = fill(_("{room} (estimated {cost})"), room=room.room, cost=room.cost)
     table = ruled(styles, header, rows, [width * w for w in widths], compact=True)
-    return [*blocks.section(styles, title, [table]), *after]
+    return [*blocks.section(styles, _title(room), [table]), *after]
 
 
 def story(view: HomeReportView, styles: Styles, width: float) -> list[Flowable]:
@@ -95,7 +121,7 @@ def story(view: HomeReportView, styles: Styles, width: float) -> list[Flowable]:
             _("{cost} in all (declined changes not counted)"), cost=report.total_cost)),
         (_("Still to be done"), report.open_cost),
         (_("Overdue"), str(report.overdue) if report.overdue else ""),
-    ], width=width)
+    ], width=width, label_width=(58 if styles.large_print else 42) * mm)
     if not report.rooms:
         out.append(blocks.notice(styles, _("No home modification has been recommended.")))
     number = 1

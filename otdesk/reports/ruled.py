@@ -29,10 +29,11 @@ def ruled(styles: Styles, header: Sequence[str], rows: Sequence[Sequence[str]],
           compact: bool = False) -> Table:
     """A table with ``header`` (our labels, escaped here) over ``rows`` of cell markup (the
     caller escapes user text); ``bold_rows`` (0 = the first data row) in bold; ``compact``
-    in the small type, for tables of many narrow columns."""
+    in the small type, for tables of many narrow columns (always in large print, where the
+    small type is still 12 points)."""
     plain, bold = ((styles["small"], ParagraphStyle("small_bold", parent=styles["small"],
                                                     fontName=BOLD))
-                   if compact else (styles["cell"], styles["cell_label"]))
+                   if compact or styles.large_print else (styles["cell"], styles["cell_label"]))
     data = [[Paragraph(label_text(h), bold) for h in header]]
     for index, row in enumerate(rows):
         style = bold if index in bold_rows else plain
