@@ -138,19 +138,20 @@ def story(view: HomeReportView, styles: Styles, width: float) -> list[Flowable]:
         for v in report.visits:
             if v.summary.strip():
                 body.append(blocks.fixed(styles, fill(_("Summary of the visit on {date}"),
-                                                      date=format_date(v.visit_date)), "label"))
+                                                      date=format_date(v.visit_date)), "h2"))
                 body += blocks.long_text(styles, v.summary)
         out += blocks.section(styles, _("Home visits"), body)
     if report.sources:
         body = []
         for source in report.sources:
-            body.append(blocks.fixed(styles, fill(_("{title}, version {version}"),
-                                                  title=source.title, version=source.version),
-                                     "h2"))
-            body += blocks.facts(styles, [
-                (_("Source"), source.attribution), (_("Edition"), source.edition),
-                (_("Licence"), source.licence), (_("About it"), source.label_note),
-            ], width=width)
+            # One source's facts stay together, so the section's heading keeps with them.
+            body.append(blocks.keep_together([
+                blocks.fixed(styles, fill(_("{title}, version {version}"), title=source.title,
+                                          version=source.version), "h2"),
+                *blocks.facts(styles, [
+                    (_("Source"), source.attribution), (_("Edition"), source.edition),
+                    (_("Licence"), source.licence), (_("About it"), source.label_note),
+                ], width=width)]))
         out += blocks.section(styles, _("Where the checklists come from"), body)
     return out
 
