@@ -43,6 +43,9 @@ def add_print_parser(sub: Any, common: argparse.ArgumentParser) -> None:
                         help=_("larger type throughout"))
     parser.add_argument("--overwrite", action="store_true",
                         help=_("replace FILE if it exists"))
+    parser.add_argument("--id", metavar="ID", type=int, default=None, dest="record_id",
+                        help=_("print this record of the client rather than the latest "
+                               "(an assessment's id for 'assessment')"))
     parser.set_defaults(handler="cmd_print", handler_module=MODULE)
 
 
@@ -89,7 +92,8 @@ def _print(args: argparse.Namespace) -> int:
         raise ValidationError.single("--lang", N_("{value} is not one of {choices}"),
                                      value=args.lang, choices=", ".join(LANGUAGES))
     printing.document(args.kind)  # an unknown document named before the database opens
-    options = printing.PrintOptions(language=args.lang, large_print=args.large_print)
+    options = printing.PrintOptions(language=args.lang, large_print=args.large_print,
+                                    record_id=args.record_id)
     with opened(args, create=False) as db:
         ctx = acting(args, db)
         done = printing.render(ctx, args.kind, args.ref, options, target=out.name)

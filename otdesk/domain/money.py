@@ -5,6 +5,9 @@ other one marks the cents ("1,234.50", "1.234,50")."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+from otdesk.domain.translation import format_number
 
 _AMOUNT = re.compile(r"^(\d+)(?:[.,](\d{1,2}))?$")
 
@@ -29,3 +32,9 @@ def parse_cents(text: str) -> int | None:
 def plain_amount(cents: int | None) -> str:
     """Cents as an amount to edit, with two decimals and no thousands separator ("1234.50")."""
     return "" if cents is None else f"{cents // 100}.{cents % 100:02d}"
+
+
+def shown_amount(cents: int | None) -> str:
+    """Cents as an amount to read, in the interface language's way ("1,234.50",
+    "1.234,50"); "" for none. No currency sign: the clinic's currency is not recorded."""
+    return "" if cents is None else format_number(Decimal(cents).scaleb(-2), decimals=2)
