@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import gettext
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from otdesk.domain import translation
@@ -61,6 +63,22 @@ def install_language(language: str) -> bool:
         return language == translation.SOURCE_LANGUAGE
     translation.install(found, language)
     return True
+
+
+@lru_cache(maxsize=8)
+def _loaded(language: str) -> gettext.NullTranslations | None:
+    return load(language) if language in LANGUAGES else None
+
+
+@contextmanager
+def in_language(language: str) -> Iterator[str]:
+    """Read every text in ``language`` inside the block, in this thread only (a printed
+    document in the family's language); yields the language used: English when ``language``
+    has no compiled catalogue."""
+    found = _loaded(language)
+    used = language if found is not None else translation.SOURCE_LANGUAGE
+    with translation.speaking(found or gettext.NullTranslations(), used):
+        yield used
 
 
 def language_from_environment() -> str:

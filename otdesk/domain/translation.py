@@ -14,12 +14,17 @@ Values go into named ``str.format`` places (``{count}``, ``{name}``) through ``f
 writes numbers and dates in the interface language. The catalogues are GNU gettext files
 (``resources/locale/<lang>/LC_MESSAGES/otdesk.po``, compiled to ``.mo``); ``otdesk.catalogues``
 finds them and calls ``install``. Until then, and for English, the code's own text is shown.
-The module holds one language for the whole process, read by any thread.
+The module holds one language for the whole process, read by any thread; ``speaking`` lends
+another one to the code running inside it, in that thread only (a Spanish handout rendered in
+a worker while the screens stay in English).
 """
 
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -38,6 +43,16 @@ class _State:
     locale: Locale = Locale.parse(SOURCE_LANGUAGE)
 
 
+class _Lent(NamedTuple):
+    translations: gettext.NullTranslations
+    language: str
+    locale: Locale
+
+
+# The language ``speaking`` lends to the code inside it (None: the process's own).
+_LENT: ContextVar[_Lent | None] = ContextVar("otdesk_lent_language", default=None)
+
+
 def install(translations: gettext.NullTranslations, language: str) -> None:
     """Make ``translations`` (for the language ``language``) the one every text is read from."""
     _State.translations = translations
@@ -45,19 +60,38 @@ def install(translations: gettext.NullTranslations, language: str) -> None:
     _State.locale = _parse_locale(language) or Locale.parse(SOURCE_LANGUAGE)
 
 
+@contextmanager
+def speaking(translations: gettext.NullTranslations, language: str) -> Iterator[None]:
+    """Read every text in ``language`` (from ``translations``) inside the block, in this
+    thread only; other threads keep the interface language."""
+    locale = _parse_locale(language) or Locale.parse(SOURCE_LANGUAGE)
+    token = _LENT.set(_Lent(translations, language, locale))
+    try:
+        yield
+    finally:
+        _LENT.reset(token)
+
+
+def _translations() -> gettext.NullTranslations:
+    lent = _LENT.get()
+    return _State.translations if lent is None else lent.translations
+
+
 def current_language() -> str:
     """The code of the interface language ("en", "es", "fr")."""
-    return _State.language
+    lent = _LENT.get()
+    return _State.language if lent is None else lent.language
 
 
 def current_locale() -> Locale:
     """Babel's locale of the interface language (its dates, numbers and names)."""
-    return _State.locale
+    lent = _LENT.get()
+    return _State.locale if lent is None else lent.locale
 
 
 def _(message: str) -> str:
     """``message`` in the interface language."""
-    return _State.translations.gettext(message)
+    return _translations().gettext(message)
 
 
 def N_(message: str) -> str:
@@ -73,17 +107,17 @@ def NC_(context: str, message: str) -> tuple[str, str]:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message the interface language uses for the number ``n``."""
-    return _State.translations.ngettext(singular, plural, n)
+    return _translations().ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` in the interface language, as used in ``context`` ("column", "status")."""
-    return _State.translations.pgettext(context, message)
+    return _translations().pgettext(context, message)
 
 
 def npgettext(context: str, singular: str, plural: str, n: int) -> str:
     """``ngettext`` for a message used in ``context``."""
-    return _State.translations.npgettext(context, singular, plural, n)
+    return _translations().npgettext(context, singular, plural, n)
 
 
 class Plural(NamedTuple):
@@ -106,7 +140,7 @@ def format_date(day: date) -> str:
     """A date as the interface shows it: "3 Jan 1977", "3 ene 1977", "3 janv. 1977"."""
     from babel.dates import format_date as babel_format_date  # loaded when first needed
 
-    return str(babel_format_date(day, DATE_PATTERN, locale=_State.locale))
+    return str(babel_format_date(day, DATE_PATTERN, locale=current_locale()))
 
 
 def format_number(number: int | float | Decimal, decimals: int | None = None) -> str:
@@ -115,7 +149,7 @@ def format_number(number: int | float | Decimal, decimals: int | None = None) ->
     from babel.numbers import format_decimal  # loaded when first needed
 
     pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
-    return str(format_decimal(number, format=pattern, locale=_State.locale))
+    return str(format_decimal(number, format=pattern, locale=current_locale()))
 
 
 def shown(value: object) -> object:
@@ -153,5 +187,5 @@ def language_name(code: str) -> str:
     locale = _parse_locale(code)
     if locale is None:
         return code
-    name = locale.get_display_name(_State.locale)
+    name = locale.get_display_name(current_locale())
     return str(name) if name else code
