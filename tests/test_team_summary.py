@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from print_team_fixture import Clinic, build
 from sqlalchemy import event
 
 from otdesk.domain.errors import ValidationError
@@ -15,7 +16,6 @@ from otdesk.reports.team_views import ClientBlock, TeamSummaryView
 from otdesk.services.context import Context
 from otdesk.services.handoff import build_handoff
 from otdesk.services.team_summary import build_team_summary
-from tests.print_team_fixture import Clinic, build
 
 
 @pytest.fixture
@@ -115,8 +115,9 @@ def test_the_number_of_queries_does_not_grow_with_the_clients(
 
 
 def build_insert_session(ctx: Context, client_id: int, clinic: Clinic) -> None:
+    from print_team_fixture import insert
+
     from otdesk.db.models import FamilySession
-    from tests.print_team_fixture import insert
 
     insert(ctx, FamilySession(client_id=client_id, session_date=clinic.end, mode="clinic"))
 
