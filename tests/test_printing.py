@@ -42,7 +42,7 @@ def _prints(ctx: Context) -> list[AuditEvent]:
 
 def test_the_registry_finds_each_document_by_kind() -> None:
     kinds = printing.documents()
-    assert {"session"} <= set(kinds)
+    assert {"careplan", "handout", "session"} <= set(kinds)
     assert kinds["session"].label == "Family session note"
     with pytest.raises(ValidationError, match="no printable document nonsense"):
         printing.document("nonsense")

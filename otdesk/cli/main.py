@@ -22,6 +22,7 @@ from otdesk.cli.assessments import add_assessments_parser
 from otdesk.cli.clinical import add_clinical_parser
 from otdesk.cli.instruments import add_instruments_parser
 from otdesk.cli.output import TABLE_LIMIT, fail
+from otdesk.cli.printing import add_print_parser
 from otdesk.cli.sessions import add_sessions_parser
 from otdesk.domain import messages
 from otdesk.domain.errors import OtdeskError
@@ -247,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_clinical_parser(sub, common)
     add_assessments_parser(sub, common)
     add_sessions_parser(sub, common)
+    add_print_parser(sub, common)
     return parser
 
 

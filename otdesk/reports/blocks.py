@@ -35,8 +35,24 @@ def heading(styles: Styles, text: str, level: int = 1) -> Paragraph:
 
 
 def section(styles: Styles, title: str, body: Sequence[Flowable]) -> list[Flowable]:
-    """A heading and its blocks; a new page first when less than a few lines are left."""
-    return [CondPageBreak(styles.body_size * 6), heading(styles, title), *body]
+    """A heading and its blocks; a new page first when less than a few lines are left, and
+    the heading never alone at the foot of a page (it keeps to its first block)."""
+    if not body:
+        return [CondPageBreak(styles.body_size * 6), heading(styles, title)]
+    return [CondPageBreak(styles.body_size * 6),
+            keep_together([heading(styles, title), body[0]]), *body[1:]]
+
+
+def keep_together(flowables: Sequence[Flowable]) -> KeepTogether:
+    """``flowables`` on one page if they fit. A KeepTogether among them is opened up first:
+    ReportLab moves a KeepTogether nested in another to a new page even when both fit."""
+    flat: list[Flowable] = []
+    for f in flowables:
+        if isinstance(f, KeepTogether):
+            flat.extend(f._content)
+        else:
+            flat.append(f)
+    return KeepTogether(flat)
 
 
 def para(styles: Styles, text: str, style: str = "body") -> Paragraph:

@@ -67,6 +67,7 @@ def make_styles(*, large_print: bool = False, body_size: float | None = None) ->
         "label": style("label", fontName=BOLD),
         "muted": style("muted", textColor=MUTED, fontSize=small, leading=small * lead),
         "small": style("small", fontSize=small, leading=small * 1.25),
+        "small_bold": style("small_bold", fontName=BOLD, fontSize=small, leading=small * 1.25),
         "small_right": style("small_right", fontSize=small, leading=small * 1.25,
                              alignment=TA_RIGHT),
         "small_center": style("small_center", fontSize=small, leading=small * 1.25,

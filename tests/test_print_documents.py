@@ -1,0 +1,124 @@
+"""The care plan, the family handout and the session note from a database, on both engines:
+every page names the client, their record number and "Page x of y"; every goal prints, also
+60 of them; the handout carries translated labels in Spanish and French and leaves the
+clinical content out, saying so, without the client's consent; large print is larger."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pdf_text import flat, page_texts, qpdf_check, tools_missing
+from print_fixtures import goal_text, make_plan
+
+from otdesk.services import clients, printing
+from otdesk.services.context import Context
+
+pytestmark = pytest.mark.skipif(tools_missing() is not None, reason=str(tools_missing()))
+MakeClient = Callable[..., clients.ClientDetail]
+
+
+@pytest.fixture
+def rosa(make_client: MakeClient, episode_for: Any) -> clients.ClientDetail:
+    client = make_client(given_name="Rosa", family_name="Примерова", consent_family=True,
+                         date_of_birth=date(1975, 4, 9), preferred_language="es")
+    episode_for(client.id, referral_date=date(2026, 9, 1), referral_source="GP",
+                referral_reason="Struggling with meals")
+    return client
+
+
+def _every_page(pdf: bytes, tmp_path: Path, name: str, number: str) -> str:
+    pages = page_texts(pdf, tmp_path)
+    for n, text in enumerate(pages, start=1):
+        assert name in text and number in text, n
+        assert any(f"{word} {n} " in text for word in ("Page", "Página")), n
+    qpdf_check(pdf, tmp_path)
+    return flat("\n".join(pages))
+
+
+def test_a_care_plan_prints_every_part(ctx: Context, rosa: clients.ClientDetail,
+                                       tmp_path: Path) -> None:
+    make_plan(ctx, rosa.id, goals=3)
+    done = printing.render(ctx, "careplan", rosa.record_number,
+                           printing.PrintOptions(language="en"))
+    text = _every_page(done.pdf_bytes, tmp_path, "Rosa Примерова", rosa.record_number)
+    for n in (1, 2, 3):
+        assert goal_text(n) in text
+    for part in ("Care plan", "Version 2", "Meals are skipped most days.",
+                 "Low energy in the evening", "Three times a week", "Baseline",
+                 "Occupational therapy", "Psychiatry", "Pat Example-Psych", "Family",
+                 "Shop together for one meal", "GAS T-score 46.2", "level -1",
+                 "Last case conference, 20 Nov 2026", "Sister will help shop.",
+                 "The client agrees to share this plan with their family.",
+                 "Discharge-readiness battery", "Occupational therapist"):
+        assert part in text, part
+
+
+def test_sixty_goals_flow_across_pages(ctx: Context, rosa: clients.ClientDetail,
+                                       tmp_path: Path) -> None:
+    make_plan(ctx, rosa.id, goals=60, long_note="A long summary. " * 1300)
+    done = printing.render(ctx, "careplan", rosa.record_number,
+                           printing.PrintOptions(language="en"))
+    text = _every_page(done.pdf_bytes, tmp_path, "Rosa Примерова", rosa.record_number)
+    assert all(goal_text(n) in text for n in range(1, 61))
+    # A page break may fall inside "A long summary." (the footer and header come between).
+    assert text.count("summary.") == 1300
+
+
+def test_a_handout_speaks_the_familys_language(ctx: Context, rosa: clients.ClientDetail,
+                                               tmp_path: Path) -> None:
+    make_plan(ctx, rosa.id)
+    spanish = printing.render(ctx, "handout", rosa.record_number)  # Rosa's language
+    assert spanish.language == "es" and spanish.omitted == []
+    text = _every_page(spanish.pdf_bytes, tmp_path, "Rosa Примерова", rosa.record_number)
+    for part in ("Información para la familia", "Cocinar en casa tres noches por semana.",
+                 "Señales de alerta y a quién llamar", "Próxima cita", "Copia n.º"):
+        assert part in text, part
+    french = printing.render(ctx, "handout", rosa.record_number,
+                             printing.PrintOptions(language="fr"))
+    text = _every_page(french.pdf_bytes, tmp_path, "Rosa Примерова", rosa.record_number)
+    for part in ("Informations pour la famille", "Cuisiner à la maison trois soirs",
+                 "Signes d’alerte et qui appeler", "Prochain rendez-vous"):
+        assert part in text, part
+
+
+def test_without_consent_the_handout_leaves_the_plan_out(
+        ctx: Context, make_client: MakeClient, episode_for: Any, tmp_path: Path) -> None:
+    client = make_client(given_name="Noor", family_name="Example", consent_family=False)
+    episode_for(client.id, referral_date=date(2026, 9, 1))
+    make_plan(ctx, client.id)
+    done = printing.render(ctx, "handout", client.record_number)
+    assert [o.what for o in done.omitted] == [
+        "the goals and the family's part in the care plan"]
+    assert "Noor has not agreed" in done.omitted[0].why
+    text = _every_page(done.pdf_bytes, tmp_path, "Noor Example", client.record_number)
+    assert "Not in this handout: the goals and the family's part in the care plan, " \
+           "because Noor has not agreed to share health information with family." in text
+    assert goal_text(1) not in text and "Cook at home" not in text
+    assert "Shop together" not in text and "Warning signs and whom to call" in text
+    event = printing.lookup_copy(ctx, copy_number=done.copy_number or 0)
+    assert event.kind == "handout"
+
+
+def test_large_print_takes_more_pages(ctx: Context, rosa: clients.ClientDetail,
+                                      tmp_path: Path) -> None:
+    make_plan(ctx, rosa.id)
+    normal = printing.render(ctx, "handout", rosa.record_number)
+    large = printing.render(ctx, "handout", rosa.record_number,
+                            printing.PrintOptions(large_print=True))
+    assert len(page_texts(large.pdf_bytes, tmp_path)) > len(page_texts(normal.pdf_bytes,
+                                                                       tmp_path))
+    _every_page(large.pdf_bytes, tmp_path, "Rosa Примерова", rosa.record_number)
+
+
+def test_a_client_without_a_plan(ctx: Context, make_client: MakeClient,
+                                 tmp_path: Path) -> None:
+    client = make_client(given_name="Ivo", family_name="Example", consent_family=True)
+    with pytest.raises(Exception, match="has no care plan yet"):
+        printing.render(ctx, "careplan", client.record_number)
+    done = printing.render(ctx, "handout", client.record_number)
+    assert [o.why for o in done.omitted] == ["there is no care plan yet"]
+    _every_page(done.pdf_bytes, tmp_path, "Ivo Example", client.record_number)
