@@ -126,7 +126,8 @@ def _lookup(args: argparse.Namespace) -> int:
         found = printing.lookup_copy(acting(args, db), copy_number=number)
     at = found.printed_at.astimezone()
     print(fill(_("Copy no. {number}: {document}, {version}"), number=str(found.copy_number),
-               document=found.document, version=found.version))
+               document=found.document,
+               version=fill(_("version {number}"), number=found.version)))
     print(fill(_("Printed by {name} on {date} at {time}"), name=found.printed_by or "—",
                date=format_date(at.date()), time=at.strftime("%H:%M")))
     print(fill(_("Record: {kind} {id}; client id {client}; language {language}"),
