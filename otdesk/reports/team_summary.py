@@ -16,7 +16,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether
 
-from otdesk.domain.translation import N_, _, fill, format_date, format_number, ngettext
+from otdesk.domain.translation import (
+    N_,
+    _,
+    fill,
+    format_date,
+    format_number,
+    ngettext,
+    pgettext,
+)
 from otdesk.reports import blocks
 from otdesk.reports.fonts import register_fonts
 from otdesk.reports.page import (
@@ -102,13 +110,19 @@ def _changes(block: ClientBlock) -> list[str]:
 
 
 def _overview(view: TeamSummaryView, styles: Styles, width: float) -> list[Flowable]:
-    rows = [[c.person.name, c.person.record_number, c.assigned_ot,
-             str(len(_changes(c))), str(len(c.due)), str(len(c.questions))]
+    """One line per client: how many changes, due items and open questions. The assigned OT
+    is a column only when the summary covers more than one OT's clients."""
+    many = len({c.assigned_ot for c in view.clients}) > 1
+    header = [_("Client"), _("Record number")] + ([_("Assigned OT")] if many else []) + [
+        pgettext("team summary column", "New"), pgettext("team summary column", "Due"),
+        pgettext("team summary column", "Open")]
+    rows = [[c.person.name, c.person.record_number] + ([c.assigned_ot] if many else []) +
+            [str(len(_changes(c))), str(len(c.due)), str(len(c.questions))]
             for c in view.clients]
-    header = [_("Client"), _("Record number"), _("Assigned OT"), _("Changes"), _("Due"),
-              _("Questions")]
-    return [blocks.grid(styles, header, rows, [width * 0.3, width * 0.15, width * 0.25,
-                                               width * 0.1, width * 0.1, width * 0.1])]
+    counts = [width * 0.12] * 3  # room for "Pendiente" in Spanish
+    widths = ([width * 0.28, width * 0.17, width * 0.19] if many
+              else [width * 0.4, width * 0.24]) + counts
+    return [blocks.grid(styles, header, rows, widths)]
 
 
 def client_story(block: ClientBlock, styles: Styles) -> list[Flowable]:

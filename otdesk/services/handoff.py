@@ -219,7 +219,8 @@ def _dates(session: Session, client: Client, episode: Episode | None,
         first = (text.strip().splitlines() or [""])[0]
         dates.append(DatedItem(due, fill(_("Home modification: {what}"), what=first)))
     dates.sort(key=lambda d: (d.on, d.what))
-    return tuple(dates)
+    return tuple(DatedItem(d.on, fill(_("{what} (overdue)"), what=d.what)) if d.on < today
+                 else d for d in dates)
 
 
 def build_handoff(ctx: Context, *, client_id: int, today: date | None = None) -> HandoffView:

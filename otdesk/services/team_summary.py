@@ -160,8 +160,7 @@ def _assessments(session: Session, scope: Select[Any],
     rows = session.execute(
         select(Assessment.id, Assessment.client_id, Assessment.instrument_id,
                Assessment.instrument_version, Assessment.administered_on, Assessment.scores,
-               Assessment.answers, Assessment.band, Assessment.external_total,
-               Assessment.corrects_id)
+               Assessment.band, Assessment.external_total, Assessment.corrects_id)
         .join(in_range, and_(in_range.c.client_id == Assessment.client_id,
                              in_range.c.instrument_id == Assessment.instrument_id))
         .where(Assessment.status.in_(FINALISED), Assessment.administered_on <= r.end)
@@ -174,27 +173,26 @@ def _assessments(session: Session, scope: Select[Any],
     language = current_language()
     out: dict[int, list[AssessmentLine]] = defaultdict(list)
     for (client_id, _instrument), items in series.items():
+        # Only the administrations in the range and the one just before them are scored.
+        first = next(n for n, row in enumerate(items) if row.administered_on >= r.start)
         previous: tuple[Any, ScoreResult | None] | None = None
-        for row in items:
+        if first > 0:
+            before = items[first - 1]
+            previous = (before, _stored(before.scores))
+        for row in items[first:]:
             definition = find_definition(row.instrument_id, row.instrument_version)
-            result = _scored(row.scores, definition, row.answers)
-            if row.administered_on >= r.start:
-                out[client_id].append(_assessment_line(row, definition, result, previous,
-                                                       language))
+            result = _stored(row.scores)
+            out[client_id].append(_assessment_line(row, definition, result, previous,
+                                                   language))
             previous = (row, result)
     for lines in out.values():
         lines.sort(key=lambda a: (a.on, a.title))
     return out
 
 
-def _scored(scores: Any, definition: Any, answers: Any) -> ScoreResult | None:
-    if scores and "scores" in scores:
-        return ScoreResult.from_json(scores)
-    if definition is None:
-        return None
-    from otdesk.domain.definitions import score
-
-    return score(definition, answers or {})
+def _stored(scores: Any) -> ScoreResult | None:
+    """The scores a finalised administration stored (an external result has none)."""
+    return ScoreResult.from_json(scores) if scores and "scores" in scores else None
 
 
 def _assessment_line(row: Any, definition: Any, result: ScoreResult | None,
