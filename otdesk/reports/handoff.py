@@ -52,13 +52,13 @@ def story(view: HandoffView, styles: Styles, width: float) -> list[Flowable]:
     duties = [[d.discipline, d.who, d.what, d.how_often] for d in view.duties]
     out += blocks.section(styles, _("Who does what"), [blocks.grid(
         styles, [_("Discipline"), _("Who"), _("What"), _("How often")], duties,
-        [width * 0.18, width * 0.2, width * 0.44, width * 0.18])] if duties else [
+        [width * 0.23, width * 0.17, width * 0.42, width * 0.18])] if duties else [
         blocks.fixed(styles, _("No interventions in the care plan."), "muted")])
     if view.team:
         team = [[t.discipline, t.who, t.what, t.phone] for t in view.team]
         out.append(blocks.heading(styles, _("Care team"), 2))
         out.append(blocks.grid(styles, [_("Discipline"), _("Name"), _("Role"), _("Phone")],
-                               team, [width * 0.18, width * 0.26, width * 0.36, width * 0.2]))
+                               team, [width * 0.23, width * 0.25, width * 0.34, width * 0.18]))
     dates = [[format_date(d.on), d.what] for d in view.dates]
     out += blocks.section(styles, _("Next dates"), [blocks.grid(
         styles, [_("Date"), _("What")], dates, [width * 0.18, width * 0.82])] if dates else [
