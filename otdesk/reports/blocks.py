@@ -160,7 +160,7 @@ def signature_lines(styles: Styles, labels: Sequence[str], width: float) -> Keep
              [Paragraph(label_text(label), styles["small"]), "",
               Paragraph(label_text(_("Date")), styles["small"])]],
             colWidths=[width * 0.6, width * 0.08, width * 0.32],
-            rowHeights=[styles.body_size * 2.6, None],
+            rowHeights=[styles.body_size * 2.4, None],
         )
         table.setStyle(line_style)
         blocks.append(table)

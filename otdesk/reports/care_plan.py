@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from otdesk.domain.translation import _, fill, format_date, format_number
 from otdesk.reports import blocks
@@ -203,12 +203,14 @@ def _interventions(view: CarePlanView, styles: Styles) -> list[Flowable]:
     out: list[Flowable] = []
     w = CONTENT_WIDTH
     for discipline, items in view.interventions:
-        out.append(blocks.heading(styles, discipline, 2))
         rows = [[i.description, i.frequency, i.owner,
                  fill(_("goal {number}"), number=i.goal_number) if i.goal_number else ""]
                 for i in items]
-        out.append(blocks.grid(styles, [_("What"), _("How often"), _("Who"), _("For")], rows,
-                               [w * 0.5, w * 0.2, w * 0.18, w * 0.12]))
+        # A discipline's heading stays with its table (a long table still splits by rows).
+        out.append(blocks.keep_together([
+            blocks.heading(styles, discipline, 2),
+            blocks.grid(styles, [_("What"), _("How often"), _("Who"), _("For")], rows,
+                        [w * 0.5, w * 0.2, w * 0.18, w * 0.12])]))
     return out or [blocks.fixed(styles, _("No interventions recorded."), "muted")]
 
 
@@ -296,10 +298,13 @@ def story(view: CarePlanView, styles: Styles) -> list[Flowable]:
     out += blocks.section(styles, _("Interventions"), _interventions(view, styles))
     out += blocks.section(styles, _("Discharge-readiness battery"), _battery(view, styles))
     out += blocks.section(styles, _("Reviews"), _reviews(view, styles))
-    out += blocks.section(styles, _("Consent to share"), _sharing(view, styles))
-    out.append(blocks.spacer(styles, 1.5))
-    out.append(blocks.signature_lines(styles, [_("Client"), _("Occupational therapist"),
-                                               _("Case coordinator")], CONTENT_WIDTH))
+    # Consent and the lines to sign on stay on one page: never a page of signatures alone.
+    out.append(CondPageBreak(styles.body_size * 6))
+    out.append(blocks.keep_together([
+        blocks.heading(styles, _("Consent to share")), *_sharing(view, styles),
+        blocks.spacer(styles, 0.6),
+        blocks.signature_lines(styles, [_("Client"), _("Occupational therapist"),
+                                        _("Case coordinator")], CONTENT_WIDTH)]))
     return out
 
 

@@ -70,8 +70,8 @@ def _contacts(styles: Styles, contacts: tuple[Contact, ...]) -> list[Flowable]:
         return []
     rows = [[blocks.para(styles, c.who, "label"), blocks.para(styles, c.when),
              blocks.para(styles, c.phone, "label")] for c in contacts]
-    table = Table(rows, colWidths=[CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.45,
-                                   CONTENT_WIDTH * 0.25], hAlign="LEFT", splitByRow=1)
+    table = Table(rows, colWidths=[CONTENT_WIDTH * 0.36, CONTENT_WIDTH * 0.36,
+                                   CONTENT_WIDTH * 0.28], hAlign="LEFT", splitByRow=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (-1, -1), 1.2, RULE),
         ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
@@ -84,10 +84,10 @@ def _contacts(styles: Styles, contacts: tuple[Contact, ...]) -> list[Flowable]:
 def _write_in(styles: Styles, label: str) -> Table:
     """A label with a line to write on (the next appointment, filled in by hand)."""
     table = Table([[blocks.fixed(styles, label, "label"), ""]],
-                  colWidths=[CONTENT_WIDTH * 0.35, CONTENT_WIDTH * 0.65],
-                  rowHeights=[styles.body_size * 2.2])
+                  colWidths=[CONTENT_WIDTH * 0.4, CONTENT_WIDTH * 0.6])
     table.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, 0), 0.8, RULE),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("TOPPADDING", (0, 0), (-1, -1), styles.body_size * 1.4),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
@@ -120,10 +120,11 @@ def story(view: HandoutView, styles: Styles) -> list[Flowable]:
         help_body.append(blocks.heading(styles, view.crisis.title, 2))
         help_body += [blocks.para(styles, p) for p in view.crisis.paragraphs]
         help_body += blocks.bullets(styles, view.crisis.to_do)
-    help_body.append(blocks.spacer(styles, 0.4))
-    help_body += _contacts(styles, view.contacts)
+    if view.contacts:
+        help_body.append(blocks.keep_together([blocks.heading(styles, _("Whom to call"), 2),
+                                               *_contacts(styles, view.contacts)]))
     out += blocks.section(styles, _("Warning signs and whom to call"), help_body)
-    next_body: list[Flowable] = [_write_in(styles, _("Next appointment:"))]
+    next_body: list[Flowable] = [_write_in(styles, _("Date and time:"))]
     if view.next_review is not None:
         next_body.insert(0, blocks.fixed(styles, fill(
             _("The care team will look at the plan again around {date}."),

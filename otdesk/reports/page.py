@@ -18,13 +18,14 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from otdesk.domain.translation import _, fill, format_date
-from otdesk.reports.fonts import REGULAR, register_fonts
+from otdesk.reports.fonts import BOLD, REGULAR, register_fonts
 from otdesk.reports.styles import MUTED, RULE, Styles
-from otdesk.reports.text import label_text, user_text
+from otdesk.reports.text import label_text, user_text, visual
 
 PageHook = Callable[[Canvas, "ReportDocument"], None]
 
@@ -96,8 +97,9 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         self.styles = styles
         self.hooks = hooks or PageHooks()
         small = styles.small_size
-        self.header_height = small * 3.2
-        self.footer_height = small * 1.3 * 3 + 6
+        self.header_height = small * 3.6  # room for two lines when the name is long
+        # Three lines, and a fourth for a confidentiality line that wraps (large print).
+        self.footer_height = small * 1.3 * 4 + 6
         top = 12 * mm + self.header_height
         bottom = 10 * mm + self.footer_height
         super().__init__(
@@ -132,16 +134,23 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
     def _furniture(self, canvas: Canvas) -> None:
         canvas.saveState()
         left, width = self.leftMargin, self.width
-        half = width / 2
         top = PAGE_HEIGHT - 12 * mm
         client = self.client
         name = f"<b>{user_text(client.name, line_breaks=False)}</b>"
         ident = [fill(_("Record no. {number}"), number=client.record_number)]
         if client.date_of_birth is not None:
             ident.append(fill(_("Date of birth {date}"), date=format_date(client.date_of_birth)))
-        self._draw(canvas, name, "small", left, top, half + 20 * mm)
-        self._draw(canvas, user_text("   ·   ".join(ident), line_breaks=False), "small_right",
-                   left + half - 20 * mm, top, half + 20 * mm)
+        ident_markup = user_text("   ·   ".join(ident), line_breaks=False)
+        name_width = stringWidth(visual(client.name), BOLD, self.styles.small_size)
+        ident_width = stringWidth(visual("   ·   ".join(ident)), REGULAR,
+                                  self.styles.small_size)
+        if name_width + ident_width + 8 * mm <= width:
+            self._draw(canvas, name, "small", left, top, width)
+            self._draw(canvas, ident_markup, "small_right", left, top, width)
+        else:  # the identification goes under the name rather than over it
+            self._draw(canvas, name, "small", left, top, width)
+            self._draw(canvas, ident_markup, "small", left,
+                       top - self.styles.small_size * 1.25, width)
         rule_y = top - self.header_height + 4
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
