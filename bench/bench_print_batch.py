@@ -59,35 +59,43 @@ def main() -> None:
         printing.render(ctx, "careplan", plans[0].record_number,
                         printing.PrintOptions(record_id=plans[0].plan_id), record=False)
 
-        def one_by_one() -> float:
-            total = 0.0
+        def one_by_one() -> tuple[float, float]:
+            wall = cpu = 0.0
             for plan in plans:
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 printing.render(ctx, "careplan", plan.record_number,
                                 printing.PrintOptions(record_id=plan.plan_id))
-                total += time.perf_counter() - start
-            return total
+                wall += time.perf_counter() - start
+                cpu += time.process_time() - start_cpu
+            return wall, cpu
 
-        def batch(n: int) -> float:
-            start = time.perf_counter()
+        def batch(n: int) -> tuple[float, float]:
+            start, start_cpu = time.perf_counter(), time.process_time()
             result = print_batch(ctx, plans, out=folder / f"batch-{n}.pdf")
-            elapsed = time.perf_counter() - start
+            elapsed = time.perf_counter() - start, time.process_time() - start_cpu
             assert len(result.copies) == len(plans)
             return elapsed
 
-        singles, batches = [], []
+        singles: list[tuple[float, float]] = []
+        batches: list[tuple[float, float]] = []
         for n in range(args.rounds):
             singles.append(one_by_one())
             batches.append(batch(n))
-            print(f"round {n + 1}: one by one {singles[-1]:.2f} s (sum of {len(plans)}), "
-                  f"batch {batches[-1]:.2f} s, ratio {batches[-1] / singles[-1]:.2f}")
+            (sw, sc), (bw, bc) = singles[-1], batches[-1]
+            print(f"round {n + 1}: one by one {sw:.2f} s wall / {sc:.2f} s CPU (sum of "
+                  f"{len(plans)}), batch {bw:.2f} s wall / {bc:.2f} s CPU; ratio "
+                  f"{bw / sw:.2f} wall, {bc / sc:.2f} CPU", flush=True)
         pages = (folder / "batch-0.pdf").stat().st_size
         db.dispose()
-    ratio = statistics.median(b / s for b, s in zip(batches, singles, strict=True))
-    print(f"{len(plans)} care plans; one by one median {statistics.median(singles):.2f} s, "
-          f"batch median {statistics.median(batches):.2f} s; batch PDF {pages / 1e6:.1f} MB")
-    print(f"ratio batch / one by one: {ratio:.2f} (target at most 1.2) "
-          f"{'PASS' if ratio <= 1.2 else 'FAIL'}")
+    # CPU time is the figure that holds on a shared machine; wall time is printed beside it.
+    wall = statistics.median(b[0] / s[0] for b, s in zip(batches, singles, strict=True))
+    cpu = statistics.median(b[1] / s[1] for b, s in zip(batches, singles, strict=True))
+    print(f"{len(plans)} care plans; one by one median "
+          f"{statistics.median(s[0] for s in singles):.2f} s wall, batch median "
+          f"{statistics.median(b[0] for b in batches):.2f} s wall; batch PDF "
+          f"{pages / 1e6:.1f} MB")
+    print(f"ratio batch / one by one: {cpu:.2f} CPU, {wall:.2f} wall (target at most 1.2) "
+          f"{'PASS' if cpu <= 1.2 else 'FAIL'}")
 
 
 if __name__ == "__main__":

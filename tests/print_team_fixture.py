@@ -18,6 +18,8 @@ from otdesk.db.models import (
     CarePlanGoal,
     CarePlanIntervention,
     CarePlanNeed,
+    CarePlanReview,
+    CarePlanReviewGoal,
     CaseConference,
     FamilySession,
     HomeModification,
@@ -119,6 +121,11 @@ def build(ctx: Context, make_client: Callable[..., Any]) -> Clinic:
     insert(ctx, CarePlanIntervention(care_plan_id=plan_id, goal_id=late, position=0,
                                      description="Medication review", frequency="monthly",
                                      discipline="psychiatry", owner_name="Dr Pell"))
+    review = insert(ctx, CarePlanReview(care_plan_id=plan_id, review_date=today - timedelta(days=4),
+                                        t_score=40.0))
+    insert(ctx, CarePlanReviewGoal(review_id=review, goal_id=late, level=-1))
+    insert(ctx, CarePlanReview(care_plan_id=plan_id, review_date=today - timedelta(days=50),
+                               t_score=30.0))  # outside: must not show
     insert(ctx, CaseConference(care_plan_id=plan_id, held_on=today - timedelta(days=20),
                                decisions="Try a pill organiser first",
                                next_review_date=today + timedelta(days=25)))

@@ -41,9 +41,10 @@ def test_team_summary_pdf_names_each_client_and_numbers_every_page(
     for expected in ("Marisol Quintero-Vale", "Record no. WK-0001", "Team summary",
                      "Caseload of Wren Weekly", "Grab rail by the bath",
                      "Cooks a simple meal twice a week", "Review due in 5 days",
-                     "Psychiatry: Target date"):
+                     "Psychiatry: Target date", "T-score 40"):
         assert expected in whole
-    for absent in ("Night light in hall", "Walks to the shop with a list", "WK-0003"):
+    for absent in ("Night light in hall", "Walks to the shop with a list", "WK-0003",
+                   "T-score 30"):
         assert absent not in whole
     assert all(f"Copy no. {result.copy_number}" in t for t in texts)
     with ctx.db.reading() as session:

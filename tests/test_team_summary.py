@@ -42,6 +42,9 @@ def test_caseload_summary_holds_what_changed_inside_the_range_only(
     moves = {m.label: m for m in line.moves}
     assert moves["Performance (average)"].change == 3
     assert [g.text for g in block.goals_attained] == ["Cooks a simple meal twice a week"]
+    [review] = block.reviews
+    assert (review.on, review.t_score) == (clinic.end - timedelta(days=4), 40.0)
+    assert review.levels == (("Takes evening medicines on time", -1),)
     assert [s.on for s in block.sessions] == [clinic.end - timedelta(days=3)]
     assert block.sessions[0].topics == ("Warning signs and relapse plan",)
     assert [(m.text, m.area, m.status) for m in block.modifications] == [
