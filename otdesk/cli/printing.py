@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from otdesk.cli import print_team
 from otdesk.cli.output import note, print_table
 from otdesk.domain.errors import ValidationError
 from otdesk.domain.translation import N_, _, fill, format_date, language_name, pgettext
@@ -46,6 +47,7 @@ def add_print_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", metavar="ID", type=int, default=None, dest="record_id",
                         help=_("print this record of the client rather than the latest "
                                "(an assessment's id for 'assessment')"))
+    print_team.add_arguments(parser)
     parser.set_defaults(handler="cmd_print", handler_module=MODULE)
 
 
@@ -53,6 +55,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     """Print one document to a file, list the documents, or look a copy number up."""
     if args.kind == LIST:
         return _list()
+    if args.kind in print_team.KINDS:
+        return print_team.run(args, _check_out)
     if args.ref is None:
         raise ValidationError.single("REF", N_("REF is required: {hint}"),
                                      hint=_("see 'otdesk print list'"))
