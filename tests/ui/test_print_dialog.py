@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from otdesk.services import clients, printing
 from otdesk.services.context import Context
-from otdesk.ui.printing import PrintDialog
+from otdesk.ui.printing.dialog import PrintDialog
 from otdesk.ui.shell.app_context import AppContext
 
 WAIT_MS = 60_000  # a first render registers the fonts; the machine is shared

@@ -1,10 +1,10 @@
 """Printing in the app: a preview before printing or saving, the printer, batches.
 
 ``open_print_dialog(parent, app, kind, ref)`` opens the print dialog for any document of the
-registry (``otdesk.services.printing.documents()``); the record's Print menu and the main
-window's File menu are built from that registry too.
+registry (``otdesk.services.printing.documents()``); the record's Print menu is built from
+that registry too. Importing this package stays light: the renderers load in a worker.
 """
 
-from otdesk.ui.printing.dialog import PrintDialog, open_print_dialog
+from otdesk.ui.printing.menu import PrintMenu, open_print_dialog, print_client_document
 
-__all__ = ["PrintDialog", "open_print_dialog"]
+__all__ = ["PrintMenu", "open_print_dialog", "print_client_document"]

@@ -9,6 +9,7 @@ says its printed-copy number afterwards, the number on every page of that copy.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from otdesk.catalogues import LANGUAGES
 from otdesk.domain.errors import OtdeskError
-from otdesk.domain.translation import _, fill, language_name, ngettext
+from otdesk.domain.translation import _, current_language, fill, language_name, ngettext
 from otdesk.services import printing
 from otdesk.services.printing import PrintOptions, PrintResult
 from otdesk.ui.parts.style import MARGIN, SPACING, UNIT, set_role
@@ -58,40 +59,41 @@ class PrintDialog(QDialog):
     """Preview, print or save one document (``kind``) of one record (``ref``)."""
 
     def __init__(self, app: AppContext, kind: str, ref: str, parent: QWidget | None = None,
-                 *, detail: str = "") -> None:
-        """``detail`` names the record for the title ("Ana García (DEMO-0001)")."""
+                 *, detail: str = "", choices: Sequence[str] = ()) -> None:
+        """``detail`` names the record for the title ("Ana García (DEMO-0001)"); ``choices``
+        are the kinds of document the user may switch to for the same ``ref``."""
         super().__init__(parent)
         self.app = app
-        self.kind, self.ref = kind, ref
-        self.document = printing.document(kind)
+        self.ref = ref
         self.recorded: PrintResult | None = None  # the last recorded copy
         self._preview: Preview | None = None
         self._task: Task | None = None
         self._busy = False  # a print or save is under way
         self._preview_number = 0
-        title = self.document.label
-        self.setWindowTitle(fill(_("Print: {document}"), document=title))
-        heading = QLabel(fill(_("{document} — {record}"), document=title, record=detail or ref),
-                         self)
-        set_role(heading, "h2")
-        heading.setWordWrap(True)
-
+        self._detail = detail or ref
+        self.heading = QLabel(self)
+        set_role(self.heading, "h2")
+        self.heading.setWordWrap(True)
+        kinds = list(choices) if kind in choices else [kind, *choices]
+        self.choice = QComboBox(self)
+        for each in kinds:
+            self.choice.addItem(printing.document(each).label, each)
+        self.choice.setCurrentIndex(kinds.index(kind))
         self.language = QComboBox(self)
-        if self.document.language is not None:
-            self.language.addItem(_("The family's language"), None)
-        for code in LANGUAGES:
-            self.language.addItem(language_name(code), code)
         self.large_print = QCheckBox(_("&Large print"), self)
+        self.choice_label = buddy_label(_("&Document:"), self.choice, self)
+        self.language_label = buddy_label(_("&Language:"), self.language, self)
         options = QHBoxLayout()
         options.setSpacing(SPACING)
-        if self.document.takes_language:
-            options.addWidget(buddy_label(_("&Language:"), self.language, self))
-            options.addWidget(self.language)
-        else:
-            self.language.hide()
-        self.large_print.setVisible(self.document.takes_large_print)
+        for widget in (self.choice_label, self.choice, self.language_label, self.language):
+            options.addWidget(widget)
+        options.addSpacing(SPACING)
         options.addWidget(self.large_print)
         options.addStretch(1)
+        self.choice_label.setVisible(len(kinds) > 1)
+        self.choice.setVisible(len(kinds) > 1)
+        self._set_document(kind)
+        self.choice.currentIndexChanged.connect(self._document_chosen)
         self.language.currentIndexChanged.connect(self.refresh_preview)
         self.large_print.toggled.connect(self.refresh_preview)
 
@@ -143,7 +145,7 @@ class PrintDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addLayout(options)
         layout.addWidget(self.omitted)
         layout.addWidget(self.message)
@@ -155,6 +157,31 @@ class PrintDialog(QDialog):
         self.refresh_preview()
 
     # -- options --------------------------------------------------------------------------
+
+    def _set_document(self, kind: str) -> None:
+        self.kind = kind
+        self.document = printing.document(kind)
+        title = self.document.label
+        self.setWindowTitle(fill(_("Print: {document}"), document=title))
+        self.heading.setText(fill(_("{document} — {record}"), document=title,
+                                  record=self._detail))
+        self.language.blockSignals(True)  # one new preview, not one per item
+        self.language.clear()
+        if self.document.language is not None:
+            self.language.addItem(_("The family's language"), None)
+        for code in LANGUAGES:
+            self.language.addItem(language_name(code), code)
+        if self.document.language is None:  # printed in the interface language unless chosen
+            self.language.setCurrentIndex(max(0, self.language.findData(
+                current_language().split("_")[0])))
+        self.language.blockSignals(False)
+        self.language_label.setVisible(self.document.takes_language)
+        self.language.setVisible(self.document.takes_language)
+        self.large_print.setVisible(self.document.takes_large_print)
+
+    def _document_chosen(self) -> None:
+        self._set_document(str(self.choice.currentData()))
+        self.refresh_preview()
 
     def options(self) -> PrintOptions:
         """The options as chosen."""
@@ -170,6 +197,7 @@ class PrintDialog(QDialog):
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
         self.language.setEnabled(not self._busy)
+        self.choice.setEnabled(not self._busy)
         self.large_print.setEnabled(not self._busy)
 
     def _progressed(self, done: int, total: int, message: str) -> None:
@@ -331,16 +359,4 @@ class PrintDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
         super().reject()
-
-
-def open_print_dialog(parent: QWidget | None, app: AppContext, kind: str, ref: str, *,
-                      detail: str = "") -> PrintDialog:
-    """Open the print dialog for document ``kind`` of record ``ref`` (as the registry's
-    ``ref_help`` says: a record number, a session id) and return it; it is modal to
-    ``parent``'s window and deletes itself when closed."""
-    dialog = PrintDialog(app, kind, ref, parent, detail=detail)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.show()
-    return dialog
 
