@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from otdesk.cli import print_team
 from otdesk.cli.output import note, print_table
 from otdesk.domain.errors import ValidationError
 from otdesk.domain.translation import N_, _, fill, format_date, language_name, pgettext
@@ -43,6 +44,7 @@ def add_print_parser(sub: Any, common: argparse.ArgumentParser) -> None:
                         help=_("larger type throughout"))
     parser.add_argument("--overwrite", action="store_true",
                         help=_("replace FILE if it exists"))
+    print_team.add_arguments(parser)
     parser.set_defaults(handler="cmd_print", handler_module=MODULE)
 
 
@@ -50,6 +52,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     """Print one document to a file, list the documents, or look a copy number up."""
     if args.kind == LIST:
         return _list()
+    if args.kind in print_team.KINDS:
+        return print_team.run(args, _check_out)
     if args.ref is None:
         raise ValidationError.single("REF", N_("REF is required: {hint}"),
                                      hint=_("see 'otdesk print list'"))
@@ -122,7 +126,8 @@ def _lookup(args: argparse.Namespace) -> int:
         found = printing.lookup_copy(acting(args, db), copy_number=number)
     at = found.printed_at.astimezone()
     print(fill(_("Copy no. {number}: {document}, {version}"), number=str(found.copy_number),
-               document=found.document, version=found.version))
+               document=found.document,
+               version=fill(_("version {number}"), number=found.version)))
     print(fill(_("Printed by {name} on {date} at {time}"), name=found.printed_by or "—",
                date=format_date(at.date()), time=at.strftime("%H:%M")))
     print(fill(_("Record: {kind} {id}; client id {client}; language {language}"),
