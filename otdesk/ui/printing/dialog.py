@@ -30,23 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from otdesk.catalogues import LANGUAGES
-from otdesk.domain.errors import OtdeskError
 from otdesk.domain.translation import _, current_language, fill, language_name, ngettext
 from otdesk.services import printing
 from otdesk.services.printing import PrintOptions, PrintResult
 from otdesk.ui.parts.style import MARGIN, SPACING, UNIT, set_role
 from otdesk.ui.parts.widgets import buddy_label
+from otdesk.ui.printing.documents import error_text
 from otdesk.ui.printing.jobs import Job, Preview, print_to, save_pdf
 from otdesk.ui.printing.jobs import preview as preview_job
 from otdesk.ui.shell.app_context import AppContext
 from otdesk.ui.shell.tasks import Task
-
-
-def error_text(exc: BaseException) -> str:
-    """What to tell the user about a failed render, print or save."""
-    if isinstance(exc, OtdeskError):
-        return str(exc)
-    return fill(_("Something went wrong ({error}). Details are in the log."), error=repr(exc))
 
 
 def safe_file_name(text: str) -> str:

@@ -67,3 +67,12 @@ def with_documents(app: AppContext, then: Callable[[dict[str, Printable]], None]
 def client_documents(documents: dict[str, Printable]) -> list[Printable]:
     """The documents of a client's record (named by the record number), in menu order."""
     return [d for d in documents.values() if d.ref_help.startswith(CLIENT_REF)]
+
+
+def error_text(exc: BaseException) -> str:
+    """What to tell the user about a failed render, print or save."""
+    from otdesk.domain.errors import OtdeskError
+
+    if isinstance(exc, OtdeskError):
+        return str(exc)
+    return fill(_("Something went wrong ({error}). Details are in the log."), error=repr(exc))

@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
     def _set_session_actions(self, enabled: bool) -> None:
         for action in (self.new_client_action, self.import_action, self.settings_action,
                        self.find_action, self.dashboard_action, self.caseload_action,
-                       self.modifications_action):
+                       self.modifications_action, self.due_reviews_action):
             action.setEnabled(enabled)
         self.navigation.setEnabled(enabled)
 
@@ -228,12 +228,14 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(
             _("&Print…"), self.print_current_client, [seq(std.Print)], "")
         self.print_action.setEnabled(False)  # until a client is on show
+        self.due_reviews_action = self._action(
+            _("Care plans due for &review…"), self.print_due_reviews)
         self.close_client_action = self._action(
             _("&Close client"), self.close_current_client, [seq("Ctrl+W")], "close")
         self.quit_action = self._action(_("&Quit"), self.close, [seq("Ctrl+Q")])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self._menu(_("&File"), [self.new_client_action, self.import_action, None,
-                                self.print_action, None,
+                                self.print_action, self.due_reviews_action, None,
                                       self.settings_action, None, self.close_client_action,
                                       self.quit_action])
         self.undo_action = self.undo_group.createUndoAction(self, _("&Undo"))
@@ -389,6 +391,12 @@ class MainWindow(QMainWindow):
         client_id = client_id_of(self.current_key() or "")
         if client_id is not None:
             print_client_document(self, self._app, client_id)
+
+    def print_due_reviews(self) -> None:
+        """Print the care plans of every client with a review coming up."""
+        from otdesk.ui.printing.batch import DueReviewsDialog
+
+        self._run(DueReviewsDialog(self._app, self))
 
     def find_client(self) -> None:
         """Go to the caseload with the cursor in its search box (Ctrl+F)."""
