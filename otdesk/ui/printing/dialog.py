@@ -194,6 +194,7 @@ class PrintDialog(QDialog):
         self.large_print.setEnabled(not self._busy)
 
     def _progressed(self, done: int, total: int, message: str) -> None:
+        self.progress.show()
         self.progress.setRange(0, total)  # 0 of 0: busy without a known end
         self.progress.setValue(done)
         self.status.setText(message)
@@ -230,6 +231,7 @@ class PrintDialog(QDialog):
             item = self._pages_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone at once, not when the event loop deletes it
                 widget.deleteLater()
 
     def _preview_ready(self, number: int, found: Preview) -> None:
@@ -241,8 +243,7 @@ class PrintDialog(QDialog):
         total = len(found.pages)
         for index, image in enumerate(found.pages):
             self._pages_layout.addWidget(self._page_widget(image, index, total))
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.hide()  # done: a full bar would read as something still going on
         self.status.setText(fill(ngettext("{count} page, in {language}. This preview is not "
                                           "a recorded copy.",
                                           "{count} pages, in {language}. This preview is not "
@@ -271,8 +272,7 @@ class PrintDialog(QDialog):
         if number != self._preview_number:
             return
         self._task = None
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.progress.hide()
         self.status.setText(_("No preview."))
         self._show_message(fill(_("The document could not be prepared: {reason}"),
                                 reason=error_text(exc)), "banner-error")
@@ -332,12 +332,12 @@ class PrintDialog(QDialog):
             self.recorded = result
             self._show_message(said(result), "banner-ok")  # type: ignore[operator]
             self.status.setText("")
-            self.progress.setRange(0, 1)
-            self.progress.setValue(1)
+            self.progress.hide()
 
         def failed(exc: BaseException) -> None:
             self._show_message(error_text(exc), "banner-error")
             self.status.setText("")
+            self.progress.hide()
 
         def finished() -> None:
             self._busy = False
