@@ -37,6 +37,7 @@ from otdesk.ui.editing.drafts_ui import client_draft_key
 from otdesk.ui.editing.forms import choice_label, language_label
 from otdesk.ui.parts.fitting_tabs import FittingTabWidget
 from otdesk.ui.parts.style import MARGIN, SPACING, UNIT, set_role
+from otdesk.ui.printing.menu import print_button
 from otdesk.ui.shell.app_context import AppContext
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,8 @@ class ClientHeader(QFrame):
         top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.priority, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addStretch(1)
+        self.actions_row = QHBoxLayout()  # the record's actions (Print), beside Close
+        top.addLayout(self.actions_row)
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(UNIT // 2, 0, UNIT // 2, UNIT // 2)
@@ -170,6 +173,8 @@ class ClientWorkspace(QWidget):
         self.setObjectName("client-workspace")
         self.header = ClientHeader(self)
         self.header.close_clicked.connect(self.close_requested)
+        self.print_button = print_button(self.header, lambda: app, lambda: self.client_id)
+        self.header.actions_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         self.tabs = FittingTabWidget(self)
         self.tabs.setAccessibleName(_("Parts of the client's record"))
         self.tabs.setDocumentMode(True)

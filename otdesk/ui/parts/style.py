@@ -131,6 +131,10 @@ QLabel[role="banner-error"] {{
     background: {OVERDUE.background}; color: {OVERDUE.foreground};
     border: 1px solid {OVERDUE.foreground}; border-radius: 4px; padding: {UNIT}px;
 }}
+QLabel[role="banner-note"] {{
+    background: {DUE.background}; color: {DUE.foreground};
+    border: 1px solid {DUE.foreground}; border-radius: 4px; padding: {UNIT}px;
+}}
 QLabel[role="banner-ok"] {{
     background: #e5f4ea; color: #14532d; border: 1px solid #2f7a4a;
     border-radius: 4px; padding: {UNIT}px;

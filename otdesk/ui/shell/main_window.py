@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
     def _set_session_actions(self, enabled: bool) -> None:
         for action in (self.new_client_action, self.import_action, self.settings_action,
                        self.find_action, self.dashboard_action, self.caseload_action,
-                       self.modifications_action):
+                       self.modifications_action, self.due_reviews_action):
             action.setEnabled(enabled)
         self.navigation.setEnabled(enabled)
 
@@ -225,11 +225,17 @@ class MainWindow(QMainWindow):
             _("&Settings…"), self.open_settings, [seq(std.Preferences), seq("Ctrl+,")],
               "settings")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.print_action = self._action(
+            _("&Print…"), self.print_current_client, [seq(std.Print)], "")
+        self.print_action.setEnabled(False)  # until a client is on show
+        self.due_reviews_action = self._action(
+            _("Care plans due for &review…"), self.print_due_reviews)
         self.close_client_action = self._action(
             _("&Close client"), self.close_current_client, [seq("Ctrl+W")], "close")
         self.quit_action = self._action(_("&Quit"), self.close, [seq("Ctrl+Q")])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self._menu(_("&File"), [self.new_client_action, self.import_action, None,
+                                self.print_action, self.due_reviews_action, None,
                                       self.settings_action, None, self.close_client_action,
                                       self.quit_action])
         self.undo_action = self.undo_group.createUndoAction(self, _("&Undo"))
@@ -307,6 +313,7 @@ class MainWindow(QMainWindow):
         self.navigation.select(key)
         self.undo_group.setActiveStack(getattr(page, "undo_stack", None))  # type: ignore[arg-type]
         self.close_client_action.setEnabled(client_id_of(key) is not None)
+        self.print_action.setEnabled(client_id_of(key) is not None)
 
     def current_key(self) -> str | None:
         """The key of the page on show."""
@@ -375,6 +382,21 @@ class MainWindow(QMainWindow):
     def open_client_ids(self) -> list[int]:
         """The clients open in this window, in the order they were opened."""
         return [cid for k in self._pages if (cid := client_id_of(k)) is not None]
+
+    def print_current_client(self) -> None:
+        """Open the print dialog for the care plan of the client on show (Ctrl+P); the dialog
+        offers the record's other documents."""
+        from otdesk.ui.printing import print_client_document
+
+        client_id = client_id_of(self.current_key() or "")
+        if client_id is not None:
+            print_client_document(self, self._app, client_id)
+
+    def print_due_reviews(self) -> None:
+        """Print the care plans of every client with a review coming up."""
+        from otdesk.ui.printing.batch import DueReviewsDialog
+
+        self._run(DueReviewsDialog(self._app, self))
 
     def find_client(self) -> None:
         """Go to the caseload with the cursor in its search box (Ctrl+F)."""
