@@ -135,6 +135,10 @@ QLabel[role="banner-ok"] {{
     background: #e5f4ea; color: #14532d; border: 1px solid #2f7a4a;
     border-radius: 4px; padding: {UNIT}px;
 }}
+QLabel[role="banner-locked"] {{
+    background: #eceff3; color: {TEXT}; border: 1px solid {MUTED};
+    border-left: 4px solid {MUTED}; border-radius: 4px; padding: {UNIT}px;
+}}
 QFrame[role="card"] {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px;
 }}
