@@ -35,7 +35,8 @@ def _table(rows: list[str]) -> str:
 
 
 def _day(value: object) -> str:
-    return escape(format_date(value)) if value else ""  # type: ignore[arg-type]
+    # A date never breaks across lines.
+    return escape(format_date(value)).replace(" ", "&nbsp;") if value else ""  # type: ignore[arg-type]
 
 
 def sharing_text(allowed: bool, consented: bool) -> str:

@@ -5,6 +5,7 @@ bold and in colour."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -150,8 +151,18 @@ class CompareDialog(QDialog):
         box.addWidget(legend)
         box.addWidget(buttons)
         self.resize(1100, 640)
-        self.table.resizeRowsToContents()
+        # Rows fit their text once the columns have their final widths.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+        first = next((r for r, row in enumerate(self.model.rows)
+                      if row.change is not Change.SAME), 0)
+        # Start on the first line that changed (focused, not selected: its tint stays seen).
+        self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(first, 0)))
+        self.table.clearSelection()
 
     def _filter(self, only: bool) -> None:
         self.proxy.beginFilterChange()

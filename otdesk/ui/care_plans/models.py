@@ -181,9 +181,9 @@ class InterventionsModel(RecordTableModel[InterventionInfo]):
 
     def _goal(self, record: InterventionInfo, role: int) -> str:
         if record.goal_id is None or record.goal_id not in self.goal_numbers:
-            return _("The plan as a whole")
-        if role == Qt.ItemDataRole.DisplayRole:
-            return fill(_("Goal {number}"), number=self.goal_numbers[record.goal_id])
+            return "—" if role == Qt.ItemDataRole.DisplayRole else _("The plan as a whole")
+        if role == Qt.ItemDataRole.DisplayRole:  # the goal's number, as the goals list shows it
+            return str(self.goal_numbers[record.goal_id])
         return self.goal_names[record.goal_id]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHeaderView, QPushButton, QWidget
 
 from otdesk.domain.records import RecordKind
@@ -40,6 +40,7 @@ from otdesk.ui.client_record.registry import TabContext
 from otdesk.ui.client_record.tabs._parts import action_button
 from otdesk.ui.editing.forms import Form
 from otdesk.ui.parts.style import SPACING
+from otdesk.ui.shell.keys import EDIT_PLAN_PART, REMOVE_PLAN_PART, add_shortcut
 
 ALSO = (RecordKind.CARE_PLAN,)
 WIDEST = 160  # no column wider than this (its text elides; the card shows it whole)
@@ -135,8 +136,13 @@ class PlanPartList(RecordList[Any]):
         self.box.removeWidget(self.details)
         self.details.hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Headers start at the left, so a narrowed one loses its end, not both ends.
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for button in (self.add_button, self.edit_button, self.remove_button):
             button.setVisible(False)
+        add_shortcut(EDIT_PLAN_PART, self.table, self.edit_selected)
+        add_shortcut(REMOVE_PLAN_PART, self.table, self.remove_selected)
 
     def card(self) -> str:
         """The rich text card of the selected part ("" when none is selected)."""
@@ -164,7 +170,7 @@ class PlanPartList(RecordList[Any]):
         taken = sum(header.sectionSize(c) for c in others)
         if others and taken > room > 0:
             for column in others:
-                least = min(header.sectionSizeHint(column), 80)
+                least = min(header.sectionSizeHint(column), 130)
                 header.resizeSection(column, max(header.sectionSize(column) * room // taken,
                                                  least))
         header.setSectionResizeMode(main, QHeaderView.ResizeMode.Stretch)

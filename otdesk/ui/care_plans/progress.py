@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -70,6 +71,7 @@ class ReviewsPage(QWidget):
         self.review_button.clicked.connect(self.review_requested)
         self.conference_button.clicked.connect(self.conference_requested)
         self.chart: TrendChart | None = None
+        self._series: list[ChartSeries] = []
         self.chart_box = QVBoxLayout()
         self.chart_box.setContentsMargins(0, 0, 0, 0)
         self.chart_note = QLabel(self)
@@ -115,6 +117,11 @@ class ReviewsPage(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(split)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.chart is None:  # drawn when the page is first looked at
+            self._ensure_chart().set_series(self._series)
+
     def _ensure_chart(self) -> TrendChart:
         if self.chart is None:  # pyqtgraph loads with the first chart, not with the record
             self.chart = TrendChart(self)
@@ -128,11 +135,11 @@ class ReviewsPage(QWidget):
         in_use = plan is not None and not plan.read_only and not plan.editable
         self.review_button.setEnabled(in_use)
         self.conference_button.setEnabled(plan is not None and not plan.read_only)
-        points = [(p.review_date, p.t_score) for p in history if p.t_score is not None]
-        chart = self._ensure_chart()
-        chart.set_series([ChartSeries(T_SCORE_KEY, _("GAS T-score (50 = goals met as "
-                                                     "expected)"),
-                                      [(d, float(s)) for d, s in points])])
+        self._series = [ChartSeries(
+            T_SCORE_KEY, _("GAS T-score (50 = goals met as expected)"),
+            [(p.review_date, float(p.t_score)) for p in history if p.t_score is not None])]
+        if self.chart is not None or self.isVisible():
+            self._ensure_chart().set_series(self._series)
         self.chart_note.setText(", ".join(
             fill(_("{date}: {score} (version {number})"), date=p.review_date,
                  score=t_score_text(p.t_score), number=p.plan_version) for p in history))

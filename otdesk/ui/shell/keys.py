@@ -46,6 +46,7 @@ NAVIGATION = N_("List of pages and open clients")
 DASHBOARD = N_("Dashboard")
 RECORD = N_("Client record")
 FAMILY = N_("Family and caregivers")
+CARE_PLAN = N_("Care plan")
 STANDARD = QKeySequence.StandardKey
 
 SEARCH_TO_RESULTS = ScreenKey(
@@ -82,6 +83,15 @@ REMOVE_FAMILY_MEMBER = ScreenKey(
     FAMILY, (STANDARD.Delete,), N_("Remove the selected person")
 )
 
+EDIT_PLAN_PART = ScreenKey(
+    CARE_PLAN, ("Return", "Enter"),
+    N_("Edit the selected need, goal or intervention (on the plan in effect, a goal's status)"),
+)
+REMOVE_PLAN_PART = ScreenKey(
+    CARE_PLAN, (STANDARD.Delete,), N_("Remove the selected need, goal or intervention from a "
+                                      "draft")
+)
+
 SCREEN_KEYS = (
     SEARCH_TO_RESULTS,
     OPEN_FROM_CASELOAD,
@@ -92,6 +102,8 @@ SCREEN_KEYS = (
     RECORD_TABS,
     EDIT_FAMILY_MEMBER,
     REMOVE_FAMILY_MEMBER,
+    EDIT_PLAN_PART,
+    REMOVE_PLAN_PART,
 )
 
 

@@ -79,3 +79,12 @@ def type_in(qtbot: QtBot, widget: Any, text: str) -> None:
     """Type ``text`` into ``widget`` from the keyboard."""
     widget.setFocus()
     qtbot.keyClicks(widget, text)
+
+
+def focus(qtbot: QtBot, widget: Any) -> None:
+    """Give ``widget`` the keyboard focus in an active window (so its shortcuts answer)."""
+    window = widget.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from otdesk.domain.records import RecordKind
 from otdesk.domain.vocab import CarePlanStatus, Discipline, NeedSource
-from otdesk.services import assessments, modifications
+from otdesk.services import assessments, checklists, modifications
 from otdesk.services.clients import ClientDetail
 from otdesk.services.context import Context
 from otdesk.ui.care_plans.findings import AddToPlanDialog
@@ -144,6 +144,35 @@ def test_an_assessment_finding_becomes_a_plan_that_is_reviewed(
     assert w.current_tab() is tab
     assert [a.id for a in tab.selected()] == [done.id]
     assert boxes["warned"] == []
+
+
+def test_a_hazard_answered_on_a_visit_is_added_to_the_plan(
+    qtbot: QtBot, app_ctx: AppContext, client: ClientDetail, ctx: Context,
+    boxes: dict[str, Any], dialogs: list[Filler],
+) -> None:
+    started = checklists.start_checklist(ctx, client_id=client.id,
+                                         definition_id="home-environment")
+    w = _workspace(qtbot, app_ctx, client.id)
+    tab = w.tab("home_checklists")
+    assert isinstance(tab, HomeChecklistsTab)
+    w.show_tab(tab)
+    tab.show_record(RecordKind.CHECKLIST, started.id)
+    editor = tab.editor
+    editor.areas.setCurrentRow(1)  # the entrance
+    steps = editor.combos["entrance_steps"]
+    steps.setCurrentIndex(steps.findData("hazard"))  # typed, not saved yet
+    assert editor.current_hazard() == "entrance_steps" and not tab.visit_note.isVisible()
+    dialogs.append(lambda d: None)
+    tab.hazard_plan_button.click()
+    plan_tab = w.current_tab()
+    assert isinstance(plan_tab, CarePlanTab) and plan_tab.plan is not None
+    need = plan_tab.plan.needs[0]
+    assert (need.source_kind, need.source_id, need.source_detail) == (
+        NeedSource.CHECKLIST, started.id, "entrance_steps")
+    assert checklists.get_checklist(ctx, checklist_id=started.id).answers[
+        "entrance_steps"].code == "hazard"  # the answer was saved first
+    w.show_tab(tab)
+    assert tab.visit_note.text() == "In care plan v1"
 
 
 def test_a_modification_is_added_from_the_home_checklists_tab(

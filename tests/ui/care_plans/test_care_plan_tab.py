@@ -31,7 +31,7 @@ from otdesk.ui.client_record.record_dialog import RecordDialog
 from otdesk.ui.client_record.tabs.care_plan import PLAN_PAGE, REVIEWS_PAGE, CarePlanTab
 from otdesk.ui.shell.app_context import AppContext
 
-from .conftest import Filler
+from .conftest import Filler, focus
 from .conftest import type_in as _type
 
 
@@ -172,7 +172,8 @@ def test_set_a_goal_status_on_the_plan_in_effect_and_undo_it(
         _type(qtbot, d.form.control("reason"), "Five days for a month")
 
     dialogs.append(achieved)
-    goals.status_button.click()
+    focus(qtbot, goals.table)
+    qtbot.keyClick(goals.table, Qt.Key.Key_Return)  # on the plan in effect: its status
     assert tab.plan is not None and tab.plan.goals[0].status is GoalStatus.ACHIEVED
     assert "Five days for a month" in goals.model.data(goals.model.index(0, 4))
     tab.tc.undo_stack.undo()
@@ -202,7 +203,16 @@ def test_new_version_comparison_shows_the_reworded_goal(
         _type(qtbot, text, "Makes breakfast every day")
 
     dialogs.append(reword)
-    goals.edit_button.click()
+    focus(qtbot, goals.table)
+    qtbot.keyClick(goals.table, Qt.Key.Key_Return)  # on a draft: the goal itself
+    needs = tab.editor.needs
+    needs.table.selectRow(0)
+    focus(qtbot, needs.table)
+    qtbot.keyClick(needs.table, Qt.Key.Key_Delete)
+    assert tab.plan is not None and tab.plan.needs == ()
+    assert tab.plan.goals[0].need_id is None
+    tab.tc.undo_stack.undo()
+    assert tab.plan is not None and len(tab.plan.needs) == 1
     tab.activate_button.click()
     assert [v.status for v in tab.versions] == [CarePlanStatus.ACTIVE, CarePlanStatus.SUPERSEDED]
     history = tab.history
