@@ -90,9 +90,9 @@ class ReviewsPage(QWidget):
         top.setSpacing(SPACING)
         top.addLayout(heading_row(upper, _("T-score over time"), self.review_button,
                                   self.conference_button))
-        top.addLayout(self.chart_box, 1)
+        top.addLayout(self.chart_box, 3)
         top.addWidget(self.chart_note)
-        top.addWidget(self.table, 1)
+        top.addWidget(self.table, 2)
         lower = QWidget(self)
         column = QVBoxLayout(lower)
         column.setContentsMargins(0, 0, 0, 0)
@@ -113,12 +113,18 @@ class ReviewsPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
+        self.split = split
+        self._sized = False
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(split)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._sized:  # the chart and reviews three fifths, the conferences the rest
+            self._sized = True
+            width = max(self.split.width(), 600)
+            self.split.setSizes([width * 3 // 5, width - width * 3 // 5])
         if self.chart is None:  # drawn when the page is first looked at
             self._ensure_chart().set_series(self._series)
 
@@ -147,9 +153,12 @@ class ReviewsPage(QWidget):
         reviews = list(plan.reviews) if plan is not None else []
         self.model.set_records(reviews)
         self.table.resizeColumnsToContents()
-        self.empty.show_text("" if reviews else _(
-            "No reviews of this version yet. Once it is in effect, use “Record review” to "
-            "rate each goal."))
+        if plan is not None and plan.editable:
+            none = _("No reviews of this version yet. Once it is in effect, use “Record "
+                     "review” to rate each goal.")
+        else:
+            none = _("No reviews of this version yet.")
+        self.empty.show_text("" if reviews else none)
         if reviews:
             self.table.selectRow(len(reviews) - 1)
         self._selected()

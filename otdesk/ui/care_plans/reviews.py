@@ -98,13 +98,33 @@ class ReviewDialog(RecordDialog):
         )
         self.form.edited.connect(self._show_score)
         self._show_score()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for every goal's words as they wrap (wrapped labels do not say)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = max(self.width(), self.minimumWidth())
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        self.setMinimumHeight(needed)
+        self.resize(width, needed)
 
     def _build(self, form: Form, layout: QFormLayout) -> None:
+        # Each goal's words above its level: a goal is a sentence, never cut to fit a label.
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.add_date(layout, "review_date", _("Review date"))
         for number, goal in enumerate(self.plan.goals, start=1):
             if goal in self.goals:
-                combo = form.add_choice(layout, level_field(goal), goal_label(number, goal),
-                                        level_items(goal), hint=goal.text)
+                words = QLabel(goal.text, self)
+                words.setWordWrap(True)
+                set_role(words, "muted")
+                layout.addRow(words)
+                combo = form.add_choice(layout, level_field(goal),
+                                        fill(_("Goal {number}"), number=number),
+                                        level_items(goal), hint=goal_label(number, goal))
                 combo.setMinimumContentsLength(40)
         form.add_longtext(layout, "notes", _("Notes"), lines=3)
         self.score.setParent(self)

@@ -303,3 +303,34 @@ def test_the_care_plan_models_pass_the_model_tester(
     for model in (needs, goals, interventions, versions, compared, reviews):
         assert model.rowCount() > 0
         qtmodeltester.check(model, force_py=True)
+
+
+def test_a_review_left_half_typed_by_a_crash_is_offered_back(
+    qtbot: QtBot, app_ctx: AppContext, client: ClientDetail, ctx: Context,
+    boxes: dict[str, Any], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from otdesk.services import drafts
+    from otdesk.ui.editing.drafts_ui import AUTO_RESTORE, client_draft_key
+
+    episode = next(e for e in episodes.list_episodes(ctx, client_id=client.id) if e.is_open)
+    plan = care_plans.create_plan(ctx, client_id=client.id, episode_id=episode.id)
+    plan = care_plans.add_goal(ctx, plan_id=plan.id, version=plan.version,
+                               values={"text": "Walks to the shop"})
+    plan = care_plans.activate_plan(ctx, plan_id=plan.id, version=plan.version)
+    drafts.save_draft(ctx, key=client_draft_key(client.uuid, f"care_plan:review:{plan.uuid}"),
+                      title="Review", payload={"changes": {"notes": "Half typed"},
+                                               AUTO_RESTORE: True})
+    restored: list[str] = []
+
+    def run(dialog: RecordDialog) -> int:
+        assert isinstance(dialog, ReviewDialog)
+        qtbot.waitUntil(lambda: dialog.form.values()["notes"] == "Half typed")
+        restored.append(dialog.form.values()["notes"])
+        return 0
+
+    monkeypatch.setattr(RecordDialog, "exec", run)
+    w = ClientWorkspace(app_ctx, client.id)  # the tab with typing left behind opens first
+    qtbot.addWidget(w)
+    w.show()
+    assert isinstance(w.current_tab(), CarePlanTab)
+    qtbot.waitUntil(lambda: restored == ["Half typed"])

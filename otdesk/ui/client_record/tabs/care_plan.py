@@ -27,7 +27,7 @@ from otdesk.domain.errors import OtdeskError, ValidationError
 from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import N_, _, fill
 from otdesk.domain.vocab import CarePlanStatus, NeedSource
-from otdesk.services import care_plan_reviews, care_plans, episodes, family_members
+from otdesk.services import care_plan_reviews, care_plans, drafts, episodes, family_members
 from otdesk.services.care_plan_views import NeedInfo, PlanInfo, PlanLine
 from otdesk.services.episodes import EpisodeInfo
 from otdesk.ui.care_plans.adapters import PLAN, plan_values
@@ -40,6 +40,7 @@ from otdesk.ui.client_record.commands import EditRecordCommand
 from otdesk.ui.client_record.record_dialog import RecordDialog
 from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.client_record.tabs._parts import action_button, confirm
+from otdesk.ui.editing.drafts_ui import client_draft_key
 from otdesk.ui.parts.style import MARGIN, SPACING, set_role
 
 CARE_PLAN_KINDS = (RecordKind.CARE_PLAN, RecordKind.CARE_PLAN_NEED, RecordKind.CARE_PLAN_GOAL,
@@ -442,10 +443,19 @@ class CarePlanTab(QWidget):
             QTimer.singleShot(0, self._offer_drafts)
 
     def _offer_drafts(self) -> None:
-        """Reopen the dialogs of the parts a crash left unsaved (they offer the typing back)."""
-        if self.plan is not None and self.plan.editable:
+        """Reopen the dialogs a crash left unsaved (they offer the typing back): a part of the
+        draft on show, or a review or case conference of the version on show."""
+        plan = self.plan
+        if plan is None:
+            return
+        if plan.editable:
             for part in self.editor.lists():
                 part.offer_drafts()
+        left = {d.key for d in drafts.list_drafts(self.app.services)}
+        if client_draft_key(self.client_uuid, f"care_plan:review:{plan.uuid}") in left:
+            self.record_review()
+        if client_draft_key(self.client_uuid, f"care_plan:conference:{plan.uuid}") in left:
+            self.record_conference()
 
 
 def _make(tc: TabContext) -> QWidget:
