@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -105,6 +107,7 @@ class BatteryView(QWidget):
     """The battery table under a one-line answer: how many are up to date, what is open."""
 
     open_requested = Signal(int)  # an administration to open (a line's latest result)
+    add_to_plan_requested = Signal(int)  # a line's latest result to add to the care plan
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,10 +132,19 @@ class BatteryView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(self._open)
+        self.plan_button = QPushButton(_("Add result to care plan…"), self)
+        self.plan_button.setAccessibleName(_("Add the selected instrument's latest result to "
+                                             "the care plan"))
+        self.plan_button.setEnabled(False)
+        self.plan_button.clicked.connect(self._add_to_plan)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.plan_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(SPACING)
-        box.addWidget(heading)
+        box.addLayout(top)
         box.addWidget(self.summary)
         box.addWidget(self.table, 1)
         box.addWidget(legend)
@@ -149,9 +161,23 @@ class BatteryView(QWidget):
         for column in range(header.count() - 1):
             header.resizeSection(column, min(header.sectionSize(column), 320))
         self.table.resizeRowsToContents()
+        self._selected()
         rows = max(1, len(lines))
         self.table.setMaximumHeight(header.height() + rows * self.table.rowHeight(0) + 6
                                     if lines else header.height() + 40)
+
+    def _chosen(self) -> BatteryLine | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.lines[rows[0].row()] if rows else None
+
+    def _selected(self) -> None:
+        line = self._chosen()
+        self.plan_button.setEnabled(line is not None and line.latest is not None)
+
+    def _add_to_plan(self) -> None:
+        line = self._chosen()
+        if line is not None and line.latest is not None:
+            self.add_to_plan_requested.emit(line.latest.id)
 
     def _open(self, index: Index) -> None:
         line = self.model.lines[index.row()]

@@ -234,6 +234,11 @@ class ChecklistEditor(QWidget):
         else:
             self.add_button.setEnabled(False)
 
+    def current_hazard(self) -> str | None:
+        """The item key of the hazard picked under "Hazards and what they call for"."""
+        row = self.recommendations.currentRow()
+        return self._offered[row].item_key if 0 <= row < len(self._offered) else None
+
     def _pick_recommendation(self, row: int) -> None:
         if not 0 <= row < len(self._offered):
             return

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import NC_, _, fill, format_date, format_number
-from otdesk.domain.vocab import ModificationOwner, ModificationStatus
+from otdesk.domain.vocab import ModificationOwner, ModificationStatus, NeedSource
 from otdesk.services import modifications
 from otdesk.services.dashboard import RecordRef
 from otdesk.services.modifications import ClinicModification, ClinicModifications
+from otdesk.ui.care_plans.findings import add_finding, citation_text, citations_of
 from otdesk.ui.modifications.edit_dialog import ModificationDialog
 from otdesk.ui.parts.record_table_model import (
     ID_ROLE,
@@ -163,6 +164,14 @@ class ModificationsView(QWidget):
         self.edit_button = QPushButton(_("&Edit details…"), self)
         self.edit_button.setAccessibleName(_("Edit the modification's details"))
         self.edit_button.clicked.connect(self.edit_selected)
+        self.plan_button = QPushButton(_("Add to care &plan…"), self)
+        self.plan_button.setAccessibleName(
+            _("Add the selected modification to its client's care plan"))
+        self.plan_button.clicked.connect(self.add_selected_to_plan)
+        self.plan_note = QLabel(self)
+        set_role(self.plan_note, "badge")
+        self.plan_note.hide()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_plan_note())
         self.empty = QLabel(self)
         set_role(self.empty, "empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -178,6 +187,8 @@ class ModificationsView(QWidget):
         filters.addSpacing(MARGIN)
         filters.addWidget(self.overdue)
         filters.addStretch(1)
+        filters.addWidget(self.plan_note)
+        filters.addWidget(self.plan_button)
         filters.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -292,6 +303,25 @@ class ModificationsView(QWidget):
         chosen = self.line_at(row).modification
         info = modifications.get_modification(self._app.services, modification_id=chosen.id)
         return ModificationDialog(self._app, info, self)
+
+    def _show_plan_note(self) -> None:
+        row = self.table.currentIndex().row()
+        text = "" if row < 0 else citation_text(citations_of(
+            self._app, NeedSource.MODIFICATION, self.line_at(row).modification.id))
+        self.plan_note.setText(text)
+        self.plan_note.setVisible(bool(text))
+
+    def add_selected_to_plan(self) -> object:
+        """Add the selected modification to its client's care plan, then open the plan."""
+        row = self.table.currentIndex().row()
+        if row < 0:
+            return None
+        line = self.line_at(row)
+        added = add_finding(self._app, self, NeedSource.MODIFICATION, line.modification.id)
+        if added is not None:
+            self._show_plan_note()
+            self.open_record.emit(RecordRef(RecordKind.CARE_PLAN, added[0].id, line.client_id))
+        return added
 
     def edit_selected(self) -> None:
         """Edit the selected modification's details (the list refreshes when it is saved)."""

@@ -145,6 +145,8 @@ QLabel[role="banner-locked"] {{
 }}
 QPlainTextEdit[role="locked"], QLineEdit[role="locked"], QSpinBox[role="locked"] {{
     background: {WINDOW}; color: {TEXT}; border: 1px dashed {BORDER};
+    background: #eceff3; color: {TEXT}; border: 1px solid {MUTED};
+    border-left: 4px solid {MUTED}; border-radius: 4px; padding: {UNIT}px;
 }}
 QFrame[role="card"] {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px;

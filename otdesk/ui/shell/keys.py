@@ -47,6 +47,7 @@ DASHBOARD = N_("Dashboard")
 RECORD = N_("Client record")
 FAMILY = N_("Family and caregivers")
 SESSION = N_("Family-session note")
+CARE_PLAN = N_("Care plan")
 STANDARD = QKeySequence.StandardKey
 
 SEARCH_TO_RESULTS = ScreenKey(
@@ -89,6 +90,15 @@ SIGN_SESSION = ScreenKey(
     SESSION, ("Ctrl+Return", "Ctrl+Enter"), N_("Sign the note (after asking)")
 )
 
+EDIT_PLAN_PART = ScreenKey(
+    CARE_PLAN, ("Return", "Enter"),
+    N_("Edit the selected need, goal or intervention (on the plan in effect, a goal's status)"),
+)
+REMOVE_PLAN_PART = ScreenKey(
+    CARE_PLAN, (STANDARD.Delete,), N_("Remove the selected need, goal or intervention from a "
+                                      "draft")
+)
+
 SCREEN_KEYS = (
     SEARCH_TO_RESULTS,
     OPEN_FROM_CASELOAD,
@@ -101,6 +111,8 @@ SCREEN_KEYS = (
     REMOVE_FAMILY_MEMBER,
     SAVE_SESSION,
     SIGN_SESSION,
+    EDIT_PLAN_PART,
+    REMOVE_PLAN_PART,
 )
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLabel,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -23,6 +24,7 @@ from otdesk.domain.definitions import DefinitionKind
 from otdesk.domain.errors import OtdeskError
 from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import N_, _
+from otdesk.domain.vocab import NeedSource, RecordStatus
 from otdesk.services import assessments, drafts
 from otdesk.services.assessments import AssessmentInfo, find_definition
 from otdesk.ui.assessments.battery import BatteryView
@@ -34,11 +36,12 @@ from otdesk.ui.assessments.dialogs import (
 )
 from otdesk.ui.assessments.editor import AssessmentEditor
 from otdesk.ui.assessments.models import AssessmentsModel
+from otdesk.ui.care_plans.findings import add_finding, citation_text, citations_of, show_plan
 from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.client_record.tabs._parts import action_button, heading_row, record_table
 from otdesk.ui.editing.drafts_ui import client_draft_key
 from otdesk.ui.parts.record_table_model import RECORD_ROLE
-from otdesk.ui.parts.style import MARGIN, SPACING
+from otdesk.ui.parts.style import MARGIN, SPACING, set_role
 from otdesk.ui.parts.widgets import EmptyState
 
 
@@ -68,6 +71,8 @@ class AssessmentsTab(QWidget):
     def _build_list(self, page: QWidget) -> None:
         self.battery = BatteryView(page)
         self.battery.open_requested.connect(self.open_assessment)
+        self.battery.add_to_plan_requested.connect(
+            lambda assessment_id: self.add_to_plan(NeedSource.BATTERY, assessment_id))
         self.new_button = action_button(page, _("&New assessment…"),
                                         _("Start an assessment or record a result"))
         self.open_button = action_button(page, _("&Open"), _("Open the selected assessment"))
@@ -75,6 +80,13 @@ class AssessmentsTab(QWidget):
             page, _("Com&pare"), _("Compare two selected administrations of one instrument"))
         self.trend_button = action_button(
             page, _("&Trend"), _("Chart the selected instrument's scores over time"))
+        self.plan_button = action_button(
+            page, _("Add to care p&lan…"),
+            _("Add the selected assessment's finding to the care plan"))
+        self.plan_note = QLabel(page)
+        set_role(self.plan_note, "badge")
+        self.plan_note.hide()
+        self.plan_button.clicked.connect(lambda: self.add_to_plan())
         self.new_button.clicked.connect(self.new_assessment)
         self.open_button.clicked.connect(self.open_selected)
         self.compare_button.clicked.connect(self.compare_selected)
@@ -92,8 +104,9 @@ class AssessmentsTab(QWidget):
         hbox = QVBoxLayout(history)
         hbox.setContentsMargins(0, 0, 0, 0)
         hbox.setSpacing(SPACING)
-        hbox.addLayout(heading_row(history, _("History"), self.new_button, self.open_button,
-                                   self.compare_button, self.trend_button))
+        hbox.addLayout(heading_row(history, _("History"), self.plan_note, self.new_button,
+                                   self.open_button, self.compare_button, self.trend_button,
+                                   self.plan_button))
         hbox.addWidget(self.table, 1)
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.addWidget(self.battery)
@@ -125,6 +138,8 @@ class AssessmentsTab(QWidget):
     def _records_changed(self, changes: Changes) -> None:
         if changes.touches(RecordKind.ASSESSMENT, client_id=self.client_id):
             self.refresh()
+        elif changes.touches(RecordKind.CARE_PLAN_NEED, client_id=self.client_id):
+            self._selected()  # a finding added to (or taken off) the care plan
 
     def selected(self) -> list[AssessmentInfo]:
         """The selected administrations, in the table's order."""
@@ -149,6 +164,29 @@ class AssessmentsTab(QWidget):
         same = len(picked) == 2 and picked[0].definition_id == picked[1].definition_id
         self.compare_button.setEnabled(same)
         self.trend_button.setEnabled(len(picked) >= 1)
+        self._show_plan_note(picked[0] if len(picked) == 1 else None)
+
+    def _show_plan_note(self, picked: AssessmentInfo | None) -> None:
+        """Say which care plan cites the selected assessment; a draft is not added yet."""
+        final = picked is not None and picked.status != RecordStatus.DRAFT
+        self.plan_button.setEnabled(final)
+        text = citation_text(citations_of(self.app, NeedSource.ASSESSMENT, picked.id)) \
+            if picked is not None else ""
+        self.plan_note.setText(text)
+        self.plan_note.setVisible(bool(text))
+
+    def add_to_plan(self, kind: NeedSource = NeedSource.ASSESSMENT,
+                    assessment_id: int | None = None) -> object:
+        """Add the selected (or given) assessment's finding to the care plan, then show it."""
+        if assessment_id is None:
+            picked = self.selected()
+            if len(picked) != 1:
+                return None
+            assessment_id = picked[0].id
+        added = add_finding(self.app, self, kind, assessment_id)
+        if added is not None:
+            show_plan(self, added[0].id)
+        return added
 
     # -- actions --------------------------------------------------------------------------
 

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from otdesk.domain.errors import OtdeskError
 from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import N_, NC_, _, current_language, format_date
+from otdesk.domain.vocab import NeedSource
 from otdesk.services import checklists, modifications
 from otdesk.services.checklists import ChecklistInfo
 from otdesk.services.modifications import ModificationInfo
+from otdesk.ui.care_plans.findings import add_finding, citation_text, citations_of, show_plan
 from otdesk.ui.client_record.checklist_editor import ChecklistEditor, ModificationPanel
 from otdesk.ui.client_record.registry import TabContext, register_tab
 from otdesk.ui.modifications.edit_dialog import ModificationDialog
@@ -102,6 +104,19 @@ class HomeChecklistsTab(QWidget):
         self.edit_button.setAccessibleName(_("Edit the modification's details"))
         self.edit_button.setEnabled(False)
         self.edit_button.clicked.connect(self.edit_modification)
+        # A hazard or a modification becomes a need of the care plan; a note says it is one.
+        self.hazard_plan_button = QPushButton(_("Add hazard to care p&lan…"), self)
+        self.hazard_plan_button.setAccessibleName(
+            _("Add the hazard picked in the visit to the care plan"))
+        self.hazard_plan_button.clicked.connect(self.add_hazard_to_plan)
+        self.visit_note = QLabel(self)
+        set_role(self.visit_note, "badge")
+        self.plan_button = QPushButton(_("Add to care plan…"), self)
+        self.plan_button.setAccessibleName(_("Add the selected modification to the care plan"))
+        self.plan_button.setEnabled(False)
+        self.plan_button.clicked.connect(self.add_modification_to_plan)
+        self.plan_note = QLabel(self)
+        set_role(self.plan_note, "badge")
         self.editor = ChecklistEditor(self._app, self)
         self.editor.setEnabled(False)
         self.editor.saved.connect(lambda _info: self.reload())
@@ -119,10 +134,17 @@ class HomeChecklistsTab(QWidget):
         column.addWidget(heading)
         column.addLayout(start)
         column.addWidget(self.checklist_table, 1)
+        visit_row = QHBoxLayout()
+        visit_row.addWidget(self.visit_note)
+        visit_row.addStretch(1)
+        visit_row.addWidget(self.hazard_plan_button)
+        column.addLayout(visit_row)
         mods_heading = QLabel(_("Modifications"), left)
         set_role(mods_heading, "h2")
         mods_row = QHBoxLayout()
         mods_row.addWidget(mods_heading, 1)
+        mods_row.addWidget(self.plan_note)
+        mods_row.addWidget(self.plan_button)
         mods_row.addWidget(self.edit_button)
         column.addLayout(mods_row)
         column.addWidget(self.modification_table, 1)
@@ -165,6 +187,8 @@ class HomeChecklistsTab(QWidget):
                    or changes.touches(RecordKind.CHECKLIST))
         if touched and not self.editor.dirty:
             self.reload()
+        if changes.touches(RecordKind.CARE_PLAN_NEED):
+            self._show_plan_notes()
 
     # -- actions ------------------------------------------------------------------------
 
@@ -191,6 +215,7 @@ class HomeChecklistsTab(QWidget):
         self.editor.show_checklist(checklists.get_checklist(self._app.services,
                                                             checklist_id=checklist_id))
         self.editor.setEnabled(True)
+        self._show_plan_notes()
 
     def _checklist_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -200,8 +225,46 @@ class HomeChecklistsTab(QWidget):
 
     def _modification_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.edit_button.setEnabled(current.isValid())
+        self.plan_button.setEnabled(current.isValid())
         if current.isValid():
             self.panel.show_modification(self.modification_model.record(current.row()))
+        self._show_plan_notes()
+
+    def _show_plan_notes(self) -> None:
+        """Say which care plans cite the open visit and the selected modification."""
+        visit = self.editor.info
+        self.visit_note.setText(citation_text(citations_of(
+            self._app, NeedSource.CHECKLIST, visit.id)) if visit is not None else "")
+        self.visit_note.setVisible(bool(self.visit_note.text()))
+        self.hazard_plan_button.setEnabled(visit is not None)
+        row = self.modification_table.currentIndex().row()
+        chosen = self.modification_model.record(row) if row >= 0 else None
+        self.plan_note.setText(citation_text(citations_of(
+            self._app, NeedSource.MODIFICATION, chosen.id)) if chosen is not None else "")
+        self.plan_note.setVisible(bool(self.plan_note.text()))
+
+    def add_hazard_to_plan(self) -> object:
+        """Add the hazard picked in the open visit to the care plan (its answers saved
+        first), then show the plan."""
+        visit = self.editor.info
+        if visit is None or (self.editor.dirty and not self.editor.save()):
+            return None
+        added = add_finding(self._app, self, NeedSource.CHECKLIST, visit.id,
+                            self.editor.current_hazard() or "")
+        if added is not None:
+            show_plan(self, added[0].id)
+        return added
+
+    def add_modification_to_plan(self) -> object:
+        """Add the selected modification to the care plan, then show the plan."""
+        row = self.modification_table.currentIndex().row()
+        if row < 0:
+            return None
+        added = add_finding(self._app, self, NeedSource.MODIFICATION,
+                            self.modification_model.record(row).id)
+        if added is not None:
+            show_plan(self, added[0].id)
+        return added
 
     def edit_dialog(self) -> ModificationDialog | None:
         """The details dialog for the selected modification (None when none is selected)."""
