@@ -144,7 +144,6 @@ QLabel[role="banner-locked"] {{
     border-left: {UNIT // 2}px solid #34495e; border-radius: 4px; padding: {UNIT}px;
 }}
 QPlainTextEdit[role="locked"], QLineEdit[role="locked"], QSpinBox[role="locked"] {{
-    background: {WINDOW}; color: {TEXT}; border: 1px dashed {BORDER};
     background: #eceff3; color: {TEXT}; border: 1px solid {MUTED};
     border-left: 4px solid {MUTED}; border-radius: 4px; padding: {UNIT}px;
 }}
