@@ -8,14 +8,12 @@ the services announce a change to the client's assessments.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from otdesk.domain.errors import OtdeskError
 from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import N_, _
 from otdesk.domain.vocab import NeedSource, RecordStatus
-from otdesk.services import assessments, drafts
+from otdesk.services import assessments
 from otdesk.services.assessments import AssessmentInfo, find_definition
 from otdesk.ui.assessments.battery import BatteryView
 from otdesk.ui.assessments.dialogs import (
@@ -38,35 +36,19 @@ from otdesk.ui.assessments.editor import AssessmentEditor
 from otdesk.ui.assessments.models import AssessmentsModel
 from otdesk.ui.care_plans.findings import add_finding, citation_text, citations_of, show_plan
 from otdesk.ui.client_record.registry import TabContext, register_tab
+from otdesk.ui.client_record.tabs._list_editor import ListAndEditorTab
 from otdesk.ui.client_record.tabs._parts import action_button, heading_row, record_table
-from otdesk.ui.editing.drafts_ui import client_draft_key
 from otdesk.ui.parts.record_table_model import RECORD_ROLE
-from otdesk.ui.parts.style import MARGIN, SPACING, set_role
+from otdesk.ui.parts.style import SPACING, set_role
 from otdesk.ui.parts.widgets import EmptyState
 
 
-class AssessmentsTab(QWidget):
+class AssessmentsTab(ListAndEditorTab):
     """Battery and history on one page; an open administration on the other."""
 
-    dirty_changed = Signal(bool)  # the workspace marks the tab while a draft is unsaved
-
-    def __init__(self, tc: TabContext) -> None:
-        super().__init__(tc.parent)
-        self.tc = tc
-        self.app = tc.app
-        self.client_id = tc.client_id
-        self.client_uuid = tc.read_client().uuid
-        self.editor: AssessmentEditor | None = None
-        self.stack = QStackedWidget(self)
-        self.list_page = QWidget(self.stack)
-        self._build_list(self.list_page)
-        self.stack.addWidget(self.list_page)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.addWidget(self.stack)
-        self._drafts_offered = False
-        self.refresh()
-        self.app.events.records_changed.connect(self._records_changed)
+    DRAFT_PART = "assessments:"
+    DRAFT_ID = "assessment_id"
+    editor: AssessmentEditor | None
 
     def _build_list(self, page: QWidget) -> None:
         self.battery = BatteryView(page)
@@ -255,22 +237,9 @@ class AssessmentsTab(QWidget):
         editor.form.focus_first()
         return editor
 
-    def _close_editor(self) -> None:
-        if self.editor is not None:
-            editor, self.editor = self.editor, None
-            self.stack.removeWidget(editor)
-            editor.deleteLater()
-            self.dirty_changed.emit(False)
-
-    def show_list(self) -> None:
-        """Back to the battery and history."""
-        opened = self.editor.info.id if self.editor is not None else None
-        self._close_editor()
-        self.stack.setCurrentWidget(self.list_page)
-        self.refresh()
-        if opened is not None:
-            self.select(opened)
-        self.table.setFocus()
+    def open_record(self, record_id: int) -> AssessmentEditor | None:
+        """Open one administration (the shared tab's name for ``open_assessment``)."""
+        return self.open_assessment(record_id)
 
     def compare_selected(self) -> CompareDialog | None:
         """Two selected administrations of one instrument side by side (older first)."""
@@ -301,47 +270,12 @@ class AssessmentsTab(QWidget):
 
     # -- the contract of a record tab ------------------------------------------------------
 
-    def has_unsaved_changes(self) -> bool:
-        """Whether an open draft has answers not yet saved."""
-        return self.editor is not None and self.editor.has_unsaved_changes()
-
-    def save_changes(self) -> bool:
-        """Save the open draft."""
-        return self.editor is None or self.editor.save()
-
-    def discard_changes(self) -> None:
-        """Drop the open draft's unsaved answers."""
-        if self.editor is not None:
-            self.editor.discard_changes()
-
     def show_record(self, entity: str, record_id: int) -> None:
         """Select the administration a link names (the dashboard's lines)."""
         if self.editor is not None and not self.editor.has_unsaved_changes():
             self.show_list()
         self.select(self.tc.ids.resolve(RecordKind.ASSESSMENT, record_id))
         self.table.setFocus()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._drafts_offered:
-            self._drafts_offered = True
-            QTimer.singleShot(0, self._reopen_drafts)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        # Leaving the tab (another tab, or the record closed) saves the open draft.
-        if self.editor is not None and self.editor.has_unsaved_changes():
-            self.editor.save()
-        super().hideEvent(event)
-
-    def _reopen_drafts(self) -> None:
-        """Open the administration whose typing a crash left unsaved (it offers it back)."""
-        prefix = client_draft_key(self.client_uuid, "assessments:")
-        for info in drafts.list_drafts(self.app.services):
-            if info.key.startswith(prefix) and self.editor is None:
-                assessment_id = info.payload.get("assessment_id")
-                if isinstance(assessment_id, int):
-                    self.open_assessment(assessment_id)
-                return
 
 
 def _make(tc: TabContext) -> QWidget:

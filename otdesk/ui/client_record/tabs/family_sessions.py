@@ -8,18 +8,18 @@ awaiting co-signature, an action item due) opens that session here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from otdesk.domain.errors import OtdeskError
 from otdesk.domain.records import Changes, RecordKind
 from otdesk.domain.translation import N_, _, fill, format_date
 from otdesk.domain.vocab import SessionStatus
-from otdesk.services import drafts, episodes, family_sessions
+from otdesk.services import episodes, family_sessions
 from otdesk.services.session_views import SessionLine
 from otdesk.ui.client_record.commands import AddRecordCommand
 from otdesk.ui.client_record.registry import TabContext, register_tab
+from otdesk.ui.client_record.tabs._list_editor import ListAndEditorTab
 from otdesk.ui.client_record.tabs._parts import (
     action_button,
     confirm,
@@ -28,38 +28,21 @@ from otdesk.ui.client_record.tabs._parts import (
     select_record,
     selected_record,
 )
-from otdesk.ui.editing.drafts_ui import client_draft_key
 from otdesk.ui.family_sessions.commands import SESSIONS
 from otdesk.ui.family_sessions.editor import SessionEditor
 from otdesk.ui.family_sessions.models import SessionsModel
-from otdesk.ui.parts.style import MARGIN, SPACING
+from otdesk.ui.parts.style import SPACING
 from otdesk.ui.parts.widgets import EmptyState
 
 DRAFT_PART = "family_sessions:"
 
 
-class FamilySessionsTab(QWidget):
+class FamilySessionsTab(ListAndEditorTab):
     """The list of sessions on one page; an open session on the other."""
 
-    dirty_changed = Signal(bool)
-
-    def __init__(self, tc: TabContext) -> None:
-        super().__init__(tc.parent)
-        self.tc = tc
-        self.app = tc.app
-        self.client_id = tc.client_id
-        self.client_uuid = tc.read_client().uuid
-        self.editor: SessionEditor | None = None
-        self.stack = QStackedWidget(self)
-        self.list_page = QWidget(self.stack)
-        self._build_list(self.list_page)
-        self.stack.addWidget(self.list_page)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.addWidget(self.stack)
-        self._drafts_offered = False
-        self.refresh()
-        self.app.events.records_changed.connect(self._records_changed)
+    DRAFT_PART = DRAFT_PART
+    DRAFT_ID = "session_id"
+    editor: SessionEditor | None
 
     def _build_list(self, page: QWidget) -> None:
         self.new_button = action_button(page, _("&New session…"),
@@ -175,23 +158,12 @@ class FamilySessionsTab(QWidget):
         editor.focus_first()
         return editor
 
-    def _close_editor(self) -> None:
-        if self.editor is not None:
-            editor, self.editor = self.editor, None
-            self.app.events.records_changed.disconnect(editor._records_changed)
-            self.stack.removeWidget(editor)
-            editor.deleteLater()
-            self.dirty_changed.emit(False)
+    def _editor_closing(self, editor: SessionEditor) -> None:
+        self.app.events.records_changed.disconnect(editor._records_changed)
 
-    def show_list(self) -> None:
-        """Back to the list of sessions."""
-        opened = self.editor.info.id if self.editor is not None else None
-        self._close_editor()
-        self.stack.setCurrentWidget(self.list_page)
-        self.refresh()
-        if opened is not None:
-            self.select(opened)
-        self.table.setFocus()
+    def open_record(self, record_id: int) -> SessionEditor | None:
+        """Open one session (the shared tab's name for ``open_session``)."""
+        return self.open_session(record_id)
 
     def delete_selected(self) -> bool:
         """Delete the selected draft note after asking."""
@@ -214,19 +186,6 @@ class FamilySessionsTab(QWidget):
 
     # -- the contract of a record tab ------------------------------------------------------
 
-    def has_unsaved_changes(self) -> bool:
-        """Whether the open note has changes not yet saved."""
-        return self.editor is not None and self.editor.has_unsaved_changes()
-
-    def save_changes(self) -> bool:
-        """Save the open note."""
-        return self.editor is None or self.editor.save()
-
-    def discard_changes(self) -> None:
-        """Drop the open note's unsaved changes."""
-        if self.editor is not None:
-            self.editor.discard_changes()
-
     def show_record(self, entity: str, record_id: int) -> None:
         """Open the session a link names (the dashboard's lines)."""
         session_id = self.tc.ids.resolve(RecordKind.FAMILY_SESSION, record_id)
@@ -238,28 +197,6 @@ class FamilySessionsTab(QWidget):
             return
         self.select(session_id)
         self.open_session(session_id)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._drafts_offered:
-            self._drafts_offered = True
-            QTimer.singleShot(0, self._reopen_drafts)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        # Leaving the tab (another tab, or the record closed) saves the open note.
-        if self.editor is not None and self.editor.has_unsaved_changes():
-            self.editor.save()
-        super().hideEvent(event)
-
-    def _reopen_drafts(self) -> None:
-        """Open the note whose typing a crash left unsaved (it offers it back)."""
-        prefix = client_draft_key(self.client_uuid, DRAFT_PART)
-        for info in drafts.list_drafts(self.app.services):
-            if info.key.startswith(prefix) and self.editor is None:
-                session_id = info.payload.get("session_id")
-                if isinstance(session_id, int):
-                    self.open_session(session_id)
-                return
 
 
 def _make(tc: TabContext) -> QWidget:
