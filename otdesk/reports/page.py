@@ -133,6 +133,20 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
 
     def _furniture(self, canvas: Canvas) -> None:
         canvas.saveState()
+        self._header(canvas)
+        self._footer(canvas)
+        canvas.restoreState()
+
+    def _header_rule(self, canvas: Canvas) -> None:
+        top = PAGE_HEIGHT - 12 * mm
+        rule_y = top - self.header_height + 4
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.leftMargin, rule_y, self.leftMargin + self.width, rule_y)
+
+    def _header(self, canvas: Canvas) -> None:
+        """The client's name, record number and date of birth over a rule (a document about
+        something other than one client draws its own)."""
         left, width = self.leftMargin, self.width
         top = PAGE_HEIGHT - 12 * mm
         client = self.client
@@ -151,11 +165,13 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
             self._draw(canvas, name, "small", left, top, width)
             self._draw(canvas, ident_markup, "small", left,
                        top - self.styles.small_size * 1.25, width)
-        rule_y = top - self.header_height + 4
+        self._header_rule(canvas)
+
+    def _footer(self, canvas: Canvas) -> None:
+        """Document and version, who printed it and when, the copy number, confidentiality."""
+        left, width = self.leftMargin, self.width
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(left, rule_y, left + width, rule_y)
-
         stamp = self.stamp
         base = 10 * mm + self.footer_height
         canvas.line(left, base, left + width, base)
@@ -175,7 +191,6 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         confidential = stamp.confidentiality or confidentiality_line()
         canvas.setFillColor(MUTED)
         self._draw(canvas, label_text(confidential), "small", left, y, width)
-        canvas.restoreState()
 
 
 def numbered_canvas(styles: Styles, y: float) -> type[Canvas]:

@@ -33,11 +33,9 @@ from otdesk.reports.page import (
     ClientLine,
     PrintStamp,
     ReportDocument,
-    confidentiality_line,
-    copy_label,
     numbered_canvas,
 )
-from otdesk.reports.styles import MUTED, RULE, Styles, make_styles
+from otdesk.reports.styles import Styles, make_styles
 from otdesk.reports.team_views import AssessmentLine, ClientBlock, Person, TeamSummaryView
 from otdesk.reports.text import label_text, user_text
 
@@ -189,41 +187,15 @@ class SummaryDocument(ReportDocument):
         super().__init__(out, client=ClientLine(heading, "", None), stamp=stamp,
                          styles=styles, title=title, author=author)
 
-    def _furniture(self, canvas: Canvas) -> None:
-        # The shared furniture's header names one client and has no hook for another kind,
-        # so this draws its own header and the same footer the shared pages carry.
-        canvas.saveState()
+    def _header(self, canvas: Canvas) -> None:
+        """The summary's name and its caseload and days, over the shared rule."""
         left, width = self.leftMargin, self.width
         top = PAGE_HEIGHT - 12 * mm
         self._draw(canvas, f"<b>{user_text(self.heading, line_breaks=False)}</b>", "small",
                    left, top, width * 0.62)
         self._draw(canvas, label_text(self.subheading), "small_right", left + width * 0.42,
                    top, width * 0.58)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(left, top - self.header_height + 4, left + width,
-                    top - self.header_height + 4)
-        stamp = self.stamp
-        base = 10 * mm + self.footer_height
-        canvas.line(left, base, left + width, base)
-        doc_line = fill(_("{document}, {version}"), document=stamp.document,
-                        version=stamp.version)
-        printed = fill(_("Printed by {name} on {date} at {time}"), name=stamp.printed_by,
-                       date=format_date(stamp.printed_at.date()),
-                       time=stamp.printed_at.strftime("%H:%M"))
-        line = self.styles.small_size * 1.3
-        y = base - 3
-        self._draw(canvas, label_text(doc_line), "small", left, y, width * 0.7)
-        y -= line
-        self._draw(canvas, user_text(printed, line_breaks=False), "small", left, y, width * 0.7)
-        self._draw(canvas, f"<b>{label_text(copy_label(stamp.copy_number))}</b>", "small_right",
-                   left + width * 0.5, y, width * 0.5)
-        y -= line
-        canvas.setFillColor(MUTED)
-        self._draw(canvas, label_text(stamp.confidentiality or confidentiality_line()), "small",
-                   left, y, width)
-        canvas.restoreState()
-
+        self._header_rule(canvas)
 
 def build_summary_pdf(flowables: list[Flowable], *, heading: str, subheading: str,
                       stamp: PrintStamp, styles: Styles, title: str, author: str = "") -> bytes:
