@@ -87,10 +87,11 @@ class AddAttendeeCommand(_NoteCommand):
 
     def do(self) -> None:
         """Add the attendee (again)."""
-        before = {a.id for a in family_sessions.get_session(
-            self.app.services, session_id=self.session_id).attendees}
+        # One read gives both the parts there were and the version to change.
+        current = family_sessions.get_session(self.app.services, session_id=self.session_id)
+        before = {a.id for a in current.attendees}
         self.result = family_sessions.add_attendee(
-            self.app.services, session_id=self.session_id, expected_version=self.version(),
+            self.app.services, session_id=self.session_id, expected_version=current.version,
             **self.who)
         self.attendee_id = next(a.id for a in self.result.attendees if a.id not in before)
 
@@ -146,10 +147,11 @@ class AddActionItemCommand(_NoteCommand):
 
     def do(self) -> None:
         """Add the item (again)."""
-        before = {i.id for i in family_sessions.get_session(
-            self.app.services, session_id=self.session_id).action_items}
+        # One read gives both the parts there were and the version to change.
+        current = family_sessions.get_session(self.app.services, session_id=self.session_id)
+        before = {i.id for i in current.action_items}
         self.result = family_sessions.add_action_item(
-            self.app.services, session_id=self.session_id, expected_version=self.version(),
+            self.app.services, session_id=self.session_id, expected_version=current.version,
             **self.values)
         self.item_id = next(i.id for i in self.result.action_items if i.id not in before)
 
