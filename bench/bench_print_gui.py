@@ -19,51 +19,11 @@ import argparse
 import os
 import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from bench.common import demo_database, desktop, percentile
+from bench.common import demo_database, desktop, lag_while, percentile
 
 TARGET_MS = 100
-
-
-def _lag_while(qt_app: Any, app: Any, work: Callable[[Any], Any]) -> tuple[list[float], float,
-                                                                          Any]:
-    """Run ``work(control)`` in the app's worker; the ticks' lateness, the seconds, the
-    result."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
-
-    from otdesk.ui.shell.app import settle_heap
-
-    settle_heap()  # as the app does once its window is up
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.elapsed()]
-
-    def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    loop = QEventLoop()
-    outcome: dict[str, Any] = {}
-    started = time.perf_counter()
-    timer.start()
-    task = app.tasks.run(work, label="bench", on_done=lambda r: outcome.setdefault("r", r),
-                         on_error=lambda e: outcome.setdefault("e", e))
-    task.finished.connect(loop.quit)
-    loop.exec()
-    timer.stop()
-    seconds = time.perf_counter() - started
-    if "e" in outcome:
-        raise outcome["e"]
-    return [max(0.0, g - 10) for g in gaps], seconds, outcome.get("r")
 
 
 def _report(number: int, what: str, lag: list[float], seconds: float) -> bool:
@@ -97,22 +57,22 @@ def main(argv: list[str] | None = None) -> None:
     if not plans:
         raise SystemExit("the demo database has no active care plans")
     job = Job(app.services, "careplan", plans[0].record_number, PrintOptions())
-    _lag_while(qt_app, app, lambda control: preview(job, control))
+    lag_while(qt_app, app, lambda control: preview(job, control))
     print(f"otdesk printing while the GUI runs ({args.clients:,}-client demo database, "
           f"{len(plans)} care plans)")
     folder = Path(tempfile.mkdtemp())
     met = []
-    lag, seconds, result = _lag_while(qt_app, app, lambda control: run_batch(
+    lag, seconds, result = lag_while(qt_app, app, lambda control: run_batch(
         app, plans, out=folder / "batch.pdf", out_dir=None, control=control, keep=[]))
     met.append(_report(1, f"batch of {len(result.copies)} care plans into one PDF",
                        lag, seconds))
     each = folder / "each"
     each.mkdir()
-    lag, seconds, result = _lag_while(qt_app, app, lambda control: run_batch(
+    lag, seconds, result = lag_while(qt_app, app, lambda control: run_batch(
         app, plans, out=None, out_dir=each, control=control, keep=[]))
     met.append(_report(2, f"batch of {len(result.copies)} care plans, one file each",
                        lag, seconds))
-    lag, seconds, shown = _lag_while(qt_app, app, lambda control: preview(job, control))
+    lag, seconds, shown = lag_while(qt_app, app, lambda control: preview(job, control))
     met.append(_report(3, f"print preview of one care plan ({len(shown.pages)} pages drawn)",
                        lag, seconds))
     print(f"overall: GUI thread never blocked > {TARGET_MS} ms: "

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +122,40 @@ def run_deferred_deletes() -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def lag_while(qt_app: Any, app: Any, work: Callable[[Any], Any]) -> tuple[list[float], float,
+                                                                          Any]:
+    """Run ``work(control)`` in the app's worker; the ticks' lateness, the seconds, the
+    result."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from otdesk.ui.shell.app import settle_heap
+
+    settle_heap()  # as the app does once its window is up
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+    started = time.perf_counter()
+    timer.start()
+    task = app.tasks.run(work, label="bench", on_done=lambda r: outcome.setdefault("r", r),
+                         on_error=lambda e: outcome.setdefault("e", e))
+    task.finished.connect(loop.quit)
+    loop.exec()
+    timer.stop()
+    seconds = time.perf_counter() - started
+    if "e" in outcome:
+        raise outcome["e"]
+    return [max(0.0, g - 10) for g in gaps], seconds, outcome.get("r")
