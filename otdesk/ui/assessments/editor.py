@@ -39,6 +39,7 @@ from otdesk.ui.client_record.tabs._parts import confirm
 from otdesk.ui.editing.drafts_ui import DraftKeeper, client_draft_key
 from otdesk.ui.editing.form_fields import DateField
 from otdesk.ui.parts.style import SPACING, UNIT, set_role
+from otdesk.ui.parts.widgets import show_banner
 from otdesk.ui.shell.app_context import AppContext
 
 
@@ -213,9 +214,7 @@ class AssessmentEditor(QWidget):
         return {key: given.get(key) for key in self.form.rows}
 
     def _say(self, text: str, role: str = "banner-error") -> None:
-        self.banner.setText(text)
-        set_role(self.banner, role)
-        self.banner.setVisible(bool(text))
+        show_banner(self.banner, text, role)
 
     # -- the contract of a record tab ------------------------------------------------------
 

@@ -41,6 +41,7 @@ from otdesk.ui.family_sessions.layout import EditorLayout
 from otdesk.ui.family_sessions.models import status_words
 from otdesk.ui.parts.icons import icon_path
 from otdesk.ui.parts.style import set_role
+from otdesk.ui.parts.widgets import show_banner
 from otdesk.ui.shell.app_context import AppContext
 from otdesk.ui.shell.keys import SAVE_SESSION, SIGN_SESSION, add_shortcut
 
@@ -263,9 +264,7 @@ class SessionEditor(EditorLayout):
 
     def say(self, text: str, role: str = "banner-error") -> None:
         """Show a message above the buttons ("" hides it)."""
-        self.message.setText(text)
-        set_role(self.message, role)
-        self.message.setVisible(bool(text))
+        show_banner(self.message, text, role)
 
     # -- the contract of a record tab ------------------------------------------------------
 

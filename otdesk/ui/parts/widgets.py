@@ -81,6 +81,13 @@ def buddy_label(text: str, widget: QWidget, parent: QWidget | None = None) -> QL
     return label
 
 
+def show_banner(label: QLabel, text: str, role: str = "banner-error") -> None:
+    """Put ``text`` in a message banner styled by ``role`` ("" hides the banner)."""
+    label.setText(text)
+    set_role(label, role)
+    label.setVisible(bool(text))
+
+
 def reason_text(reason: str | FieldErrorInfo) -> str:
     """A service's reason for refusing a field as a sentence ("is required" -> "This is required.").
 

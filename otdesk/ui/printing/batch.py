@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from otdesk.domain.translation import _, fill, format_date, ngettext
 from otdesk.ui.parts.style import MARGIN, SPACING, set_role
-from otdesk.ui.parts.widgets import buddy_label
+from otdesk.ui.parts.widgets import buddy_label, show_banner
 from otdesk.ui.printing.documents import error_text
 from otdesk.ui.shell.app_context import AppContext
 from otdesk.ui.shell.tasks import Task, TaskControl
@@ -238,9 +238,7 @@ class DueReviewsDialog(QDialog):
             self.status.setText(message)
 
     def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_role(self.message, role)
-        self.message.show()
+        show_banner(self.message, text, role)
 
     def _done(self, result: BatchResult) -> None:
         self.outcome = result

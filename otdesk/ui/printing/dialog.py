@@ -34,7 +34,7 @@ from otdesk.domain.translation import _, current_language, fill, language_name, 
 from otdesk.services import printing
 from otdesk.services.printing import PrintOptions, PrintResult
 from otdesk.ui.parts.style import MARGIN, SPACING, UNIT, set_role
-from otdesk.ui.parts.widgets import buddy_label
+from otdesk.ui.parts.widgets import buddy_label, show_banner
 from otdesk.ui.printing.documents import error_text
 from otdesk.ui.printing.jobs import Job, Preview, print_to, save_pdf
 from otdesk.ui.printing.jobs import preview as preview_job
@@ -200,9 +200,7 @@ class PrintDialog(QDialog):
         self.status.setText(message)
 
     def _show_message(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_role(self.message, role)
-        self.message.setVisible(bool(text))
+        show_banner(self.message, text, role)
 
     # -- preview --------------------------------------------------------------------------
 
