@@ -8,7 +8,7 @@ Adding a part needs the plan's current version (the services check it and move i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import N_
@@ -19,6 +19,8 @@ from otdesk.services.context import Context
 from otdesk.ui.care_plans.fields import goal_values, intervention_values, need_values
 from otdesk.ui.care_plans.models import first_line, version_text
 from otdesk.ui.client_record.commands import RecordAdapter
+
+P = TypeVar("P", NeedInfo, GoalInfo, InterventionInfo)
 
 
 def _plan_version(ctx: Context, plan_id: int) -> int:
@@ -35,6 +37,12 @@ def _no_insert(_ctx: Context, _owner: int, _values: Mapping[str, Any]) -> Any:
 
 def _no_delete(_ctx: Context, _key: int, _version: int) -> None:
     raise AssertionError("a plan version is removed with Remove draft, not undone")
+
+
+def _found(part: P | None) -> P:
+    """The part a change returned its plan with (the plan always holds the part changed)."""
+    assert part is not None
+    return part
 
 
 def plan_values(plan: PlanInfo) -> dict[str, Any]:
@@ -66,8 +74,8 @@ def _add_need(ctx: Context, plan_id: int, values: Mapping[str, Any]) -> NeedInfo
 
 
 def _update_need(ctx: Context, key: int, version: int, values: Mapping[str, Any]) -> NeedInfo:
-    care_plans.update_need(ctx, need_id=key, version=version, values=values)
-    return lookup.get_need(ctx, need_id=key)
+    plan = care_plans.update_need(ctx, need_id=key, version=version, values=values)
+    return _found(plan.need(key))
 
 
 NEEDS: RecordAdapter[NeedInfo] = RecordAdapter(
@@ -92,8 +100,8 @@ def _add_goal(ctx: Context, plan_id: int, values: Mapping[str, Any]) -> GoalInfo
 
 
 def _update_goal(ctx: Context, key: int, version: int, values: Mapping[str, Any]) -> GoalInfo:
-    care_plans.update_goal(ctx, goal_id=key, version=version, values=values)
-    return lookup.get_goal(ctx, goal_id=key)
+    plan = care_plans.update_goal(ctx, goal_id=key, version=version, values=values)
+    return _found(plan.goal(key))
 
 
 GOALS: RecordAdapter[GoalInfo] = RecordAdapter(
@@ -118,10 +126,10 @@ def status_values(goal: GoalInfo) -> dict[str, Any]:
 
 def _set_status(ctx: Context, key: int, version: int, values: Mapping[str, Any]) -> GoalInfo:
     current = lookup.get_goal(ctx, goal_id=key)
-    care_plans.set_goal_status(
+    plan = care_plans.set_goal_status(
         ctx, goal_id=key, version=version, status=values.get("status", current.status),
         reason=str(values.get("reason", current.status_reason) or ""))
-    return lookup.get_goal(ctx, goal_id=key)
+    return _found(plan.goal(key))
 
 
 GOAL_STATUS: RecordAdapter[GoalInfo] = RecordAdapter(
@@ -147,8 +155,9 @@ def _add_intervention(ctx: Context, plan_id: int,
 
 def _update_intervention(ctx: Context, key: int, version: int,
                          values: Mapping[str, Any]) -> InterventionInfo:
-    care_plans.update_intervention(ctx, intervention_id=key, version=version, values=values)
-    return lookup.get_intervention(ctx, intervention_id=key)
+    plan = care_plans.update_intervention(ctx, intervention_id=key, version=version,
+                                          values=values)
+    return _found(next((i for i in plan.interventions if i.id == key), None))
 
 
 INTERVENTIONS: RecordAdapter[InterventionInfo] = RecordAdapter(
