@@ -23,11 +23,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfWriter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -36,6 +34,7 @@ from otdesk.db.models import AuditEvent, CarePlan, Client
 from otdesk.domain.translation import current_language
 from otdesk.domain.vocab import AuditAction, CarePlanStatus, ClientStatus
 from otdesk.reports.page import PrintStamp
+from otdesk.reports.pdfium import JoinedPdf
 from otdesk.services.context import Context
 from otdesk.services.printables._common import person
 from otdesk.services.printing import Prepared, Printable, PrintOptions, document
@@ -201,18 +200,15 @@ def print_batch(ctx: Context, plans: list[DuePlan], *, out: Path | None = None,
     assert out is not None
     copies: list[BatchCopy] = []
     try:
-        with ctx.transaction() as session:
-            merged = PdfWriter()
+        with ctx.transaction() as session, JoinedPdf() as joined:
             for n, plan in enumerate(plans):
                 control.report(n, total, plan.name)
                 if control.cancelled:
                     raise BatchCancelledError
                 number, pdf = printer.one(session, plan, out.name)
-                merged.append(BytesIO(pdf))
+                joined.append(pdf)
                 copies.append(BatchCopy(plan, number))
-            buffer = BytesIO()
-            merged.write(buffer)
-            write_file(out, buffer.getvalue())
+            write_file(out, joined.to_bytes())
     except BatchCancelledError:
         return BatchResult((), True)
     control.report(total, total, "")

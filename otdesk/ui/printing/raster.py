@@ -1,32 +1,31 @@
 """PDF pages as images, for the preview and the printer: pdfium (pypdfium2) draws each page.
 
-Runs in a worker. pdfium itself is not safe to call from two threads at once, so every use
-goes through one lock; its drawing call releases Python's lock (ctypes), so the GUI thread
-keeps running while a page is drawn. Pages come out as ``QImage`` (safe to make off the GUI
-thread); the GUI thread turns them into pixmaps.
+Runs in a worker. Every use of pdfium holds the one lock of ``otdesk.reports.pdfium`` (pdfium
+is not safe from two threads at once); its drawing call releases Python's lock (ctypes), so
+the GUI thread keeps running while a page is drawn. Pages come out as ``QImage`` (safe to
+make off the GUI thread); the GUI thread turns them into pixmaps.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
+
+from otdesk.reports.pdfium import PDFIUM
 
 POINTS_PER_INCH = 72.0
 # A page for the printer is drawn at the printer's resolution up to this: 300 dots per inch
 # is sharp on paper, and an A4 page at 1,200 would take over half a gigabyte as an image.
 MAX_PRINT_DPI = 300
 
-_PDFIUM = threading.Lock()
-
 PageDone = Callable[[int, int, QImage], None]  # (page index, page count, image)
 
 
 def page_count(pdf: bytes) -> int:
     """How many pages the PDF has."""
-    with _PDFIUM:
+    with PDFIUM:
         document = pdfium.PdfDocument(pdf)
         try:
             return len(document)
@@ -50,15 +49,15 @@ def rasterise(pdf: bytes, dpi: float, on_page: PageDone,
               should_stop: Callable[[], bool] = lambda: False) -> int:
     """Draw each page of ``pdf`` at ``dpi`` and hand it to ``on_page`` in order; returns the
     page count. Stops early (quietly) once ``should_stop()`` says so."""
-    with _PDFIUM:
+    with PDFIUM:
         document = pdfium.PdfDocument(pdf)
     try:
-        with _PDFIUM:
+        with PDFIUM:
             total = len(document)
         for index in range(total):
             if should_stop():
                 break
-            with _PDFIUM:
+            with PDFIUM:
                 page = document[index]
                 try:
                     image = _image(page, dpi)
@@ -68,7 +67,7 @@ def rasterise(pdf: bytes, dpi: float, on_page: PageDone,
             on_page(index, total, image)
         return total
     finally:
-        with _PDFIUM:
+        with PDFIUM:
             document.close()
 
 
