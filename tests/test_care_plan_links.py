@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from io import BytesIO
 
 import pytest
+from pypdf import PdfReader
 
 from otdesk.domain.errors import ValidationError
 from otdesk.domain.vocab import CarePlanStatus, NeedSource
@@ -19,6 +21,7 @@ from otdesk.services import (
     checklists,
     clients,
     modifications,
+    printing,
 )
 from otdesk.services.context import Context
 
@@ -148,3 +151,29 @@ def test_another_clients_finding_is_refused(ctx: Context, make_client: MakeClien
     assert care_plans.list_plans(ctx, client_id=other.id) == []
 
 
+
+
+def test_the_printed_plan_names_each_finding_in_words(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    client = make_client()
+    done = _readiness(ctx, client.id)
+    plan, _need = care_plan_links.add_to_plan(ctx, client_id=client.id,
+                                              source_kind="assessment", source_id=done.id)
+    rail = _rail(ctx, client.id)
+    care_plan_links.add_to_plan(ctx, client_id=client.id, source_kind="modification",
+                                source_id=rail.id)
+    finding = care_plan_links.finding_of(ctx, source_kind="assessment", source_id=done.id,
+                                         detail="overall")
+    # The record, its date as the reader writes dates, the score and its band.
+    assert finding.startswith(f"{done.title} of 1 Oct 2026: ")
+    assert care_plan_links.finding_of(ctx, source_kind="assessment", source_id=done.id,
+                                      detail="shoe_size") == ""
+    assert care_plan_links.finding_of(ctx, source_kind="modification", source_id=99_999) == ""
+    pdf = printing.render(ctx, "careplan", client.record_number,
+                          printing.PrintOptions(language="en", record_id=plan.id)).pdf_bytes
+    text = " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(BytesIO(pdf)).pages)
+    assert f"Found in {finding}" in text
+    assert "Home modification: Fit a grab rail beside the toilet" in text
+    assert "grab_rails" not in text

@@ -20,9 +20,16 @@ from sqlalchemy.orm import Session
 
 from otdesk.db.models import CarePlan, CarePlanGoal, CarePlanNeed, Client, Episode
 from otdesk.domain.definitions import recommendations
-from otdesk.domain.errors import FieldError, ValidationError
+from otdesk.domain.errors import FieldError, NotFoundError, ValidationError
 from otdesk.domain.records import RecordKind
-from otdesk.domain.translation import N_, _, current_language, fill, format_number
+from otdesk.domain.translation import (
+    N_,
+    _,
+    current_language,
+    fill,
+    format_date,
+    format_number,
+)
 from otdesk.domain.vocab import CarePlanStatus, GoalStatus, NeedSource
 from otdesk.services import assessments, checklists, modifications
 from otdesk.services._records import insert_audited, load
@@ -40,7 +47,8 @@ from otdesk.services.care_plan_views import NeedInfo, PlanInfo, need_info, plan_
 from otdesk.services.care_plans import copy_plan, draft_of, start_plan
 from otdesk.services.context import Context
 
-__all__ = ["PlanCitation", "Suggestion", "add_to_plan", "plan_links", "suggest_from"]
+__all__ = ["PlanCitation", "Suggestion", "add_to_plan", "finding_of", "plan_links",
+           "suggest_from"]
 
 NO_FINDING = N_("{name} has no finding to add to a care plan")
 NOT_A_FINDING = N_("'{value}' is not a score or recommendation of {name}")
@@ -103,11 +111,22 @@ def suggest_from(ctx: Context, *, source_kind: NeedSource | str, source_id: int,
     return _from_modification(ctx, source_id)
 
 
+def finding_of(ctx: Context, *, source_kind: NeedSource | str, source_id: int,
+               detail: str = "") -> str:
+    """The finding a need cites, in words (the record, its date and the score or item), or
+    "" when the record or that finding is no longer there."""
+    try:
+        return suggest_from(ctx, source_kind=source_kind, source_id=source_id,
+                            detail=detail).finding
+    except (NotFoundError, ValidationError):
+        return ""
+
+
 def _from_assessment(ctx: Context, kind: NeedSource, source_id: int, detail: str) -> Suggestion:
     info = assessments.get_assessment(ctx, source_id)
     definition = assessments.find_definition(info.definition_id, info.definition_version)
     language = current_language()
-    day = info.administered_on.isoformat()
+    day = format_date(info.administered_on)
     base: dict[str, Any] = {"source_kind": kind, "source_id": info.id,
                             "client_id": info.client_id, "episode_id": info.episode_id}
     if definition is not None:
@@ -166,7 +185,7 @@ def _from_checklist(ctx: Context, source_id: int, detail: str) -> Suggestion:
         raise ValidationError(FieldError.of("source_id", NO_FINDING, name=info.title))
     return Suggestion(
         NeedSource.CHECKLIST, info.id, chosen.item_key, info.client_id, info.episode_id,
-        fill(_("{title} of {date}: {item}"), title=info.title, date=info.visit_date.isoformat(),
+        fill(_("{title} of {date}: {item}"), title=info.title, date=format_date(info.visit_date),
              item=chosen.item_text),
         fill(_("{area}: {item}"), area=chosen.area, item=chosen.item_text),
         chosen.item_text, chosen.area, chosen.text, chosen.area)

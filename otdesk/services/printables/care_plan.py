@@ -30,6 +30,7 @@ from otdesk.reports import care_plan as report
 from otdesk.reports.charts import Trend
 from otdesk.services import assessment_progress
 from otdesk.services._records import load
+from otdesk.services.care_plan_links import finding_of
 from otdesk.services.context import Context
 from otdesk.services.printables._common import client_by_ref, client_line, letterhead, person
 from otdesk.services.printing import Prepared, Printable, PrintOptions
@@ -60,6 +61,16 @@ def _label(enum: Any, code: str) -> str:
         return str(enum(code).label)
     except ValueError:
         return code
+
+
+def _found_in(ctx: Context, need: CarePlanNeed) -> str:
+    """The finding a need cites, in words; the kind of record alone when that finding is no
+    longer there (an assessment reopened, a modification removed)."""
+    if need.source_kind is None or need.source_id is None:
+        return ""
+    return (finding_of(ctx, source_kind=need.source_kind, source_id=need.source_id,
+                       detail=need.source_detail)
+            or _label(NeedSource, need.source_kind))
 
 
 def _rows(session: Session, model: Any, plan_id: int) -> list[Any]:
@@ -191,8 +202,7 @@ def build_view(ctx: Context, ref: str, options: PrintOptions) -> tuple[
             by_discipline.append((_label(Discipline, code), items))
         view_needs = tuple(report.Need(
             need_numbers[n.id], n.text, n.symptom_or_barrier, n.activity_limited,
-            " ".join(p for p in (_label(NeedSource, n.source_kind) if n.source_kind else "",
-                                 n.source_detail) if p)) for n in needs)
+            _found_in(ctx, n)) for n in needs)
         view_goals = tuple(report.Goal(
             goal_numbers[g.id], g.text, need_numbers.get(g.need_id or 0), g.measure,
             g.baseline, g.target_date, g.domain, _label(GoalStatus, g.status), _levels(g),
