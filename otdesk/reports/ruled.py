@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from otdesk.reports.blocks import CELL_LIMIT
@@ -22,6 +23,26 @@ from otdesk.reports.text import label_text
 def fits(text: str) -> bool:
     """Whether ``text`` is short enough for a table cell."""
     return len(text) <= CELL_LIMIT and text.count("\n") < 12
+
+
+PADDING = 3  # points left and right of each cell
+
+
+def header_widths(header: Sequence[str], widths: Sequence[float],
+                  style: ParagraphStyle) -> list[float]:
+    """``widths`` changed so that no header word is broken across lines: a column too narrow
+    for its longest header word takes the room it needs from the columns with room to spare
+    (in proportion to what each can give), and the table's width stays the same. Large print
+    and longer words in another language otherwise print "Minut / es"."""
+    need = [max((stringWidth(word, style.fontName, style.fontSize) for word in h.split()),
+                default=0.0) + 2 * PADDING + 0.5 for h in header]
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+    if short <= 0 or sum(spare) <= 0:
+        return list(widths)
+    share = min(1.0, short / sum(spare))
+    return [max(w, n) if n > w else w - s * share
+            for n, w, s in zip(need, widths, spare, strict=True)]
 
 
 def ruled(styles: Styles, header: Sequence[str], rows: Sequence[Sequence[str]],
@@ -38,13 +59,14 @@ def ruled(styles: Styles, header: Sequence[str], rows: Sequence[Sequence[str]],
     for index, row in enumerate(rows):
         style = bold if index in bold_rows else plain
         data.append([Paragraph(cell, style) for cell in row])
-    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitByRow=1)
+    table = Table(data, colWidths=header_widths(header, widths, bold), repeatRows=1,
+                  hAlign="LEFT", splitByRow=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]))
