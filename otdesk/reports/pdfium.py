@@ -27,15 +27,13 @@ class JoinedPdf:
     def __init__(self) -> None:
         with PDFIUM:
             self._joined = pdfium.PdfDocument.new()
-        self.pages = 0
 
     def append(self, pdf: bytes) -> None:
         """Copy every page of ``pdf`` to the end."""
         with PDFIUM:
             source = pdfium.PdfDocument(pdf)
             try:
-                self._joined.import_pages(source, index=self.pages)
-                self.pages += len(source)
+                self._joined.import_pages(source)
             finally:
                 source.close()
 

@@ -32,8 +32,9 @@ def header_widths(header: Sequence[str], widths: Sequence[float],
                   style: ParagraphStyle) -> list[float]:
     """``widths`` changed so that no header word is broken across lines: a column too narrow
     for its longest header word takes the room it needs from the columns with room to spare
-    (in proportion to what each can give), and the table's width stays the same. Large print
-    and longer words in another language otherwise print "Minut / es"."""
+    (in proportion to what each can give), so the table keeps its width unless the others
+    cannot give enough. Large print and longer words in another language otherwise print
+    "Minut / es"."""
     need = [max((stringWidth(word, style.fontName, style.fontSize) for word in h.split()),
                 default=0.0) + 2 * PADDING + 0.5 for h in header]
     short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
@@ -41,7 +42,7 @@ def header_widths(header: Sequence[str], widths: Sequence[float],
     if short <= 0 or sum(spare) <= 0:
         return list(widths)
     share = min(1.0, short / sum(spare))
-    return [max(w, n) if n > w else w - s * share
+    return [n if n > w else w - s * share
             for n, w, s in zip(need, widths, spare, strict=True)]
 
 

@@ -65,7 +65,7 @@ def _label(enum: Any, code: str) -> str:
 
 def _found_in(ctx: Context, need: CarePlanNeed) -> str:
     """The finding a need cites, in words; the kind of record alone when that finding is no
-    longer there (an assessment reopened, a modification removed)."""
+    longer there (say, the assessment was reopened and no longer has that score)."""
     if need.source_kind is None or need.source_id is None:
         return ""
     return (finding_of(ctx, source_kind=need.source_kind, source_id=need.source_id,
