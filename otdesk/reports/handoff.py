@@ -1,5 +1,5 @@
-"""The one-page handoff for one client: who they are, current goals, risks and warning signs,
-who does what, and the next dates. Set a little smaller than the other documents so that a
+"""The one-page handoff for one client: who they are, current goals, the next dates, risks
+and warning signs, and who does what. Set a little smaller than the other documents so that a
 usual record fits on one page; a long one flows onto a second page, never cut off."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from otdesk.reports.styles import Styles, make_styles
 from otdesk.reports.team_views import HandoffView
 
 TITLE = N_("Handoff")
-BODY_SIZE = 9.0  # points; large print keeps its own size
+BODY_SIZE = 8.5  # points; large print keeps its own size
 
 
 def _level(level: int | None) -> str:
@@ -47,6 +47,10 @@ def story(view: HandoffView, styles: Styles, width: float) -> list[Flowable]:
         styles, [_("Goal"), _("Target date"), _("Level at last review")], goals,
         [width * 0.62, width * 0.16, width * 0.22])] if goals else [
         blocks.fixed(styles, _("No active goals."), "muted")])
+    dates = [[format_date(d.on), d.what] for d in view.dates]
+    out += blocks.section(styles, _("Next dates"), [blocks.grid(
+        styles, [_("Date"), _("What")], dates, [width * 0.18, width * 0.82])] if dates else [
+        blocks.fixed(styles, _("Nothing dated is coming up."), "muted")])
     out += blocks.section(styles, _("Risks and warning signs"),
                           blocks.bullets(styles, view.risks))
     duties = [[d.discipline, d.who, d.what, d.how_often] for d in view.duties]
@@ -59,10 +63,6 @@ def story(view: HandoffView, styles: Styles, width: float) -> list[Flowable]:
         out.append(blocks.heading(styles, _("Care team"), 2))
         out.append(blocks.grid(styles, [_("Discipline"), _("Name"), _("Role"), _("Phone")],
                                team, [width * 0.23, width * 0.25, width * 0.34, width * 0.18]))
-    dates = [[format_date(d.on), d.what] for d in view.dates]
-    out += blocks.section(styles, _("Next dates"), [blocks.grid(
-        styles, [_("Date"), _("What")], dates, [width * 0.18, width * 0.82])] if dates else [
-        blocks.fixed(styles, _("Nothing dated is coming up."), "muted")])
     return out
 
 
