@@ -146,7 +146,7 @@ def _version(
         weight = 2.0 if pos == 0 and len(templates) > 2 else 1.0
         goal_id = w.add(CarePlanGoal, {
             "care_plan_id": pid, "need_id": need_id, "position": pos, "text": t["goal"],
-            "plain_language": {ident["preferred_language"]: t["family"]},
+            "plain_language": _family_words(t["family"], ident["preferred_language"]),
             "measure": t.get("measure", ""), "domain": t["domain"], "baseline": t["baseline"],
             "target_date": review + timedelta(days=(pos * 17) % 60),
             "gas_levels": levels, "gas_weight": weight,
@@ -166,6 +166,15 @@ def _version(
     changes["goals"] = [None, [t["goal"] for t in templates]]
     w.event("care plan", values, cid, changes)
     return pid
+
+
+def _family_words(texts: dict[str, str], language: str) -> dict[str, str]:
+    """The goal as the OT wrote it for the family: in English, and in the family's language
+    too when the demo has that wording."""
+    out = {"en": texts["en"]}
+    if language in texts:
+        out[language] = texts[language]
+    return out
 
 
 def _reviews(w: _Writer, rng: random.Random, cid: int, ot: int, pid: int,
