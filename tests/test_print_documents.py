@@ -6,7 +6,7 @@ clinical content out, saying so, without the client's consent; large print is la
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ import pytest
 from pdf_text import flat, page_texts, qpdf_check, tools_missing
 from print_fixtures import goal_text, make_plan
 
+from otdesk.db.models import CarePlan
 from otdesk.services import clients, printing
 from otdesk.services.context import Context
 
@@ -122,3 +123,19 @@ def test_a_client_without_a_plan(ctx: Context, make_client: MakeClient,
     done = printing.render(ctx, "handout", client.record_number)
     assert [o.why for o in done.omitted] == ["there is no care plan yet"]
     _every_page(done.pdf_bytes, tmp_path, "Ivo Example", client.record_number)
+
+
+def test_the_handout_names_a_review_date_only_while_it_is_ahead(
+        ctx: Context, rosa: clients.ClientDetail, tmp_path: Path) -> None:
+    plan_id = make_plan(ctx, rosa.id)
+    ahead = printing.render(ctx, "handout", rosa.record_number,
+                            printing.PrintOptions(language="en"))
+    assert "look at the plan again around 15 Jan 2027." in flat(
+        "\n".join(page_texts(ahead.pdf_bytes, tmp_path)))
+    with ctx.transaction() as session:
+        session.get(CarePlan, plan_id).review_date = ctx.today() - timedelta(days=3)
+    overdue = printing.render(ctx, "handout", rosa.record_number,
+                              printing.PrintOptions(language="en"))
+    text = flat("\n".join(page_texts(overdue.pdf_bytes, tmp_path)))
+    # The family is not told of a review that should already have happened.
+    assert "Next appointment" in text and "look at the plan again" not in text

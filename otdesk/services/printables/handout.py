@@ -9,6 +9,8 @@ whom to call) and says what it left out and why.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -131,6 +133,12 @@ def _contacts(session: Session, client: Client, plan: CarePlan | None,
     return out
 
 
+def _review_ahead(review: date | None, today: date) -> date | None:
+    """The plan's review date, or None once it has passed: a handout must not
+    tell the family of a meeting that is already behind them."""
+    return review if review is not None and review >= today else None
+
+
 def build(ctx: Context, ref: str, options: PrintOptions) -> Prepared:
     """The handout, prepared for printing in the current (the family's) language."""
     language = options.language or family_language(ctx, ref)
@@ -156,7 +164,8 @@ def build(ctx: Context, ref: str, options: PrintOptions) -> Prepared:
             goals=tuple(goals), home_tasks=tuple(tasks), topics=tuple(topics),
             warning_signs=_topic(WARNING_SIGNS, language), crisis=_topic(CRISIS, language),
             contacts=tuple(_contacts(session, client, plan, not why)),
-            next_review=plan.review_date if plan is not None and not why else None,
+            next_review=_review_ahead(plan.review_date if plan is not None and not why
+                                      else None, ctx.today()),
             left_out=tuple(fill(_("Not in this handout: {what}, because {why}."),
                                 what=o.what, why=o.why) for o in omitted),
         )
