@@ -96,7 +96,7 @@ def story(view: SessionNoteView, styles: Styles, width: float) -> list[Flowable]
         (_("Status"), view.status),
         (_("Author"), view.author),
         (_("Template"), view.note_format),
-        (_("Consent confirmed"), _("yes") if view.consent_confirmed else _("no")),
+        (_("Consent confirmed"), _("Yes") if view.consent_confirmed else _("No")),
         (_("Topics covered"), ", ".join(view.topics)),
         (_("Handouts given"), ", ".join(view.handouts)),
     ])

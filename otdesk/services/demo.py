@@ -69,6 +69,7 @@ from otdesk.services._records import insert_audited, snapshot, update_audited
 from otdesk.services.client_search import client_terms, sort_key
 from otdesk.services.context import Context
 from otdesk.services.demo_homes import home_visit
+from otdesk.services.summaries import staff_name
 
 ProgressFn = Callable[[int, int], None]
 
@@ -224,6 +225,7 @@ class _Team:
     assistants: list[int]
     coordinators: list[int]
     psychiatrists: list[int]
+    names: dict[int, str]
 
 
 def _add_staff(w: _Writer, rng: random.Random, count: int) -> _Team:
@@ -236,7 +238,7 @@ def _add_staff(w: _Writer, rng: random.Random, count: int) -> _Team:
     roles = ([StaffRole.PSYCHIATRIST] * n_psych + [StaffRole.COORDINATOR] * n_coord
              + [StaffRole.OT_ASSISTANT] * n_assist)
     roles += [StaffRole.OT] * (count - len(roles))
-    team = _Team([], [], [], [])
+    team = _Team([], [], [], [], {})
     org = _data("content")["partner_organisations"][0]
     for role in roles:
         lang = names[rng.choice(langs)]
@@ -255,6 +257,7 @@ def _add_staff(w: _Writer, rng: random.Random, count: int) -> _Team:
             "organisation": org if external else "", "active": True,
         }
         staff_id = w.add(Staff, values)
+        team.names[staff_id] = staff_name(given, family)
         w.event("staff member", values, None, snapshot(
             {k: values[k] for k in ("username", "given_name", "family_name", "role")}))
         if role is StaffRole.OT:
@@ -348,7 +351,7 @@ class _Clinic:
             demo_care_plans.add_plan(w, rng, self.content, review, cid, episode_id, start, ot,
                                      ident, self.today)
 
-    def family(self, cid: int, ident: dict[str, Any]) -> list[tuple[int, str]]:
+    def family(self, cid: int, ident: dict[str, Any]) -> list[tuple[int, str, str]]:
         rng, lang = self.rng, ident["preferred_language"]
         members = []
         for i in range(rng.choices((0, 1, 2, 3), (25, 40, 25, 10))[0]):
@@ -369,7 +372,7 @@ class _Clinic:
             fid = self.w.add(FamilyMember, values)
             self.w.event("family member", values, cid, snapshot(
                 {k: values[k] for k in ("given_name", "relationship_to_client", "consent_scope")}))
-            members.append((fid, f"{given} {family}"))
+            members.append((fid, f"{given} {family}", values["relationship_to_client"]))
         return members
 
     def episode(self, cid: int, status: str, ot: int | None) -> tuple[int, date | None]:
@@ -425,7 +428,7 @@ class _Clinic:
         self.w.event("episode", values, cid, changes)
         return eid, start
 
-    def session(self, cid: int, eid: int, ot: int, members: list[tuple[int, str]]) -> None:
+    def session(self, cid: int, eid: int, ot: int, members: list[tuple[int, str, str]]) -> None:
         rng, w, c = self.rng, self.w, self.content
         on = self.day(-5, -1)
         local = datetime.combine(on, time(rng.randint(9, 16), rng.choice((0, 15, 30, 45))))
@@ -441,11 +444,11 @@ class _Clinic:
             "content_hash": "",
         }
         sid = w.add(FamilySession, values, at)
-        for fid, name in members[: rng.randint(1, len(members))]:
+        for fid, name, relationship in members[: rng.randint(1, len(members))]:
             w.add(SessionAttendee, {"session_id": sid, "family_member_id": fid,
-                                    "staff_id": None, "name": name, "role": "family"}, at)
+                                    "staff_id": None, "name": name, "role": relationship}, at)
         w.add(SessionAttendee, {"session_id": sid, "family_member_id": None, "staff_id": ot,
-                                "name": "", "role": "Primary OT"}, at)
+                                "name": self.team.names[ot], "role": "Primary OT"}, at)
         for who, what in rng.sample(c["action_items"], rng.randint(1, 2)):
             w.add(SessionActionItem, {"session_id": sid, "who": who, "what": what,
                                       "due_date": on + timedelta(days=rng.randint(7, 21)),
