@@ -86,6 +86,22 @@ def test_a_handout_speaks_the_familys_language(ctx: Context, rosa: clients.Clien
         assert part in text, part
 
 
+def test_goals_without_the_familys_words_are_left_out_in_one_notice(
+        ctx: Context, rosa: clients.ClientDetail, tmp_path: Path) -> None:
+    # The OT wrote the goals for the family in English only; Rosa's family reads Spanish.
+    make_plan(ctx, rosa.id, goals=3, family={"en": "Cook at home three evenings a week."})
+    done = printing.render(ctx, "handout", rosa.record_number)
+    text = _every_page(done.pdf_bytes, tmp_path, "Rosa Примерова", rosa.record_number)
+    assert "Cook at home" not in text
+    assert text.count("No está en este folleto") == 1, text
+    assert "objetivos 1, 2 y 3" in text
+    assert "el equipo no los ha escrito en palabras sencillas en español" in text
+    # The coordinator printing it reads what was left out in their own language.
+    assert [(o.what, o.why) for o in done.omitted] == [
+        ("goals 1, 2, and 3",
+         "the care team has not written them in plain words in Spanish")]
+
+
 def test_without_consent_the_handout_leaves_the_plan_out(
         ctx: Context, make_client: MakeClient, episode_for: Any, tmp_path: Path) -> None:
     client = make_client(given_name="Noor", family_name="Example", consent_family=False)

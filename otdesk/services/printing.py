@@ -51,10 +51,21 @@ class PrintOptions:
 
 @dataclass(frozen=True)
 class Omission:
-    """Something a document left out, and why (both in the document's language)."""
+    """Something a document left out, and why. ``words`` writes both in the language current
+    when it is called, so the page says them in the document's language (a Spanish handout)
+    and the print dialog or command line in the reader's."""
 
-    what: str
-    why: str
+    words: Callable[[], tuple[str, str]]
+
+    @property
+    def what(self) -> str:
+        """What was left out, in the current language."""
+        return self.words()[0]
+
+    @property
+    def why(self) -> str:
+        """Why it was left out, in the current language."""
+        return self.words()[1]
 
 
 @dataclass(frozen=True)

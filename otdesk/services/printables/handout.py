@@ -9,8 +9,10 @@ whom to call) and says what it left out and why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+from babel.lists import format_list
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,7 +30,15 @@ from otdesk.db.models import (
 from otdesk.db.models.clinic import SETTINGS_ID
 from otdesk.domain.errors import NotFoundError
 from otdesk.domain.records import RecordKind
-from otdesk.domain.translation import N_, _, fill, language_name
+from otdesk.domain.translation import (
+    N_,
+    _,
+    current_locale,
+    fill,
+    format_number,
+    language_name,
+    ngettext,
+)
 from otdesk.domain.vocab import Discipline, GoalStatus
 from otdesk.reports import handout as report
 from otdesk.services import handouts
@@ -77,23 +87,38 @@ def _topics_covered(session: Session, client_id: int, episode_id: int | None) ->
     return codes
 
 
-def _withheld(client: Client, plan: CarePlan | None) -> str:
-    """Why the plan stays out of the handout ("" when it may go in)."""
+def _withheld(client: Client, plan: CarePlan | None) -> Callable[[], str] | None:
+    """Why the plan stays out of the handout, said in the language current when it is asked
+    (None when the plan may go in)."""
     if not client.consent_family:
-        return fill(_("{name} has not agreed to share health information with family"),
-                    name=client.preferred_name or client.given_name)
+        name = client.preferred_name or client.given_name
+        return lambda: fill(_("{name} has not agreed to share health information with family"),
+                            name=name)
     if plan is None:
-        return _("there is no care plan yet")
+        return lambda: _("there is no care plan yet")
     if not plan.share_with_family:
-        return _("the care plan is not marked to be shared with family")
-    return ""
+        return lambda: _("the care plan is not marked to be shared with family")
+    return None
+
+
+def _unwritten(numbers: tuple[int, ...], language: str) -> Omission:
+    """One notice for every goal with no plain words in ``language``: "goals 2, 3 and 4"."""
+    def words() -> tuple[str, str]:
+        listed = format_list([format_number(n) for n in numbers], locale=current_locale())
+        return (fill(ngettext("goal {numbers}", "goals {numbers}", len(numbers)),
+                     numbers=listed),
+                fill(ngettext("the care team has not written it in plain words in {language}",
+                              "the care team has not written them in plain words in "
+                              "{language}", len(numbers)),
+                     language=language_name(language)))
+    return Omission(words)
 
 
 def _plan_parts(session: Session, plan: CarePlan, language: str) -> tuple[
         list[str], list[tuple[str, str]], list[Omission]]:
     goals = session.scalars(select(CarePlanGoal).where(CarePlanGoal.care_plan_id == plan.id)
                             .order_by(CarePlanGoal.position, CarePlanGoal.id)).all()
-    wording, omitted = [], []
+    wording, unwritten = [], []
     for number, goal in enumerate(goals, start=1):
         if goal.status != GoalStatus.ACTIVE.value:
             continue
@@ -101,9 +126,8 @@ def _plan_parts(session: Session, plan: CarePlan, language: str) -> tuple[
         if text:
             wording.append(text)
         else:
-            omitted.append(Omission(fill(_("goal {number}"), number=number), fill(
-                _("the care team has not written it in plain words in {language}"),
-                language=language_name(language))))
+            unwritten.append(number)
+    omitted = [_unwritten(tuple(unwritten), language)] if unwritten else []
     tasks = [(i.description, i.frequency) for i in session.scalars(
         select(CarePlanIntervention).where(CarePlanIntervention.care_plan_id == plan.id,
                                            CarePlanIntervention.discipline
@@ -152,8 +176,10 @@ def build(ctx: Context, ref: str, options: PrintOptions) -> Prepared:
         goals: list[str] = []
         tasks: list[tuple[str, str]] = []
         omitted: list[Omission] = []
-        if why:
-            omitted.append(Omission(_("the goals and the family's part in the care plan"), why))
+        if why is not None:
+            reason = why
+            omitted.append(Omission(lambda: (
+                _("the goals and the family's part in the care plan"), reason())))
         elif plan is not None:
             goals, tasks, omitted = _plan_parts(session, plan, language)
         topics = [t for t in (_topic(code, language) for code in _topics_covered(
@@ -163,8 +189,8 @@ def build(ctx: Context, ref: str, options: PrintOptions) -> Prepared:
             client_first_name=client.preferred_name or client.given_name,
             goals=tuple(goals), home_tasks=tuple(tasks), topics=tuple(topics),
             warning_signs=_topic(WARNING_SIGNS, language), crisis=_topic(CRISIS, language),
-            contacts=tuple(_contacts(session, client, plan, not why)),
-            next_review=_review_ahead(plan.review_date if plan is not None and not why
+            contacts=tuple(_contacts(session, client, plan, why is None)),
+            next_review=_review_ahead(plan.review_date if plan is not None and why is None
                                       else None, ctx.today()),
             left_out=tuple(fill(_("Not in this handout: {what}, because {why}."),
                                 what=o.what, why=o.why) for o in omitted),
