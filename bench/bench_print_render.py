@@ -46,6 +46,7 @@ def care_plan_view(goals: int) -> Any:
         client=ClientLine("Bench Example-Client", "BENCH-0001", date(1980, 1, 1)),
         client_facts=(("Preferred language", "English"), ("Diagnoses", "Fictional")),
         version=3, status="Active", effective_from=start, review_date=date(2027, 1, 15),
+        review_overdue=False,
         author="Tess Example-OT", summary="Safer routines at home; more time out. " * 8,
         episode_facts=(("Referred", "2 Mar 2026 by the GP"), ("Reason", "Meals skipped")),
         team=(("Occupational therapy", (cp.TeamMember("Tess Example-OT", "Primary OT",

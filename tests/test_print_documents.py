@@ -6,7 +6,8 @@ clinical content out, saying so, without the client's consent; large print is la
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from otdesk.services.context import Context
 
 pytestmark = pytest.mark.skipif(tools_missing() is not None, reason=str(tools_missing()))
 MakeClient = Callable[..., clients.ClientDetail]
+DECEMBER = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)  # a fixed "now" for dated wording
 
 
 @pytest.fixture
@@ -143,15 +145,32 @@ def test_a_client_without_a_plan(ctx: Context, make_client: MakeClient,
 
 def test_the_handout_names_a_review_date_only_while_it_is_ahead(
         ctx: Context, rosa: clients.ClientDetail, tmp_path: Path) -> None:
-    plan_id = make_plan(ctx, rosa.id)
+    plan_id = make_plan(ctx, rosa.id)  # review on 15 Jan 2027
+    ctx = replace(ctx, clock=lambda: DECEMBER)
     ahead = printing.render(ctx, "handout", rosa.record_number,
                             printing.PrintOptions(language="en"))
     assert "look at the plan again around 15 Jan 2027." in flat(
         "\n".join(page_texts(ahead.pdf_bytes, tmp_path)))
     with ctx.transaction() as session:
-        session.get(CarePlan, plan_id).review_date = ctx.today() - timedelta(days=3)
+        session.get(CarePlan, plan_id).review_date = date(2026, 11, 12)
     overdue = printing.render(ctx, "handout", rosa.record_number,
                               printing.PrintOptions(language="en"))
     text = flat("\n".join(page_texts(overdue.pdf_bytes, tmp_path)))
     # The family is not told of a review that should already have happened.
     assert "Next appointment" in text and "look at the plan again" not in text
+
+
+def test_a_care_plan_past_its_review_date_says_the_review_is_overdue(
+        ctx: Context, rosa: clients.ClientDetail, tmp_path: Path) -> None:
+    plan_id = make_plan(ctx, rosa.id)  # review on 15 Jan 2027
+    ctx = replace(ctx, clock=lambda: DECEMBER)
+    english = printing.PrintOptions(language="en")
+    on_time = flat("\n".join(page_texts(
+        printing.render(ctx, "careplan", rosa.record_number, english).pdf_bytes, tmp_path)))
+    assert "Next review: 15 Jan 2027" in on_time and "(overdue)" not in on_time
+    with ctx.transaction() as session:
+        session.get(CarePlan, plan_id).review_date = date(2026, 11, 12)
+    late = flat("\n".join(page_texts(
+        printing.render(ctx, "careplan", rosa.record_number, english).pdf_bytes, tmp_path)))
+    # The team reading the plan sees the review that is owed, in the heading and the reviews.
+    assert late.count("12 Nov 2026 (overdue)") == 2

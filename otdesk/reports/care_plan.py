@@ -110,6 +110,7 @@ class CarePlanView:
     status: str
     effective_from: date | None
     review_date: date | None
+    review_overdue: bool  # an active plan whose review date has passed
     author: str
     summary: str
     episode_facts: tuple[tuple[str, str], ...]
@@ -130,6 +131,14 @@ def _date(day: date | None) -> str:
     return format_date(day) if day else ""
 
 
+def _review_date(view: CarePlanView) -> str:
+    """The plan's review date, marked when it has passed without a review."""
+    if view.review_date and view.review_overdue:
+        # TRANSLATORS: a due date that has passed, in a table cell: "3 Mar 2026 (overdue)".
+        return fill(_("{date} (overdue)"), date=format_date(view.review_date))
+    return _date(view.review_date)
+
+
 def _identification(view: CarePlanView, styles: Styles) -> list[Flowable]:
     plan = [
         (_("Client"), view.client.name), (_("Record number"), view.client.record_number),
@@ -138,7 +147,7 @@ def _identification(view: CarePlanView, styles: Styles) -> list[Flowable]:
     version = [
         (_("Plan version"), str(view.version)), (_("Status"), view.status),
         (_("Effective from"), _date(view.effective_from)),
-        (_("Review date"), _date(view.review_date)), (_("Author"), view.author),
+        (_("Review date"), _review_date(view)), (_("Author"), view.author),
     ]
     half = CONTENT_WIDTH / 2 - 3 * mm
     left = blocks.facts(styles, plan, label_width=32 * mm, width=half)
@@ -244,7 +253,7 @@ def _battery(view: CarePlanView, styles: Styles) -> list[Flowable]:
 def _reviews(view: CarePlanView, styles: Styles) -> list[Flowable]:
     out: list[Flowable] = []
     if view.review_date:
-        out.append(blocks.labelled(styles, _("Next review:"), format_date(view.review_date)))
+        out.append(blocks.labelled(styles, _("Next review:"), _review_date(view)))
     for r in view.reviews:
         score = fill(_("GAS T-score {score}"), score=format_number(r.t_score, 1)) \
             if r.t_score is not None else ""

@@ -220,6 +220,8 @@ def build_view(ctx: Context, ref: str, options: PrintOptions) -> tuple[
         letterhead=head, client=ident, client_facts=facts, version=plan.plan_version,
         status=_label(CarePlanStatus, plan.status), effective_from=plan.effective_from,
         review_date=plan.review_date, author=author, summary=plan.summary,
+        review_overdue=plan.status == CarePlanStatus.ACTIVE.value and plan.review_date
+        is not None and plan.review_date < ctx.today(),
         episode_facts=episode, team=team, needs=view_needs, goals=view_goals,
         interventions=tuple(by_discipline), battery=battery, battery_summary=summary,
         trends=trends, reviews=reviews, conference=conference,
