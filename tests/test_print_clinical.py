@@ -69,6 +69,26 @@ def test_the_home_report_prints_every_modification_and_its_source(
     assert f"Copy no. {printed.copy_number}" in text
 
 
+@pytest.mark.parametrize(("family", "partners", "shared", "warned"), [
+    (True, True, "May be shared with the family, landlord or contractors", False),
+    (True, False, "May be shared with the family", True),
+    (False, False, "May be shared with no one outside the care team", True),
+])
+def test_the_home_report_says_who_may_have_a_copy(
+    ctx: Context, make_client: MakeClient, tmp_path: Path, family: bool, partners: bool,
+    shared: str, warned: bool,
+) -> None:
+    client = make_client(given_name="Vera", family_name="Ωmega-Example",
+                         consent_family=family, consent_community=partners)
+    home_visit(ctx, client.id)
+    printed = printing.render(ctx, "home", client.record_number,
+                              printing.PrintOptions(language="en"))
+    _pages, text = _every_page(printed.pdf_bytes, tmp_path, client.record_number)
+    assert shared in text
+    # A coordinator about to hand the report to a landlord is stopped by the page itself.
+    assert ("do not give this report to a landlord or a contractor" in text) is warned
+
+
 def test_eighty_modifications_flow_across_pages_with_their_header(
     ctx: Context, vera: clients.ClientDetail, tmp_path: Path
 ) -> None:

@@ -32,6 +32,14 @@ class HomeReportView:
     letterhead: Letterhead
     client: ClientLine
     report: HomeReport
+    consent_family: bool  # the client agrees to share health information with family
+    consent_partners: bool  # ... and with community partners (a landlord, a contractor)
+
+
+def _shared_with(view: HomeReportView) -> str:
+    who = [w for w, agreed in ((_("the family"), view.consent_family),
+                               (_("landlord or contractors"), view.consent_partners)) if agreed]
+    return ", ".join(who) or _("no one outside the care team")
 
 
 def _status(line: ModificationLine) -> str:
@@ -121,7 +129,12 @@ def story(view: HomeReportView, styles: Styles, width: float) -> list[Flowable]:
             _("{cost} in all (declined changes not counted)"), cost=report.total_cost)),
         (_("Still to be done"), report.open_cost),
         (_("Overdue"), str(report.overdue) if report.overdue else ""),
+        (_("May be shared with"), _shared_with(view)),
     ], width=width, label_width=(58 if styles.large_print else 42) * mm)
+    if not view.consent_partners:
+        out.append(blocks.notice(styles, _(
+            "The client has not agreed to share health information with community partners: "
+            "do not give this report to a landlord or a contractor.")))
     if not report.rooms:
         out.append(blocks.notice(styles, _("No home modification has been recommended.")))
     number = 1
