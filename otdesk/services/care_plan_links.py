@@ -12,7 +12,7 @@ open it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -31,7 +31,7 @@ from otdesk.domain.translation import (
     format_number,
 )
 from otdesk.domain.vocab import CarePlanStatus, GoalStatus, NeedSource
-from otdesk.services import assessments, checklists, modifications
+from otdesk.services import assessments, care_plans, checklists, modifications
 from otdesk.services._records import insert_audited, load
 from otdesk.services.care_plan_parts import (
     GOAL_EXTRA,
@@ -120,6 +120,14 @@ def finding_of(ctx: Context, *, source_kind: NeedSource | str, source_id: int,
                             detail=detail).finding
     except (NotFoundError, ValidationError):
         return ""
+
+
+def needs_in_words(ctx: Context, *, plan_id: int) -> list[NeedInfo]:
+    """A plan version's needs, each with the finding it cites in words (``found_in``)."""
+    return [replace(n, found_in=finding_of(ctx, source_kind=n.source_kind,
+                                           source_id=n.source_id, detail=n.source_detail))
+            if n.source_kind is not None and n.source_id is not None else n
+            for n in care_plans.get_plan(ctx, plan_id=plan_id).needs]
 
 
 def _from_assessment(ctx: Context, kind: NeedSource, source_id: int, detail: str) -> Suggestion:

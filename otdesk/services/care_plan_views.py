@@ -44,6 +44,9 @@ class NeedInfo:
     source_id: int | None
     source_detail: str  # which finding in that record (an item key, a score key)
     version: int
+    # The finding in words ("Readiness of 1 Dec 2026: Overall 61"), filled by
+    # care_plan_links.needs_in_words; "" when not looked up or no longer there.
+    found_in: str = ""
 
 
 @dataclass(frozen=True)

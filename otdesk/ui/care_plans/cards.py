@@ -79,9 +79,7 @@ def need_html(need: NeedInfo) -> str:
         _row(_("Activity limited"), text_html(need.activity_limited)),
     ]
     if need.source_kind is not None:
-        found = escape(need.source_kind.label)
-        if need.source_detail:
-            found = fill(_("{kind}: {detail}"), kind=found, detail=text_html(need.source_detail))
+        found = text_html(need.found_in) if need.found_in else escape(need.source_kind.label)
         rows.append(_row(_("Found in"), found))
     return f"<b>{text_html(need.text)}</b>" + _table(rows)
 

@@ -135,7 +135,7 @@ class NeedsModel(NumberedModel):
         Column(NC_("column", "Barrier → activity"), barrier_text,
                tip=lambda n: barrier_text(n) or None),
         Column(NC_("column", "Found in"), lambda n: source_text(n.source_kind),
-               tip=lambda n: n.source_detail or None),
+               tip=lambda n: n.found_in or None),
     )
 
 

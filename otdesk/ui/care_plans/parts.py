@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFormLayout, QHeaderView, QPushButton, QWidget
 
 from otdesk.domain.records import RecordKind
 from otdesk.domain.translation import _
-from otdesk.services import care_plans
+from otdesk.services import care_plan_links, care_plans
 from otdesk.services.care_plan_views import GoalInfo, InterventionInfo, NeedInfo, PlanInfo
 from otdesk.ui.care_plans.adapters import GOAL_STATUS, GOALS, INTERVENTIONS, NEEDS
 from otdesk.ui.care_plans.cards import goal_html, intervention_html, need_html
@@ -49,7 +49,7 @@ NEEDS_LIST: ListSpec[NeedInfo] = ListSpec(
     key="care_plan:needs",
     adapter=NEEDS,
     model=NeedsModel,
-    load=lambda ctx, plan_id: list(care_plans.get_plan(ctx, plan_id=plan_id).needs),
+    load=lambda ctx, plan_id: care_plan_links.needs_in_words(ctx, plan_id=plan_id),
     build=lambda form, layout: build_need_fields(form, layout),
     details=need_html,
     heading=lambda: _("Needs"),

@@ -169,6 +169,13 @@ def test_a_hazard_answered_on_a_visit_is_added_to_the_plan(
     need = plan_tab.plan.needs[0]
     assert (need.source_kind, need.source_id, need.source_detail) == (
         NeedSource.CHECKLIST, started.id, "entrance_steps")
+    # The need's card names the finding in words, not by its stored key.
+    needs = plan_tab.editor.needs
+    qtbot.waitUntil(lambda: needs.table.model().rowCount() == 1)
+    needs.table.selectRow(0)
+    card = needs.card()
+    assert "Home environment and modifications" in card, card
+    assert "entrance_steps" not in card
     assert checklists.get_checklist(ctx, checklist_id=started.id).answers[
         "entrance_steps"].code == "hazard"  # the answer was saved first
     w.show_tab(tab)
