@@ -114,9 +114,9 @@ def _goals(session: Session, plan: CarePlan | None) -> tuple[GoalItem, ...]:
         .order_by(CarePlanReview.review_date.desc(), CarePlanReview.id.desc()).limit(1))
     levels: dict[int, int] = {}
     if latest is not None:
-        levels = dict(session.execute(
+        levels = {goal_id: level for goal_id, level in session.execute(
             select(CarePlanReviewGoal.goal_id, CarePlanReviewGoal.level)
-            .where(CarePlanReviewGoal.review_id == latest)).tuples().all())
+            .where(CarePlanReviewGoal.review_id == latest))}
     return tuple(GoalItem(text, target, levels.get(goal_id)) for goal_id, text, target in goals)
 
 
