@@ -30,8 +30,15 @@ def goal_text(number: int) -> str:
 
 
 def make_plan(ctx: Context, client_id: int, *, goals: int = 2, share: bool = True,
-              family: dict[str, str] | None = None, long_note: str = "") -> int:
-    """An active care plan for the client's open episode; returns its id."""
+              family: dict[str, str] | None = None, long_note: str = "",
+              tasks: dict[str, str] | None = None) -> int:
+    """An active care plan for the client's open episode; returns its id. ``family`` and
+    ``tasks``: the goals' and the family task's plain words by language."""
+    tasks = tasks if tasks is not None else {
+        "en": "Shop together for one meal each week.",
+        "es": "Hagan juntos la compra para una comida cada semana.",
+        "fr": "Faites ensemble les courses pour un repas chaque semaine.",
+    }
     episode = next(e for e in episodes.list_episodes(ctx, client_id=client_id) if e.is_open)
     family = family if family is not None else {
         "en": "Cook at home three evenings a week.",
@@ -77,7 +84,7 @@ def make_plan(ctx: Context, client_id: int, *, goals: int = 2, share: bool = Tru
         add(session, CarePlanIntervention(care_plan_id=plan.id, goal_id=rows[0].id, position=1,
                                           description="Shop together for one meal",
                                           frequency="Weekly", discipline="family",
-                                          owner_name="Sister"))
+                                          owner_name="Sister", plain_language=tasks))
         review = add(session, CarePlanReview(care_plan_id=plan.id,
                                              review_date=date(2026, 11, 15),
                                              reviewer_id=ctx.actor_id, t_score=46.2,

@@ -409,3 +409,21 @@ def test_a_case_conference_sets_the_next_joint_review_and_can_start_a_version(
         care_plan_reviews.record_conference(ctx, plan_id=plan.id, values={
             "held_on": date(2026, 11, 26), "next_review_date": date(2026, 11, 1)})
     assert err.value.for_field("next_review_date")
+
+
+def test_a_family_task_keeps_its_plain_words_into_the_next_version(
+    ctx: Context, make_client: MakeClient
+) -> None:
+    plan = _plan(ctx, make_client)
+    plan = care_plans.add_intervention(ctx, plan_id=plan.id, version=plan.version, values={
+        "description": "Carer prompts, then waits", "discipline": "family",
+        "plain_language": {"es": "  Recuérdele el paso y espere.  ", "fr": " "}})
+    task = plan.interventions[-1]
+    assert task.plain_language == {"es": "Recuérdele el paso y espere."}  # blanks dropped
+    with pytest.raises(ValidationError) as err:
+        care_plans.update_intervention(ctx, intervention_id=task.id, version=task.version,
+                                       values={"plain_language": ["not", "by", "language"]})
+    assert err.value.for_field("plain_language")
+    active = _activate(ctx, plan)
+    copied = care_plans.new_version(ctx, plan_id=active.id)
+    assert copied.interventions[-1].plain_language == {"es": "Recuérdele el paso y espere."}

@@ -78,6 +78,7 @@ def test_a_handout_speaks_the_familys_language(ctx: Context, rosa: clients.Clien
     assert spanish.language == "es" and spanish.omitted == []
     text = _every_page(spanish.pdf_bytes, tmp_path, "Rosa Примерова", rosa.record_number)
     for part in ("Información para la familia", "Cocinar en casa tres noches por semana.",
+                 "Hagan juntos la compra para una comida cada semana.",
                  "Señales de alerta y a quién llamar", "Próxima cita", "Copia n.º"):
         assert part in text, part
     french = printing.render(ctx, "handout", rosa.record_number,
@@ -90,18 +91,21 @@ def test_a_handout_speaks_the_familys_language(ctx: Context, rosa: clients.Clien
 
 def test_goals_without_the_familys_words_are_left_out_in_one_notice(
         ctx: Context, rosa: clients.ClientDetail, tmp_path: Path) -> None:
-    # The OT wrote the goals for the family in English only; Rosa's family reads Spanish.
-    make_plan(ctx, rosa.id, goals=3, family={"en": "Cook at home three evenings a week."})
+    # The OT wrote the goals and the family's task in English only; Rosa's family reads
+    # Spanish, so neither prints in English on a Spanish page.
+    make_plan(ctx, rosa.id, goals=3, family={"en": "Cook at home three evenings a week."},
+              tasks={"en": "Shop together for one meal each week."})
     done = printing.render(ctx, "handout", rosa.record_number)
     text = _every_page(done.pdf_bytes, tmp_path, "Rosa Примерова", rosa.record_number)
-    assert "Cook at home" not in text
-    assert text.count("No está en este folleto") == 1, text
-    assert "objetivos 1, 2 y 3" in text
-    assert "el equipo no los ha escrito en palabras sencillas en español" in text
+    assert "Cook at home" not in text and "Shop together" not in text
+    assert text.count("No está en este folleto") == 2, text
+    assert "objetivos 1, 2 y 3, porque el equipo no los ha escrito en palabras sencillas en " \
+           "español" in text
+    assert "tarea en casa 1, porque el equipo no lo ha escrito" in text
     # The coordinator printing it reads what was left out in their own language.
     assert [(o.what, o.why) for o in done.omitted] == [
-        ("goals 1, 2, and 3",
-         "the care team has not written them in plain words in Spanish")]
+        ("goals 1, 2, and 3", "the care team has not written them in plain words in Spanish"),
+        ("home task 1", "the care team has not written it in plain words in Spanish")]
 
 
 def test_without_consent_the_handout_leaves_the_plan_out(

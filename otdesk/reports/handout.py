@@ -48,7 +48,7 @@ class HandoutView:
     client: ClientLine
     client_first_name: str
     goals: tuple[str, ...]
-    home_tasks: tuple[tuple[str, str], ...]  # (what, how often)
+    home_tasks: tuple[str, ...]  # what the family does, in their words (how often included)
     topics: tuple[TopicText, ...]
     warning_signs: TopicText | None
     crisis: TopicText | None
@@ -106,10 +106,8 @@ def story(view: HandoutView, styles: Styles) -> list[Flowable]:
                                         "on:"), name=view.client_first_name)),
             *blocks.bullets(styles, view.goals)])
     if view.home_tasks:
-        tasks = [fill(_("{what} ({how_often})"), what=what, how_often=often) if often else what
-                 for what, often in view.home_tasks]
         out += blocks.section(styles, _("How you can help at home"),
-                              blocks.bullets(styles, tasks))
+                              blocks.bullets(styles, view.home_tasks))
     for topic in view.topics:
         out += _topic(styles, topic)
     help_body: list[Flowable] = []

@@ -64,6 +64,7 @@ GOAL_FIELDS: dict[str, Field] = {
     "domain": Field("text", max_length=100),
 }
 GOAL_EXTRA = ("gas_levels", "gas_weight", "plain_language")  # checked here, not by validate
+INTERVENTION_EXTRA = ("plain_language",)  # a family task's words for the handout
 INTERVENTION_FIELDS: dict[str, Field] = {
     "goal_id": Field("ref"),
     "description": Field("longtext", required=True, max_length=TEXT_MAX),
@@ -209,7 +210,8 @@ def _goal_extras(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def clean_values(specs: dict[str, Field], values: Mapping[str, Any], ctx: Context, *,
                  partial: bool, extra: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Checked values of a part as stored (``extra``: the goal's own kinds of value)."""
+    """Checked values of a part as stored (``extra``: the kinds of value checked here rather
+    than by ``validate``, such as a goal's levels or words for the family)."""
     plain = {k: v for k, v in values.items() if k not in extra}
     clean = _stored(validate(specs, plain, today=ctx.today(), partial=partial))
     if extra:
@@ -345,9 +347,10 @@ def set_goal_status(ctx: Context, *, goal_id: int, version: int, status: GoalSta
 def add_intervention(ctx: Context, *, plan_id: int, version: int,
                      values: Mapping[str, Any]) -> PlanInfo:
     """Add an intervention (fields of INTERVENTION_FIELDS: what, how often, which discipline,
-    who) to a draft."""
-    clean = clean_values(INTERVENTION_FIELDS, {"discipline": Discipline.OT.value, **values}, ctx,
-                   partial=False)
+    who; and for a family task ``plain_language`` {language: words}) to a draft."""
+    clean = {"plain_language": {}, **clean_values(
+        INTERVENTION_FIELDS, {"discipline": Discipline.OT.value, **values}, ctx,
+        partial=False, extra=INTERVENTION_EXTRA)}
     with editing(ctx, CarePlan, ENTITY, plan_id, version, named=plan_label) as (session, plan):
         refuse_unless_draft(plan, "interventions")
         _in_plan(session, CarePlanGoal, clean.get("goal_id"), plan.id, "goal_id")
@@ -363,7 +366,7 @@ def add_intervention(ctx: Context, *, plan_id: int, version: int,
 def update_intervention(ctx: Context, *, intervention_id: int, version: int,
                         values: Mapping[str, Any]) -> PlanInfo:
     """Change some fields of a draft's intervention."""
-    clean = clean_values(INTERVENTION_FIELDS, values, ctx, partial=True)
+    clean = clean_values(INTERVENTION_FIELDS, values, ctx, partial=True, extra=INTERVENTION_EXTRA)
     with editing(ctx, CarePlanIntervention, RecordKind.CARE_PLAN_INTERVENTION, intervention_id,
                  version) as (session, row):
         plan = load(session, CarePlan, ENTITY, row.care_plan_id)

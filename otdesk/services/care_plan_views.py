@@ -83,6 +83,7 @@ class InterventionInfo:
     discipline: Discipline
     owner_name: str
     version: int
+    plain_language: dict[str, str]  # language code -> a family task in plain words
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,8 @@ def intervention_info(row: CarePlanIntervention) -> InterventionInfo:
     """A stored intervention as handed out."""
     return InterventionInfo(row.id, row.care_plan_id, row.goal_id, row.position,
                             row.description, row.frequency, Discipline(row.discipline),
-                            row.owner_name, row.version)
+                            row.owner_name, row.version,
+                            {str(k): str(v) for k, v in (row.plain_language or {}).items()})
 
 
 def review_info(session: Session, row: CarePlanReview) -> ReviewInfo:

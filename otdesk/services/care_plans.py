@@ -258,7 +258,8 @@ _NEED_COPIED = ("position", "text", "symptom_or_barrier", "activity_limited", "s
                 "source_id", "source_detail")
 _GOAL_COPIED = ("position", "text", "measure", "baseline", "target_date", "domain",
                 "gas_levels", "gas_weight", "status", "status_reason", "plain_language")
-_INTERVENTION_COPIED = ("position", "description", "frequency", "discipline", "owner_name")
+_INTERVENTION_COPIED = ("position", "description", "frequency", "discipline", "owner_name",
+                        "plain_language")
 
 
 def _copy_parts(session: Session, ctx: Context, source: CarePlan, target: CarePlan) -> None:

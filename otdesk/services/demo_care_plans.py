@@ -153,11 +153,13 @@ def _version(
             "status": "achieved" if done else "active", "status_reason": "",
         })
         goals.append((goal_id, weight))
-        for what, how_often, discipline, who in t["interventions"][: 1 + (pos + cid) % 2]:
+        for what, how_often, discipline, who, *family in \
+                t["interventions"][: 1 + (pos + cid) % 2]:
             w.add(CarePlanIntervention, {
                 "care_plan_id": pid, "goal_id": goal_id, "position": interventions,
                 "description": what, "frequency": how_often, "discipline": discipline,
-                "owner_name": who,
+                "owner_name": who, "plain_language": _family_words(
+                    family[0], ident["preferred_language"]) if family else {},
             })
             interventions += 1
     goals_of[pid] = goals
@@ -169,8 +171,8 @@ def _version(
 
 
 def _family_words(texts: dict[str, str], language: str) -> dict[str, str]:
-    """The goal as the OT wrote it for the family: in English, and in the family's language
-    too when the demo has that wording."""
+    """A goal or family task as the OT wrote it for the family: in English, and in the
+    family's language too when the demo has that wording."""
     out = {"en": texts["en"]}
     if language in texts:
         out[language] = texts[language]

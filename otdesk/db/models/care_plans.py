@@ -132,6 +132,8 @@ class CarePlanIntervention(Tracked, Base):
     frequency: Mapped[str] = mapped_column(String(200), default="")
     discipline: Mapped[str] = vocab_column(Discipline, default=Discipline.OT, length=30)
     owner_name: Mapped[str] = mapped_column(String(200), default="")  # who exactly
+    # A family's task in plain words for the handout, by language code: {"es": "..."}.
+    plain_language: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
 
 
 class CarePlanReview(Tracked, Base):

@@ -101,12 +101,14 @@ def _withheld(client: Client, plan: CarePlan | None) -> Callable[[], str] | None
     return None
 
 
-def _unwritten(numbers: tuple[int, ...], language: str) -> Omission:
-    """One notice for every goal with no plain words in ``language``: "goals 2, 3 and 4"."""
+def _unwritten(numbers: tuple[int, ...], language: str, *, tasks: bool = False) -> Omission:
+    """One notice for every goal (or family task) with no plain words in ``language``:
+    "goals 2, 3 and 4"."""
     def words() -> tuple[str, str]:
         listed = format_list([format_number(n) for n in numbers], locale=current_locale())
-        return (fill(ngettext("goal {numbers}", "goals {numbers}", len(numbers)),
-                     numbers=listed),
+        what = (ngettext("home task {numbers}", "home tasks {numbers}", len(numbers)) if tasks
+                else ngettext("goal {numbers}", "goals {numbers}", len(numbers)))
+        return (fill(what, numbers=listed),
                 fill(ngettext("the care team has not written it in plain words in {language}",
                               "the care team has not written them in plain words in "
                               "{language}", len(numbers)),
@@ -115,7 +117,7 @@ def _unwritten(numbers: tuple[int, ...], language: str) -> Omission:
 
 
 def _plan_parts(session: Session, plan: CarePlan, language: str) -> tuple[
-        list[str], list[tuple[str, str]], list[Omission]]:
+        list[str], list[str], list[Omission]]:
     goals = session.scalars(select(CarePlanGoal).where(CarePlanGoal.care_plan_id == plan.id)
                             .order_by(CarePlanGoal.position, CarePlanGoal.id)).all()
     wording, unwritten = [], []
@@ -128,11 +130,20 @@ def _plan_parts(session: Session, plan: CarePlan, language: str) -> tuple[
         else:
             unwritten.append(number)
     omitted = [_unwritten(tuple(unwritten), language)] if unwritten else []
-    tasks = [(i.description, i.frequency) for i in session.scalars(
-        select(CarePlanIntervention).where(CarePlanIntervention.care_plan_id == plan.id,
-                                           CarePlanIntervention.discipline
-                                           == Discipline.FAMILY.value)
-        .order_by(CarePlanIntervention.position, CarePlanIntervention.id))]
+    tasks, untold = [], []
+    for number, task in enumerate(session.scalars(
+            select(CarePlanIntervention).where(CarePlanIntervention.care_plan_id == plan.id,
+                                               CarePlanIntervention.discipline
+                                               == Discipline.FAMILY.value)
+            .order_by(CarePlanIntervention.position, CarePlanIntervention.id)), start=1):
+        # The family's words only: the clinical description may be in another language.
+        text = (task.plain_language or {}).get(language, "").strip()
+        if text:
+            tasks.append(text)
+        else:
+            untold.append(number)
+    if untold:
+        omitted.append(_unwritten(tuple(untold), language, tasks=True))
     return wording, tasks, omitted
 
 
@@ -174,7 +185,7 @@ def build(ctx: Context, ref: str, options: PrintOptions) -> Prepared:
             plan = None
         why = _withheld(client, plan)
         goals: list[str] = []
-        tasks: list[tuple[str, str]] = []
+        tasks: list[str] = []
         omitted: list[Omission] = []
         if why is not None:
             reason = why

@@ -93,11 +93,11 @@ def levels_html(goal: GoalInfo) -> str:
     return "<br>".join(lines)
 
 
-def family_html(goal: GoalInfo) -> str:
-    """The goal's wording for the family, in each language it has."""
+def family_html(part: GoalInfo | InterventionInfo) -> str:
+    """A goal's or a family task's wording for the family, in each language it has."""
     return "<br>".join(
         f"{escape(language_label(code))}: {text_html(words)}"
-        for code, words in goal.plain_language.items())
+        for code, words in part.plain_language.items())
 
 
 def goal_html(goal: GoalInfo, plan: PlanInfo) -> str:
@@ -136,6 +136,8 @@ def intervention_html(item: InterventionInfo, plan: PlanInfo) -> str:
         _row(_("For goal"), text_html(goal_label(number, goal)) if goal else
              escape(_("The plan as a whole"))),
     ]
+    if item.plain_language:
+        rows.append(_row(_("For the family"), family_html(item)))
     return f"<b>{text_html(item.description)}</b>" + _table(rows)
 
 

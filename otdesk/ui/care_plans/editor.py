@@ -69,7 +69,8 @@ class PlanEditor(QWidget):
         self.needs = NeedsList(tc, self)
         self.needs.open_source.connect(self.open_source)
         self.goals = GoalsList(tc, self, current, family_language)
-        self.interventions = InterventionsList(tc, self, current, self._selected_goal)
+        self.interventions = InterventionsList(tc, self, current, self._selected_goal,
+                                               family_language)
         parts = QSplitter(Qt.Orientation.Vertical, self)
         for part in self.lists():
             parts.addWidget(part)

@@ -236,9 +236,10 @@ def goal_items(plan: PlanInfo) -> list[tuple[Any, str]]:
     return items
 
 
-def build_intervention_fields(form: Form, layout: QFormLayout, plan: PlanInfo) -> None:
+def build_intervention_fields(form: Form, layout: QFormLayout, plan: PlanInfo,
+                              family_language: str) -> None:
     """An intervention: the goal it serves, the discipline responsible, what, how often and
-    who exactly."""
+    who exactly; a family task also in plain words for the family's handout."""
     form.add_choice(layout, "goal_id", _("For goal"), goal_items(plan))
     form.add_enum(layout, "discipline", _("Discipline"), Discipline)
     form.add_longtext(layout, "description", _("What"), lines=2)
@@ -246,10 +247,19 @@ def build_intervention_fields(form: Form, layout: QFormLayout, plan: PlanInfo) -
                   placeholder=_("e.g. weekly, 6 sessions"))
     form.add_text(layout, "owner_name", _("Who"), max_length=200,
                   placeholder=_("e.g. Dr Rivera, the client's sister"))
+    family = FamilyWordingEditor(_holder(form, layout))
+    family.set_value({}, family_language)
+    form.add_widget(layout, "plain_language", _("For the family"), family,
+                    getter=family.value,
+                    setter=lambda v: family.set_value(v, family_language),
+                    changed=family.changed, focus=family.language,
+                    hint=_("A family task in plain words, in their language, with how "
+                           "often: the family handout prints it under “How you can help at "
+                           "home”"))
 
 
 def intervention_values(i: InterventionInfo) -> dict[str, Any]:
     """An intervention's editable values."""
     return {"goal_id": i.goal_id, "discipline": i.discipline.value,
             "description": i.description, "frequency": i.frequency,
-            "owner_name": i.owner_name}
+            "owner_name": i.owner_name, "plain_language": dict(i.plain_language)}

@@ -321,11 +321,12 @@ class InterventionsList(PlanPartList):
     """The interventions, each for a goal (or the plan as a whole) by discipline."""
 
     def __init__(self, tc: TabContext, parent: QWidget | None,
-                 plan: Callable[[], PlanInfo | None], goal_id: Callable[[], int | None]) -> None:
+                 plan: Callable[[], PlanInfo | None], goal_id: Callable[[], int | None],
+                 family_language: Callable[[], str]) -> None:
         def build(form: Form, layout: QFormLayout) -> None:
             shown = plan()
             if shown is not None:
-                build_intervention_fields(form, layout, shown)
+                build_intervention_fields(form, layout, shown, family_language())
 
         def details(item: InterventionInfo) -> str:
             shown = plan()

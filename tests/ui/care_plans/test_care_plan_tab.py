@@ -60,13 +60,18 @@ def _goal(qtbot: QtBot) -> Filler:
     return fill
 
 
-def _intervention(qtbot: QtBot, discipline: Discipline, what: str, who: str) -> Filler:
+def _intervention(qtbot: QtBot, discipline: Discipline, what: str, who: str,
+                  for_family: str = "") -> Filler:
     def fill(d: RecordDialog) -> None:
         combo = d.form.control("discipline")
         combo.setCurrentIndex(combo.findData(discipline.value))
         _type(qtbot, d.form.control("description"), what)
         _type(qtbot, d.form.control("frequency"), "Weekly")
         _type(qtbot, d.form.control("owner_name"), who)
+        if for_family:
+            family = d.form.control("plain_language").parentWidget()
+            family.text.setFocus()
+            family.text.insertPlainText(for_family)
     return fill
 
 
@@ -81,7 +86,7 @@ def _build_active_plan(qtbot: QtBot, tab: CarePlanTab, dialogs: list[Filler]) ->
                                  "Dr Okafor"))
     editor.interventions.add_button.click()
     dialogs.append(_intervention(qtbot, Discipline.FAMILY, "Cue breakfast, do not do it",
-                                 "Sister"))
+                                 "Sister", for_family="Recuérdele el desayuno y espere"))
     editor.interventions.add_button.click()
     tab.activate_button.click()
 
@@ -104,6 +109,8 @@ def test_build_activate_review_and_conference(
     assert goal.plain_language == {"en": "Marta hace su desayuno casi todos los días"}
     assert {(i.discipline, i.goal_id) for i in plan.interventions} == {
         (Discipline.PSYCHIATRY, goal.id), (Discipline.FAMILY, goal.id)}
+    task = next(i for i in plan.interventions if i.discipline is Discipline.FAMILY)
+    assert task.plain_language == {"en": "Recuérdele el desayuno y espere"}
     # Locked look: no editing of the content, but the goal's status may still be set.
     editor = tab.editor
     assert editor.lock_text.startswith("Locked: version 1 is in effect")
