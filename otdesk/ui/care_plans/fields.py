@@ -206,13 +206,19 @@ def build_goal_fields(form: Form, layout: QFormLayout, needs: Sequence[NeedInfo]
                     focus=levels.edits[2],
                     hint=_("What each level would look like for this goal; 0 is the "
                            "expected outcome"))
+    _add_family_wording(form, layout, family_language,
+                        _("The goal in plain words for the family, in their language"))
+
+
+def _add_family_wording(form: Form, layout: QFormLayout, family_language: str,
+                        hint: str) -> None:
+    """The "For the family" field: plain words by language, opening on the family's."""
     family = FamilyWordingEditor(_holder(form, layout))
     family.set_value({}, family_language)
     form.add_widget(layout, "plain_language", _("For the family"), family,
                     getter=family.value,
                     setter=lambda v: family.set_value(v, family_language),
-                    changed=family.changed, focus=family.language,
-                    hint=_("The goal in plain words for the family, in their language"))
+                    changed=family.changed, focus=family.language, hint=hint)
 
 
 def goal_values(goal: GoalInfo) -> dict[str, Any]:
@@ -247,15 +253,9 @@ def build_intervention_fields(form: Form, layout: QFormLayout, plan: PlanInfo,
                   placeholder=_("e.g. weekly, 6 sessions"))
     form.add_text(layout, "owner_name", _("Who"), max_length=200,
                   placeholder=_("e.g. Dr Rivera, the client's sister"))
-    family = FamilyWordingEditor(_holder(form, layout))
-    family.set_value({}, family_language)
-    form.add_widget(layout, "plain_language", _("For the family"), family,
-                    getter=family.value,
-                    setter=lambda v: family.set_value(v, family_language),
-                    changed=family.changed, focus=family.language,
-                    hint=_("A family task in plain words, in their language, with how "
-                           "often: the family handout prints it under “How you can help at "
-                           "home”"))
+    _add_family_wording(form, layout, family_language, _(
+        "A family task in plain words, in their language, with how often: the family "
+        "handout prints it under “How you can help at home”"))
 
 
 def intervention_values(i: InterventionInfo) -> dict[str, Any]:
