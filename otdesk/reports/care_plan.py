@@ -139,6 +139,12 @@ def _review_date(view: CarePlanView) -> str:
     return _date(view.review_date)
 
 
+def _label(styles: Styles, width_mm: float) -> float:
+    """A label column ``width_mm`` wide at the usual size, wider in large print so that
+    labels such as "Symptom or barrier" keep whole words on a line."""
+    return float(width_mm * mm * (1.45 if styles.large_print else 1.0))
+
+
 def _identification(view: CarePlanView, styles: Styles) -> list[Flowable]:
     plan = [
         (_("Client"), view.client.name), (_("Record number"), view.client.record_number),
@@ -149,6 +155,10 @@ def _identification(view: CarePlanView, styles: Styles) -> list[Flowable]:
         (_("Effective from"), _date(view.effective_from)),
         (_("Review date"), _review_date(view)), (_("Author"), view.author),
     ]
+    if styles.large_print:
+        # Side by side, large labels and values break mid-word: one list under the other.
+        return [*blocks.facts(styles, plan, label_width=_label(styles, 34)),
+                *blocks.facts(styles, version, label_width=_label(styles, 34))]
     half = CONTENT_WIDTH / 2 - 3 * mm
     left = blocks.facts(styles, plan, label_width=32 * mm, width=half)
     right = blocks.facts(styles, version, label_width=30 * mm, width=half)
@@ -168,8 +178,9 @@ def _team(view: CarePlanView, styles: Styles) -> list[Flowable]:
     if not rows:
         return [blocks.fixed(styles, _("No care-team members recorded."), "muted")]
     w = CONTENT_WIDTH
+    shares = (0.29, 0.23, 0.22, 0.26) if styles.large_print else (0.2, 0.25, 0.25, 0.3)
     return [blocks.grid(styles, [_("Discipline"), _("Name"), _("Role"), _("Contact")], rows,
-                        [w * 0.2, w * 0.25, w * 0.25, w * 0.3])]
+                        [w * share for share in shares])]
 
 
 def _needs(view: CarePlanView, styles: Styles) -> list[Flowable]:
@@ -180,7 +191,8 @@ def _needs(view: CarePlanView, styles: Styles) -> list[Flowable]:
                                                 need.text, "body_tight")]
         item += blocks.facts(styles, [(_("Symptom or barrier"), need.barrier),
                                       (_("Activity limited"), need.activity),
-                                      (_("Found in"), need.source)], label_width=40 * mm)
+                                      (_("Found in"), need.source)],
+                              label_width=_label(styles, 40))
         item.append(blocks.spacer(styles, 0.3))
         out.append(blocks.keep_together(item))
     return out or [blocks.fixed(styles, _("No needs recorded."), "muted")]
@@ -199,7 +211,7 @@ def _goal(goal: Goal, styles: Styles) -> list[Flowable]:
         (_("Latest review"), fill(_("level {level}"), level=f"{goal.latest_level:+d}")
          if goal.latest_level is not None else ""),
     ]
-    out: list[Flowable] = [head, *blocks.facts(styles, facts, label_width=34 * mm)]
+    out: list[Flowable] = [head, *blocks.facts(styles, facts, label_width=_label(styles, 34))]
     if goal.levels:
         w = CONTENT_WIDTH
         out.append(blocks.spacer(styles, 0.2))
