@@ -287,6 +287,9 @@ def test_comparing_shows_added_removed_and_changed_goals(
     assert needs == [Change.SAME]
     assert all(r.change is Change.SAME for r in comparison.rows if r.section == "plan")
     assert (comparison.older_version, comparison.newer_version) == (1, 2)
+    # Dates read as the clinic writes them, not as stored.
+    review = next(r for r in comparison.rows if r.label == "Review date")
+    assert review.older == review.newer == "15 Dec 2026"
 
 
 def test_changes_are_audited_and_announced(ctx: Context, make_client: MakeClient) -> None:

@@ -41,7 +41,7 @@ from otdesk.domain.care_plans import (
 from otdesk.domain.errors import FieldError, ValidationError
 from otdesk.domain.fields import Field, validate
 from otdesk.domain.records import RecordKind
-from otdesk.domain.translation import N_, _, fill
+from otdesk.domain.translation import N_, _, fill, format_date
 from otdesk.domain.vocab import CarePlanStatus
 from otdesk.services._records import (
     delete_audited,
@@ -363,7 +363,7 @@ def _need_item(n: NeedInfo) -> Item:
 def _goal_item(g: GoalInfo) -> Item:
     shown = fill(_("{goal} | measure: {measure} | target: {target} | weight: {weight} | "
                    "{status}"), goal=g.text, measure=g.measure or "-",
-                 target=g.target_date.isoformat() if g.target_date else "-",
+                 target=format_date(g.target_date) if g.target_date else "-",
                  weight=f"{g.gas_weight:g}", status=g.status.label)
     return Item(g.position, g.text, shown)
 
@@ -417,4 +417,4 @@ def compare_plans(ctx: Context, *, older_id: int, newer_id: int) -> PlanComparis
 
 
 def _date(value: date | None) -> str:
-    return value.isoformat() if value else ""
+    return format_date(value) if value else ""
