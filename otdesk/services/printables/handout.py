@@ -9,7 +9,6 @@ whom to call) and says what it left out and why.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from babel.lists import format_list
@@ -87,18 +86,23 @@ def _topics_covered(session: Session, client_id: int, episode_id: int | None) ->
     return codes
 
 
-def _withheld(client: Client, plan: CarePlan | None) -> Callable[[], str] | None:
-    """Why the plan stays out of the handout, said in the language current when it is asked
-    (None when the plan may go in)."""
-    if not client.consent_family:
-        name = client.preferred_name or client.given_name
-        return lambda: fill(_("{name} has not agreed to share health information with family"),
-                            name=name)
-    if plan is None:
-        return lambda: _("there is no care plan yet")
-    if not plan.share_with_family:
-        return lambda: _("the care plan is not marked to be shared with family")
-    return None
+def _withheld(client: Client, plan: CarePlan | None) -> Omission | None:
+    """The plan's part left out of the handout, and why (None when it may go in)."""
+    consent, name = client.consent_family, client.preferred_name or client.given_name
+    if consent and plan is not None and plan.share_with_family:
+        return None
+    no_plan = plan is None
+
+    def words() -> tuple[str, str]:
+        if not consent:
+            why = fill(_("{name} has not agreed to share health information with family"),
+                       name=name)
+        elif no_plan:
+            why = _("there is no care plan yet")
+        else:
+            why = _("the care plan is not marked to be shared with family")
+        return _("the goals and the family's part in the care plan"), why
+    return Omission(words)
 
 
 def _unwritten(numbers: tuple[int, ...], language: str, *, tasks: bool = False) -> Omission:
@@ -183,14 +187,12 @@ def build(ctx: Context, ref: str, options: PrintOptions) -> Prepared:
             plan: CarePlan | None = current_plan(session, client, options.record_id)
         except NotFoundError:
             plan = None
-        why = _withheld(client, plan)
+        withheld = _withheld(client, plan)
         goals: list[str] = []
         tasks: list[str] = []
         omitted: list[Omission] = []
-        if why is not None:
-            reason = why
-            omitted.append(Omission(lambda: (
-                _("the goals and the family's part in the care plan"), reason())))
+        if withheld is not None:
+            omitted.append(withheld)
         elif plan is not None:
             goals, tasks, omitted = _plan_parts(session, plan, language)
         topics = [t for t in (_topic(code, language) for code in _topics_covered(
@@ -200,8 +202,8 @@ def build(ctx: Context, ref: str, options: PrintOptions) -> Prepared:
             client_first_name=client.preferred_name or client.given_name,
             goals=tuple(goals), home_tasks=tuple(tasks), topics=tuple(topics),
             warning_signs=_topic(WARNING_SIGNS, language), crisis=_topic(CRISIS, language),
-            contacts=tuple(_contacts(session, client, plan, why is None)),
-            next_review=_review_ahead(plan.review_date if plan is not None and why is None
+            contacts=tuple(_contacts(session, client, plan, withheld is None)),
+            next_review=_review_ahead(plan.review_date if plan is not None and withheld is None
                                       else None, ctx.today()),
             left_out=tuple(fill(_("Not in this handout: {what}, because {why}."),
                                 what=o.what, why=o.why) for o in omitted),

@@ -19,12 +19,13 @@ def build(ctx: Context, ref: str, options: PrintOptions) -> Prepared:
         ident = client_line(client)
         head = letterhead(session)
         client_id, client_uuid, address = client.id, client.uuid, client.address
-        consent = (client.consent_family, client.consent_community)
+        family, partners = client.consent_family, client.consent_community
     report = home_report(ctx, client_id=client_id, address=address)
     today = ctx.today()
     # The report gathers many records: its version is the day it shows them as they were.
     return Prepared(
-        view=home_modifications.HomeReportView(head, ident, report, *consent), client=ident,
+        view=home_modifications.HomeReportView(head, ident, report, consent_family=family,
+                                               consent_partners=partners), client=ident,
         client_id=client_id, entity=RecordKind.CLIENT, entity_id=client_id,
         entity_uuid=client_uuid,
         version=fill(_("as on {date}"), date=format_date(today)), version_value=today.isoformat())
